@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+// The CLI is bundled by `npm run build` into dist/cli.js.
+import { existsSync } from 'node:fs';
+const bundle = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(bundle)) {
+  console.error('fianet: dist/cli.js is missing; run `npm run build` first');
+  process.exit(1);
+}
+const { main } = await import(bundle.href);
+process.exitCode = await main(process.argv.slice(2));

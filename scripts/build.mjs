@@ -1,0 +1,16 @@
+// Bundles the Node CLI (dist/cli.js) and the browser library (dist/fianet.browser.js).
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  packages: 'external',
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  logLevel: 'warning',
+});
+console.log('built dist/cli.js');

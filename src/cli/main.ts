@@ -1,0 +1,39 @@
+/**
+ * `fianet` command line: one file per subcommand under src/cli/, each exporting
+ * `run(argv): Promise<number>` (the exit code). Errors of type FianetError are printed
+ * as one clear message with exit code 1; anything else is a bug and shows its stack.
+ */
+import { FianetError } from '../errors.js';
+
+type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
+
+const commands: Record<string, Command> = {
+  info: { summary: 'adapter, limits and features; or the tensors of a .safetensors file', load: () => import('./info.js') },
+};
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `usage: fianet <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun 'fianet <command> --help' for the options of one command.`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`fianet: unknown command '${name}'\n\n${usage()}`);
+    return 1;
+  }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (e) {
+    if (e instanceof FianetError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`fianet ${name}: ${(e as Error).message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
