@@ -1,0 +1,42 @@
+/**
+ * `fianet info FILE.safetensors`: the tensor table of a file (name, dtype, shape, bytes),
+ * totals and the metadata map. Only the header is read.
+ */
+import { numel, shapeText } from '../io/dtype.js';
+import { openSafetensors } from '../io/safetensors.js';
+import { fileSource } from '../node/safetensors-file.js';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function table(rows: string[][], rightAligned: Set<number>): string[] {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
+}
+
+export async function describeSafetensors(path: string): Promise<string> {
+  const source = await fileSource(path);
+  try {
+    const file = await openSafetensors(source);
+    const rows = [['name', 'dtype', 'shape', 'bytes']];
+    let params = 0;
+    let bytes = 0;
+    for (const t of file.tensors.values()) {
+      const size = t.dataOffsets[1] - t.dataOffsets[0];
+      params += numel(t.shape);
+      bytes += size;
+      rows.push([t.name, t.dtype, shapeText(t.shape), count(size)]);
+    }
+    const lines = [`${file.label}: ${count(source.size)} bytes, header ${count(file.dataStart - 8)} bytes`, ''];
+    lines.push(...table(rows, new Set([3])));
+    lines.push('', `${count(file.tensors.size)} tensors, ${count(params)} parameters, ${count(bytes)} bytes`);
+    const meta = Object.entries(file.metadata);
+    if (meta.length > 0) {
+      lines.push('', 'metadata:');
+      // Long values (a JSON config) are cut so the table stays readable.
+      lines.push(...table(meta.map(([k, v]) => ['  ' + k, v.length > 200 ? `${v.slice(0, 200)}... (${count(v.length)} chars)` : v]), new Set()));
+    }
+    return lines.join('\n');
+  } finally {
+    await source.close?.();
+  }
+}
