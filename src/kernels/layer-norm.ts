@@ -1,0 +1,80 @@
+/**
+ * LayerNorm over the last dimension: out = (x - mean) * rsqrt(var + eps) * gamma + beta,
+ * biased variance, two passes over the row held by one workgroup. `transposeOut` writes
+ * [cols, rows] instead, turning Swin's token-major [H*W, C] into the NCHW stage output.
+ */
+import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
+import { defineKernel, grid1d } from '../runtime/kernel.js';
+import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+
+const WG = 64;
+
+/**
+ * Sums `v` over the workgroup into `v` of every thread. Written inline, not as a WGSL
+ * function: Mesa llvmpipe (22.3, GLES) miscompiles barriers inside called functions.
+ */
+const treeSum = (v: string): string => `
+  partial[li] = ${v};
+  workgroupBarrier();
+  for (var stride = ${WG / 2}u; stride > 0u; stride >>= 1u) {
+    if (li < stride) { partial[li] += partial[li + stride]; }
+    workgroupBarrier();
+  }
+  ${v} = partial[0];
+  workgroupBarrier();`;
+
+export const layerNorm = defineKernel({
+  name: 'layer-norm',
+  bindings: [{ name: 'x' }, { name: 'gamma' }, { name: 'beta' }, { name: 'out', output: true }],
+  uniforms: { rows: 'u32', cols: 'u32', eps: 'f32' },
+  constants: { transposeOut: false },
+  wgsl: (c) => /* wgsl */ `
+// x: [rows, cols] -> out: [rows, cols] (or [cols, rows] with transposeOut)
+${LINEAR_WORKGROUP}
+var<workgroup> partial: array<f32, ${WG}>;
+
+@compute @workgroup_size(${WG})
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let row = linear_workgroup(wg, nwg);
+  if (row >= params.rows) { return; }
+  let base = row * params.cols;
+  var s = 0.0;
+  for (var i = li; i < params.cols; i += ${WG}u) { s += x[base + i]; }
+${treeSum('s')}
+  let mean = s / f32(params.cols);
+  var q = 0.0;
+  for (var i = li; i < params.cols; i += ${WG}u) { let d = x[base + i] - mean; q += d * d; }
+${treeSum('q')}
+  let rstd = inverseSqrt(q / f32(params.cols) + params.eps);
+  for (var i = li; i < params.cols; i += ${WG}u) {
+    let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
+    ${c.transposeOut ? 'out[i * params.rows + row] = y;' : 'out[base + i] = y;'}
+  }
+}
+`,
+  workgroups: (u) => grid1d(u.rows),
+});
+
+export function layerNormOp(g: Graph, name: string, x: Tensor, gamma: Tensor, beta: Tensor, eps: number, transposeOut = false): Tensor {
+  const cols = x.shape[x.shape.length - 1];
+  const rows = x.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+  expectShape(g.name(name), `weight '${gamma.label}'`, gamma, [cols]);
+  expectShape(g.name(name), `bias '${beta.label}'`, beta, [cols]);
+  const out = g.activation(name, transposeOut ? [cols, rows] : x.shape);
+  g.call(layerNorm, name, { x, gamma, beta, out }, { rows, cols, eps }, { transposeOut });
+  return out;
+}
+
+export function layerNormReference(x: ArrayLike<number>, gamma: ArrayLike<number>, beta: ArrayLike<number>, rows: number, cols: number, eps: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    let mean = 0;
+    for (let i = 0; i < cols; i++) mean += x[r * cols + i];
+    mean /= cols;
+    let v = 0;
+    for (let i = 0; i < cols; i++) v += (x[r * cols + i] - mean) ** 2;
+    const rstd = 1 / Math.sqrt(v / cols + eps);
+    for (let i = 0; i < cols; i++) out[r * cols + i] = (x[r * cols + i] - mean) * rstd * gamma[i] + beta[i];
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * Node adapter for WebGPU: Dawn through the npm `webgpu` package. Picks a real GPU when
+ * there is one, else the CPU implementations of DESIGN section 8: Mesa llvmpipe through
+ * OpenGL ES (compatibility mode) and SwiftShader through Vulkan (core, timestamps).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { create, globals } from 'webgpu';
+import { FianetError } from '../errors.js';
+import { openDevice, type Gpu } from '../runtime/device.js';
+
+export const ADAPTER_KINDS = ['auto', 'gpu', 'llvmpipe', 'swiftshader'] as const;
+export type AdapterKind = (typeof ADAPTER_KINDS)[number];
+
+const SWIFTSHADER_ICDS = ['/usr/lib/chromium/vk_swiftshader_icd.json', '/usr/lib/chromium-browser/vk_swiftshader_icd.json'];
+
+// Dawn instances must outlive their devices; keep them referenced for the process lifetime.
+const instances: GPU[] = [];
+
+function isCpuAdapter(adapter: GPUAdapter): boolean {
+  const text = `${adapter.info.description} ${adapter.info.architecture} ${adapter.info.device}`.toLowerCase();
+  return /llvmpipe|swiftshader|lavapipe|softpipe|warp/.test(text);
+}
+
+async function tryGpu(): Promise<Gpu> {
+  const gpu = create([]);
+  instances.push(gpu);
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new Error('Dawn found no adapter on its default backend');
+  if (isCpuAdapter(adapter)) throw new Error(`the default adapter is a CPU implementation (${adapter.info.description})`);
+  const coreish = adapter.features.has('core-features-and-limits' as GPUFeatureName);
+  return openDevice(adapter, 'gpu', 'default', coreish ? 'core' : 'compatibility');
+}
+
+async function tryLlvmpipe(): Promise<Gpu> {
+  // Mesa's EGL needs a platform without a display server and a writable runtime dir.
+  process.env.EGL_PLATFORM ??= 'surfaceless';
+  if (!process.env.XDG_RUNTIME_DIR || !existsSync(process.env.XDG_RUNTIME_DIR)) {
+    const dir = join(tmpdir(), `fianet-xdg-${process.getuid?.() ?? 0}`);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    process.env.XDG_RUNTIME_DIR = dir;
+  }
+  const gpu = create(['backend=opengles']);
+  instances.push(gpu);
+  const adapter = await gpu.requestAdapter({ featureLevel: 'compatibility' } as GPURequestAdapterOptions);
+  if (!adapter) throw new Error('Dawn found no OpenGL ES adapter (is Mesa installed: libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri?)');
+  return openDevice(adapter, 'llvmpipe', 'opengles', 'compatibility');
+}
+
+async function trySwiftshader(): Promise<Gpu> {
+  const icd = process.env.FIANET_SWIFTSHADER_ICD ?? SWIFTSHADER_ICDS.find((p) => existsSync(p));
+  if (!icd) throw new Error(`no SwiftShader Vulkan ICD found (looked at ${SWIFTSHADER_ICDS.join(', ')}; Debian's chromium package ships one)`);
+  process.env.VK_ICD_FILENAMES = icd;
+  const gpu = create(['backend=vulkan']);
+  instances.push(gpu);
+  const adapter = await gpu.requestAdapter();
+  if (!adapter) throw new Error(`Dawn found no Vulkan adapter with ICD ${icd} (is libvulkan1 installed?)`);
+  return openDevice(adapter, 'swiftshader', 'vulkan', 'core');
+}
+
+const attempts: Record<Exclude<AdapterKind, 'auto'>, () => Promise<Gpu>> = {
+  gpu: tryGpu,
+  llvmpipe: tryLlvmpipe,
+  swiftshader: trySwiftshader,
+};
+
+export function parseAdapterKind(value: string | undefined): AdapterKind {
+  const kind = (value ?? process.env.FIANET_ADAPTER ?? 'auto').toLowerCase();
+  if (!(ADAPTER_KINDS as readonly string[]).includes(kind)) {
+    throw new FianetError('bad-input', `unknown adapter '${kind}': expected one of ${ADAPTER_KINDS.join(', ')}`);
+  }
+  return kind as AdapterKind;
+}
+
+/** Opens a device of the requested kind; 'auto' tries a real GPU, then llvmpipe, then SwiftShader. */
+export async function nodeGpu(kind: AdapterKind = parseAdapterKind(undefined)): Promise<Gpu> {
+  // Dawn's Node bindings expect the WebGPU globals (GPUBufferUsage, ...) to exist.
+  Object.assign(globalThis, globals);
+  const order = kind === 'auto' ? (['gpu', 'llvmpipe', 'swiftshader'] as const) : [kind];
+  const failures: string[] = [];
+  for (const k of order) {
+    try {
+      return await attempts[k]();
+    } catch (e) {
+      failures.push(`  ${k}: ${(e as Error).message}`);
+    }
+  }
+  throw new FianetError(
+    'no-device',
+    `no WebGPU adapter could be opened (tried ${order.join(', ')}):\n${failures.join('\n')}\n` +
+      'To run on the CPU install Mesa (apt-get install libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri) ' +
+      'or SwiftShader (apt-get install chromium libvulkan1).',
+  );
+}

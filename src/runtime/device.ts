@@ -1,0 +1,119 @@
+/**
+ * Device acquisition on top of any `GPU` object (navigator.gpu in browsers, Dawn's in Node).
+ * Requests the limits the kernels need (the WebGPU defaults are too small: 128 invocations
+ * per workgroup, 128 MiB bindings) and turns device loss and uncaptured errors into
+ * FianetErrors instead of hangs or silent corruption.
+ */
+import { FianetError } from '../errors.js';
+
+export interface AdapterDescription {
+  /** What the user selected or what auto-detection picked: 'gpu', 'llvmpipe', 'swiftshader', 'browser'. */
+  kind: string;
+  backend: string;
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  featureLevel: 'core' | 'compatibility';
+  features: string[];
+  limits: Record<string, number>;
+}
+
+export interface Gpu {
+  device: GPUDevice;
+  adapter: AdapterDescription;
+  /** Throws the first error the device reported since the last call (or a loss). */
+  check(): void;
+  destroy(): void;
+}
+
+/** Limits a FIANet graph wants, capped by what the adapter offers. */
+const WANTED_LIMITS = [
+  'maxComputeInvocationsPerWorkgroup',
+  'maxComputeWorkgroupSizeX',
+  'maxComputeWorkgroupSizeY',
+  'maxComputeWorkgroupStorageSize',
+  'maxStorageBufferBindingSize',
+  'maxBufferSize',
+  'maxStorageBuffersPerShaderStage',
+  'maxComputeWorkgroupsPerDimension',
+] as const;
+
+export function describeLimits(limits: GPUSupportedLimits): Record<string, number> {
+  const out: Record<string, number> = {};
+  // GPUSupportedLimits fields are getters on the prototype, so enumerate the prototype.
+  for (const key of Object.keys(Object.getPrototypeOf(limits) ?? {}).concat(Object.keys(limits))) {
+    const value = (limits as unknown as Record<string, unknown>)[key];
+    if (typeof value === 'number') out[key] = value;
+  }
+  return out;
+}
+
+export async function openDevice(
+  adapter: GPUAdapter,
+  kind: string,
+  backend: string,
+  featureLevel: 'core' | 'compatibility',
+): Promise<Gpu> {
+  const requiredLimits: Record<string, number> = {};
+  for (const name of WANTED_LIMITS) requiredLimits[name] = adapter.limits[name];
+  const requiredFeatures = (['timestamp-query', 'shader-f16', 'subgroups'] as GPUFeatureName[]).filter((f) =>
+    adapter.features.has(f),
+  );
+  let device: GPUDevice;
+  try {
+    device = await adapter.requestDevice({ requiredLimits, requiredFeatures, label: `fianet:${kind}` });
+  } catch (e) {
+    throw new FianetError('no-device', `requestDevice failed on the ${kind} adapter: ${(e as Error).message}`);
+  }
+  let pending: FianetError | undefined;
+  let lost: FianetError | undefined;
+  device.addEventListener('uncapturederror', (event) => {
+    const message = (event as GPUUncapturedErrorEvent).error.message;
+    pending ??= new FianetError('device-error', `GPU error on the ${kind} adapter: ${message}`);
+  });
+  let destroyed = false;
+  void device.lost.then((info) => {
+    if (!destroyed) lost = new FianetError('device-error', `GPU device lost (${info.reason}): ${info.message}`);
+  });
+  const info = adapter.info;
+  return {
+    device,
+    adapter: {
+      kind,
+      backend,
+      vendor: info.vendor,
+      architecture: info.architecture,
+      device: info.device,
+      description: info.description,
+      featureLevel,
+      features: [...device.features].sort(),
+      limits: describeLimits(device.limits),
+    },
+    check() {
+      if (lost) throw lost;
+      const error = pending;
+      pending = undefined;
+      if (error) throw error;
+    },
+    destroy() {
+      destroyed = true;
+      device.destroy();
+    },
+  };
+}
+
+/** Browser entry: navigator.gpu, same API above it. */
+export async function browserGpu(): Promise<Gpu> {
+  const gpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
+  if (!gpu) {
+    throw new FianetError(
+      'no-device',
+      'this browser does not expose WebGPU (navigator.gpu is missing): use a recent Chrome/Edge, or Chromium with --enable-unsafe-webgpu',
+    );
+  }
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) throw new FianetError('no-device', 'navigator.gpu.requestAdapter() returned no adapter');
+  const featureLevel = adapter.features.has('core-features-and-limits' as GPUFeatureName) ? 'core' : 'compatibility';
+  return openDevice(adapter, 'browser', 'browser', featureLevel);
+}

@@ -1,0 +1,243 @@
+/**
+ * Compiles a Graph for one device and runs it. Compile: drop calls no requested output
+ * depends on, plan activation memory, upload weights once, build every pipeline, uniform
+ * slot and bind group. Run: write the inputs, encode all dispatches into one command buffer,
+ * read back only the outputs asked for. Nothing is created on the hot path.
+ */
+import { FianetError } from '../errors.js';
+import type { Gpu } from './device.js';
+import { fmtShape, numel, type Call, type Graph, type Tensor } from './graph.js';
+import { packUniforms } from './kernel.js';
+import { planMemory, tensorBytes, type MemoryPlan } from './memory-plan.js';
+import { PipelineCache, type PipelineCacheOptions } from './pipeline-cache.js';
+
+/** minUniformBufferOffsetAlignment is at most 256 on every adapter. */
+const UNIFORM_SLOT = 256;
+
+export interface CompileOptions extends PipelineCacheOptions {
+  /** Names of graph outputs to keep; default all. Calls that feed none of them are dropped. */
+  outputs?: readonly string[];
+  onProgress?: (done: number, total: number, what: string) => void;
+  /** Shares compiled pipelines between graphs (e.g. a model's runs at several sizes). */
+  pipelines?: PipelineCache;
+}
+
+export type HostTensor = Float32Array | Int32Array | Uint32Array;
+
+export interface RunResult {
+  outputs: Record<string, HostTensor>;
+  /** Milliseconds per phase (the first label segment) when run with `profile`. */
+  phases?: Record<string, number>;
+}
+
+/** Calls needed for `wanted`, in order; the rest are reported as removed. */
+function liveCalls(graph: Graph, wanted: readonly Tensor[]): { kept: Call[]; removed: Call[] } {
+  const needed = new Set(wanted.map((t) => t.id));
+  const keep = new Array<boolean>(graph.calls.length).fill(false);
+  for (let i = graph.calls.length - 1; i >= 0; i--) {
+    const call = graph.calls[i];
+    const writes = call.args.filter((_, j) => call.kernel.bindings[j].output);
+    if (!writes.some((t) => t && needed.has(t.id))) continue;
+    keep[i] = true;
+    call.args.forEach((t) => t && needed.add(t.id));
+  }
+  return { kept: graph.calls.filter((_, i) => keep[i]), removed: graph.calls.filter((_, i) => !keep[i]) };
+}
+
+export class CompiledGraph {
+  private constructor(
+    private readonly gpu: Gpu,
+    readonly graph: Graph,
+    readonly calls: readonly Call[],
+    readonly removed: readonly Call[],
+    readonly plan: MemoryPlan,
+    readonly weightBytes: number,
+    private readonly arena: GPUBuffer,
+    private readonly ownedBuffers: GPUBuffer[],
+    private readonly encoded: Array<{ pipeline: GPUComputePipeline; bindGroup: GPUBindGroup; workgroups: [number, number, number] }>,
+    readonly pipelines: PipelineCache,
+  ) {}
+
+  static async compile(gpu: Gpu, graph: Graph, options: CompileOptions = {}): Promise<CompiledGraph> {
+    const { device } = gpu;
+    const names = options.outputs ?? [...graph.outputs.keys()];
+    const wanted = names.map((n) => {
+      const t = graph.outputs.get(n);
+      if (!t) throw new FianetError('bad-graph', `no graph output '${n}' (outputs: ${[...graph.outputs.keys()].join(', ')})`);
+      return t;
+    });
+    const { kept, removed } = liveCalls(graph, wanted);
+    const plan = planMemory(kept, [...graph.inputs.values()], wanted);
+    const maxBuffer = device.limits.maxBufferSize;
+    if (plan.arenaBytes > maxBuffer) {
+      throw new FianetError('device-error', `activations need ${plan.arenaBytes} bytes, the adapter allows ${maxBuffer} per buffer`);
+    }
+    const progress = options.onProgress ?? (() => {});
+    const owned: GPUBuffer[] = [];
+    const arena = device.createBuffer({
+      label: 'arena:activations',
+      size: plan.arenaBytes,
+      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
+    });
+    owned.push(arena);
+
+    // Weights: one immutable buffer each, uploaded once, loaded lazily to bound host memory.
+    const weightBuffers = new Map<number, GPUBuffer>();
+    const usedWeights = new Set<number>();
+    for (const c of kept) for (const t of c.args) if (t?.kind === 'weight') usedWeights.add(t.id);
+    let weightBytes = 0;
+    let done = 0;
+    for (const id of usedWeights) {
+      const t = graph.tensors[id];
+      const source = graph.weights.get(id)!;
+      const data = typeof source === 'function' ? await source() : source;
+      if (data.length !== numel(t.shape)) {
+        throw new FianetError('bad-weights', `${t.label}: loader gave ${data.length} values for shape ${fmtShape(t.shape)}`);
+      }
+      const size = tensorBytes(t);
+      const buffer = device.createBuffer({ label: `weight:${t.label}`, size, usage: GPUBufferUsage.STORAGE, mappedAtCreation: true });
+      new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      buffer.unmap();
+      weightBuffers.set(id, buffer);
+      owned.push(buffer);
+      weightBytes += size;
+      progress(++done, usedWeights.size + kept.length, `weights ${t.label}`);
+    }
+
+    const pipelines = options.pipelines ?? new PipelineCache(device, options);
+    const uniforms = device.createBuffer({
+      label: 'arena:uniforms',
+      size: Math.max(1, kept.length) * UNIFORM_SLOT,
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    });
+    owned.push(uniforms);
+    const uniformBytes = new Uint8Array(Math.max(1, kept.length) * UNIFORM_SLOT);
+    // Unbound optional bindings get a tiny buffer of their own per binding slot: two
+    // writable bindings of one range in a dispatch are an aliasing error.
+    const dummies: GPUBuffer[] = [];
+    const dummy = (slot: number): GPUBuffer => {
+      dummies[slot] ??= device.createBuffer({ label: `unbound:${slot}`, size: 16, usage: GPUBufferUsage.STORAGE });
+      return dummies[slot];
+    };
+    const encoded = [];
+    for (const [i, call] of kept.entries()) {
+      const compiled = await pipelines.get(call.kernel, call.consts);
+      const bytes = packUniforms(call.kernel, call.uniforms);
+      uniformBytes.set(new Uint8Array(bytes), i * UNIFORM_SLOT);
+      const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: uniforms, offset: i * UNIFORM_SLOT, size: bytes.byteLength } }];
+      call.args.forEach((t, j) => {
+        if (!t) {
+          entries.push({ binding: j + 1, resource: { buffer: dummy(j) } });
+          return;
+        }
+        const weight = weightBuffers.get(t.id);
+        const resource = weight
+          ? { buffer: weight }
+          : { buffer: arena, offset: plan.placements.get(t.id)!.offset, size: plan.placements.get(t.id)!.bytes };
+        entries.push({ binding: j + 1, resource });
+      });
+      const bindGroup = device.createBindGroup({ label: `${call.kernel.name}:${call.label}`, layout: compiled.layout, entries });
+      const [x, y = 1, z = 1] = call.kernel.workgroups(call.uniforms, call.consts);
+      encoded.push({ pipeline: compiled.pipeline, bindGroup, workgroups: [x, y, z] as [number, number, number] });
+      progress(++done, usedWeights.size + kept.length, `kernel ${call.label}`);
+    }
+    owned.push(...dummies.filter(Boolean));
+    device.queue.writeBuffer(uniforms, 0, uniformBytes);
+    gpu.check();
+    return new CompiledGraph(gpu, graph, kept, removed, plan, weightBytes, arena, owned, encoded, pipelines);
+  }
+
+  private encodeRange(encoder: GPUCommandEncoder, from: number, to: number, label: string): void {
+    const pass = encoder.beginComputePass({ label });
+    for (let i = from; i < to; i++) {
+      const e = this.encoded[i];
+      pass.setPipeline(e.pipeline);
+      pass.setBindGroup(0, e.bindGroup);
+      pass.dispatchWorkgroups(...e.workgroups);
+    }
+    pass.end();
+  }
+
+  /** Runs the graph. `inputs` by name; returns the `outputs` asked for (default: all kept). */
+  async run(inputs: Record<string, HostTensor>, outputs?: readonly string[], opts: { profile?: boolean } = {}): Promise<RunResult> {
+    const { device } = this.gpu;
+    for (const [name, t] of this.graph.inputs) {
+      const data = inputs[name];
+      if (!data) throw new FianetError('bad-input', `missing graph input '${name}' ${fmtShape(t.shape)}`);
+      if (data.length !== numel(t.shape)) {
+        throw new FianetError('bad-input', `graph input '${name}': ${data.length} values, expected ${fmtShape(t.shape)} = ${numel(t.shape)}`);
+      }
+      const p = this.plan.placements.get(t.id);
+      if (p) device.queue.writeBuffer(this.arena, p.offset, data.buffer, data.byteOffset, data.byteLength);
+    }
+    const names = outputs ?? [...this.graph.outputs.keys()];
+    const wanted = names.map((n) => {
+      const t = this.graph.outputs.get(n);
+      const p = t && this.plan.placements.get(t.id);
+      if (!t || !p) throw new FianetError('bad-graph', `output '${n}' was not compiled into this graph`);
+      return { name: n, t, p };
+    });
+
+    let phases: Record<string, number> | undefined;
+    if (opts.profile) {
+      phases = {};
+      let start = 0;
+      for (let i = 1; i <= this.calls.length; i++) {
+        const phase = this.calls[start].label.split('.')[0];
+        if (i < this.calls.length && this.calls[i].label.split('.')[0] === phase) continue;
+        const encoder = device.createCommandEncoder({ label: phase });
+        this.encodeRange(encoder, start, i, phase);
+        const t0 = performance.now();
+        device.queue.submit([encoder.finish()]);
+        await device.queue.onSubmittedWorkDone();
+        phases[phase] = (phases[phase] ?? 0) + performance.now() - t0;
+        start = i;
+      }
+    }
+    const encoder = device.createCommandEncoder({ label: 'forward' });
+    if (!opts.profile) this.encodeRange(encoder, 0, this.calls.length, 'forward');
+    const total = wanted.reduce((s, w) => s + w.p.bytes, 0);
+    const staging = device.createBuffer({ label: 'readback', size: Math.max(16, total), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    let at = 0;
+    for (const w of wanted) {
+      encoder.copyBufferToBuffer(this.arena, w.p.offset, staging, at, w.p.bytes);
+      at += w.p.bytes;
+    }
+    device.queue.submit([encoder.finish()]);
+    try {
+      await staging.mapAsync(GPUMapMode.READ);
+    } catch (e) {
+      this.gpu.check();
+      throw new FianetError('device-error', `reading back the outputs failed: ${(e as Error).message}`);
+    }
+    this.gpu.check();
+    const bytes = staging.getMappedRange().slice(0);
+    staging.unmap();
+    staging.destroy();
+    const result: Record<string, HostTensor> = {};
+    at = 0;
+    for (const w of wanted) {
+      const n = numel(w.t.shape);
+      result[w.name] = w.t.dtype === 'f32' ? new Float32Array(bytes, at, n) : w.t.dtype === 'i32' ? new Int32Array(bytes, at, n) : new Uint32Array(bytes, at, n);
+      at += w.p.bytes;
+    }
+    return { outputs: result, phases };
+  }
+
+  /** The plan in words: kept and removed calls, memory against the naive sum. */
+  describe(): string {
+    const mb = (b: number): string => `${(b / 2 ** 20).toFixed(2)} MiB`;
+    const lines = [
+      `calls: ${this.calls.length} kept, ${this.removed.length} removed as dead work`,
+      `activations: planned arena ${mb(this.plan.arenaBytes)} (peak live ${mb(this.plan.peakLiveBytes)}) vs naive sum ${mb(this.plan.naiveBytes)}`,
+      `weights: ${mb(this.weightBytes)} uploaded`,
+      `pipelines: ${this.pipelines.size} compiled in ${this.pipelines.compileMs.toFixed(0)} ms`,
+    ];
+    if (this.removed.length) lines.push(`removed: ${this.removed.map((c) => c.label).join(', ')}`);
+    return lines.join('\n');
+  }
+
+  destroy(): void {
+    for (const b of this.ownedBuffers) b.destroy();
+  }
+}

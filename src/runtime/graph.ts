@@ -1,0 +1,115 @@
+/**
+ * The forward pass as a graph of kernel calls. Tensors are SSA values: each activation is
+ * written by exactly one call, so lifetimes (and the memory plan) follow from the call order.
+ * Modules build into a graph through small op functions that check shapes and name the
+ * module in every message (`swin.s2.b5.attn: qkv weight is [1536, 511], expected [1536, 512]`).
+ */
+import { FianetError } from '../errors.js';
+import type { Constants, Kernel } from './kernel.js';
+
+export type DType = 'f32' | 'i32' | 'u32';
+export type TensorKind = 'input' | 'weight' | 'activation';
+/** Weight data, or a loader called once at upload time so large checkpoints are never all on the heap. */
+export type WeightData = Float32Array | Int32Array | Uint32Array | (() => Promise<Float32Array | Int32Array | Uint32Array>);
+
+export interface Tensor {
+  readonly id: number;
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  readonly kind: TensorKind;
+  readonly label: string;
+}
+
+export interface Call {
+  readonly kernel: Kernel<any, any>;
+  readonly consts: Constants;
+  readonly uniforms: Record<string, number>;
+  /** Tensors in the kernel's binding order; undefined for an unbound optional binding. */
+  readonly args: readonly (Tensor | undefined)[];
+  readonly label: string;
+}
+
+export const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+export const fmtShape = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
+
+export class Graph {
+  readonly tensors: Tensor[] = [];
+  readonly calls: Call[] = [];
+  readonly inputs = new Map<string, Tensor>();
+  readonly outputs = new Map<string, Tensor>();
+  readonly weights = new Map<number, WeightData>();
+  private prefix: string[] = [];
+
+  private newTensor(shape: readonly number[], dtype: DType, kind: TensorKind, label: string): Tensor {
+    for (const d of shape) {
+      if (!Number.isInteger(d) || d < 1) throw new FianetError('bad-graph', `${label}: invalid shape ${fmtShape(shape)}`);
+    }
+    const t: Tensor = { id: this.tensors.length, shape: [...shape], dtype, kind, label };
+    this.tensors.push(t);
+    return t;
+  }
+
+  /** Label of the current module scope joined with `name`. */
+  name(name: string): string {
+    return [...this.prefix, name].filter(Boolean).join('.');
+  }
+
+  /** Runs `build` with `name` appended to the label prefix of everything it creates. */
+  scope<T>(name: string, build: () => T): T {
+    this.prefix.push(name);
+    try {
+      return build();
+    } finally {
+      this.prefix.pop();
+    }
+  }
+
+  input(name: string, shape: readonly number[], dtype: DType = 'f32'): Tensor {
+    if (this.inputs.has(name)) throw new FianetError('bad-graph', `input '${name}' declared twice`);
+    const t = this.newTensor(shape, dtype, 'input', name);
+    this.inputs.set(name, t);
+    return t;
+  }
+
+  weight(name: string, shape: readonly number[], data: WeightData, dtype: DType = 'f32'): Tensor {
+    if (typeof data !== 'function' && data.length !== numel(shape)) {
+      throw new FianetError('bad-weights', `${name}: ${data.length} values for shape ${fmtShape(shape)}`);
+    }
+    const t = this.newTensor(shape, dtype, 'weight', name);
+    this.weights.set(t.id, data);
+    return t;
+  }
+
+  activation(name: string, shape: readonly number[], dtype: DType = 'f32'): Tensor {
+    return this.newTensor(shape, dtype, 'activation', this.name(name));
+  }
+
+  /** Adds one kernel call; `args` maps binding names to tensors and must cover every binding. */
+  call(kernel: Kernel<any, any>, name: string, args: Record<string, Tensor | undefined>, uniforms: Record<string, number>, consts: Constants = {}): void {
+    const label = this.name(name);
+    const bound = kernel.bindings.map((b) => {
+      const t = args[b.name];
+      if (!t && b.optional) return undefined;
+      if (!t) throw new FianetError('bad-graph', `${label}: ${kernel.name} needs binding '${b.name}'`);
+      if (b.output && t.kind !== 'activation') throw new FianetError('bad-graph', `${label}: ${kernel.name} would write ${t.kind} '${t.label}'`);
+      return t;
+    });
+    for (const key of Object.keys(args)) {
+      if (!kernel.bindings.some((b) => b.name === key)) throw new FianetError('bad-graph', `${label}: ${kernel.name} has no binding '${key}'`);
+    }
+    this.calls.push({ kernel, consts: { ...kernel.constants, ...consts }, uniforms, args: bound, label });
+  }
+
+  output(name: string, t: Tensor): void {
+    this.outputs.set(name, t);
+  }
+}
+
+/** Throws a bad-graph error unless `t` has exactly `shape` (-1 matches any size). */
+export function expectShape(where: string, what: string, t: Tensor, shape: readonly number[]): void {
+  const ok = t.shape.length === shape.length && shape.every((d, i) => d === -1 || d === t.shape[i]);
+  if (!ok) {
+    const code = t.kind === 'weight' ? 'bad-weights' : 'bad-graph';
+    throw new FianetError(code, `${where}: ${what} is ${fmtShape(t.shape)}, expected ${fmtShape(shape.map((d) => (d === -1 ? '*' : d)) as never)}`);
+  }
+}

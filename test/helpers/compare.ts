@@ -1,0 +1,60 @@
+/**
+ * Tolerance checks that say where and by how much: |a - e| <= atol + rtol * |e| per element;
+ * a failure lists the label, up to 10 mismatches (index, coordinates, actual, expected) and
+ * the mismatch count, the worst error and the tensor's max-abs.
+ */
+import { expect } from 'vitest';
+
+export interface Tolerance {
+  atol: number;
+  rtol: number;
+}
+
+function coords(i: number, shape?: readonly number[]): string {
+  if (!shape) return '';
+  const c: number[] = [];
+  for (let d = shape.length - 1; d >= 0; d--) {
+    c.unshift(i % shape[d]);
+    i = Math.floor(i / shape[d]);
+  }
+  return ` [${c.join(', ')}]`;
+}
+
+export function expectClose(label: string, actual: ArrayLike<number>, expected: ArrayLike<number>, tol: Tolerance, shape?: readonly number[]): void {
+  expect(actual.length, `${label}: length`).toBe(expected.length);
+  const lines: string[] = [];
+  let bad = 0;
+  let worst = 0;
+  let maxAbs = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const a = actual[i];
+    const e = expected[i];
+    maxAbs = Math.max(maxAbs, Math.abs(e));
+    const err = Math.abs(a - e);
+    if (!(err <= tol.atol + tol.rtol * Math.abs(e))) {
+      bad++;
+      worst = Math.max(worst, Number.isNaN(err) ? Infinity : err);
+      if (lines.length < 10) lines.push(`  ${i}${coords(i, shape)}: got ${a}, expected ${e} (|diff| ${err.toExponential(2)})`);
+    }
+  }
+  if (bad) {
+    throw new Error(
+      `${label}: ${bad} of ${expected.length} values outside atol ${tol.atol} + rtol ${tol.rtol} ` +
+        `(worst |diff| ${worst.toExponential(2)}, max-abs ${maxAbs.toExponential(2)})\n${lines.join('\n')}`,
+    );
+  }
+}
+
+/** Deterministic uniform numbers in [lo, hi) (mulberry32), so failures reproduce. */
+export function randomArray(n: number, seed: number, lo = -1, hi = 1): Float32Array {
+  let s = seed >>> 0;
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = lo + ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * (hi - lo));
+  }
+  return out;
+}

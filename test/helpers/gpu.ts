@@ -1,0 +1,34 @@
+/**
+ * One device per test worker, on the adapter named by FIANET_TEST_ADAPTER (default
+ * llvmpipe), plus a helper that builds a small graph, compiles it and runs it.
+ */
+import { nodeGpu, parseAdapterKind } from '../../src/node/gpu-node.js';
+import type { Gpu } from '../../src/runtime/device.js';
+import { CompiledGraph, type HostTensor } from '../../src/runtime/executor.js';
+import { Graph, type Tensor } from '../../src/runtime/graph.js';
+
+let shared: Promise<Gpu> | undefined;
+
+export const TEST_ADAPTER = parseAdapterKind(process.env.FIANET_TEST_ADAPTER ?? 'llvmpipe');
+
+export function testGpu(): Promise<Gpu> {
+  shared ??= nodeGpu(TEST_ADAPTER);
+  return shared;
+}
+
+/** Builds a graph with `build`, runs it on `inputs` and returns every output. */
+export async function runGraph(
+  build: (g: Graph) => Record<string, Tensor>,
+  inputs: Record<string, HostTensor>,
+): Promise<Record<string, Float32Array>> {
+  const gpu = await testGpu();
+  const g = new Graph();
+  for (const [name, t] of Object.entries(build(g))) g.output(name, t);
+  const compiled = await CompiledGraph.compile(gpu, g);
+  try {
+    const { outputs } = await compiled.run(inputs);
+    return outputs as Record<string, Float32Array>;
+  } finally {
+    compiled.destroy();
+  }
+}

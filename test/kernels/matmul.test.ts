@@ -1,0 +1,72 @@
+/**
+ * matmul against a float64 plain-loop reference. Tolerance per case: the standard bound for
+ * a float32 dot product, |err| <= K * u * max sum_k |a_k b_k| (u = 2^-24), plus the same bound
+ * on the fused epilogue inputs; real errors from a wrong index are O(1), far above it.
+ */
+import { describe, expect, it } from 'vitest';
+import { linear, matmul, matmulReference, stridedMatmul } from '../../src/kernels/matmul.js';
+import type { Activation } from '../../src/kernels/wgsl-helpers.js';
+import { expectClose, randomArray } from '../helpers/compare.js';
+import { runGraph } from '../helpers/gpu.js';
+
+const U = 2 ** -24;
+
+const cases: Array<[number, number, number]> = [
+  [1, 1, 1],
+  [1, 7, 3],
+  [7, 13, 5],
+  [17, 33, 65],
+  [64, 64, 64],
+  [129, 67, 257],
+  [22, 96, 768], // BERT-base rows (22 tokens), a slice of the 768 -> 3072 shape
+];
+
+describe('matmul', () => {
+  for (const [M, N, K] of cases) {
+    for (const act of ['none', 'gelu'] as Activation[]) {
+      it(`linear ${M}x${K} * [${N},${K}]^T + bias, act ${act}, residual`, async () => {
+        const x = randomArray(M * K, M * 31 + K);
+        const w = randomArray(N * K, N * 17 + 1);
+        const b = randomArray(N, 5);
+        const r = randomArray(M * N, 9);
+        const { y } = await runGraph(
+          (g) => ({
+            y: linear(g, 'fc', g.input('x', [M, K]), g.weight('w', [N, K], w), g.weight('b', [N], b), { act, residual: g.input('r', [M, N]) }),
+          }),
+          { x, r },
+        );
+        const ref = matmulReference(x, w, { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true, bias: b, act, residual: r });
+        expectClose(`linear ${M}x${N}x${K} ${act}`, y, ref, { atol: (K + 4) * U * (K + 3), rtol: 0 }, [M, N]);
+      });
+    }
+  }
+
+  it('covers the Swin qkv shape [14400 x 128] x [128 x 384] (sampled rows)', async () => {
+    const [M, N, K] = [14400, 384, 128];
+    const x = randomArray(M * K, 1);
+    const w = randomArray(N * K, 2);
+    const { y } = await runGraph((g) => ({ y: linear(g, 'qkv', g.input('x', [M, K]), g.weight('w', [N, K], w)) }), { x });
+    // Reference on every 97th row: the full float64 product takes too long in JS.
+    for (let m = 0; m < M; m += 97) {
+      const ref = matmulReference(x.subarray(m * K, (m + 1) * K), w, { M: 1, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true });
+      expectClose(`qkv row ${m}`, y.subarray(m * N, (m + 1) * N), ref, { atol: K * U * K, rtol: 0 });
+    }
+  });
+
+  it('multiplies heads in place with strides (batched, B not transposed, alpha)', async () => {
+    // a: [tokens=19, heads=3 * dim=5] read per head; b: [3][5, 11]; out: [3][19, 11]
+    const [T, H, D, N] = [19, 3, 5, 11];
+    const a = randomArray(T * H * D, 3);
+    const b = randomArray(H * D * N, 4);
+    const p = { M: T, N, K: D, lda: H * D, ldb: N, ldo: N, a_batch: D, b_batch: D * N, o_batch: T * N, batch: H, alpha: 0.125 };
+    const { y } = await runGraph((g) => ({ y: stridedMatmul(g, 'heads', g.input('a', [T, H * D]), g.input('b', [H, D, N]), [H, T, N], p) }), { a, b });
+    expectClose('strided heads', y, matmulReference(a, b, p), { atol: D * U * D, rtol: 0 }, [H, T, N]);
+  });
+
+  it('generates WGSL for every tile shape it picks', () => {
+    for (const c of [{ TM: 2, TN: 4 }, { TM: 4, TN: 2 }, { TM: 4, TN: 4 }]) {
+      const src = matmul.wgsl({ ...matmul.constants, ...c });
+      expect(src).toContain(`array<array<f32, ${c.TN}>, ${c.TM}>`);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * layer-norm, softmax, reduce and permute against float64 references.
+ * Tolerances: layer norm output is O(1) with float32 mean/variance: atol 2e-6 (~30 ulps of 1,
+ * covering the rounding of a 1024-term sum); softmax probabilities: atol 1e-7, rtol 1e-5;
+ * mean over up to 14400 terms: rtol 1e-5 of the mean of |x|; max and permute are exact.
+ */
+import { describe, expect, it } from 'vitest';
+import { layerNormOp, layerNormReference } from '../../src/kernels/layer-norm.js';
+import { permuteOp, permuteReference } from '../../src/kernels/permute.js';
+import { reduceOp, reduceReference, type ReduceOp } from '../../src/kernels/reduce.js';
+import { softmaxOp, softmaxReference } from '../../src/kernels/softmax.js';
+import { expectClose, randomArray } from '../helpers/compare.js';
+import { runGraph } from '../helpers/gpu.js';
+
+describe('layer-norm', () => {
+  for (const [rows, cols] of [[1, 1], [1, 7], [13, 33], [300, 128], [5, 1024], [2, 4 * 1024]]) {
+    for (const transposeOut of [false, true]) {
+      it(`${rows} x ${cols}${transposeOut ? ', transposed out' : ''}`, async () => {
+        const x = randomArray(rows * cols, rows + cols, -3, 5);
+        const gamma = randomArray(cols, 3);
+        const beta = randomArray(cols, 4);
+        const { y } = await runGraph((g) => ({ y: layerNormOp(g, 'ln', g.input('x', [rows, cols]), g.weight('g', [cols], gamma), g.weight('b', [cols], beta), 1e-5, transposeOut) }), { x });
+        const ref = layerNormReference(x, gamma, beta, rows, cols, 1e-5);
+        const expected = transposeOut ? permuteReference(ref, [rows, cols], [1, 0]) : ref;
+        expectClose('layer-norm', y, expected, { atol: 2e-6, rtol: 0 }, transposeOut ? [cols, rows] : [rows, cols]);
+      });
+    }
+  }
+});
+
+describe('softmax', () => {
+  for (const [rows, cols] of [[1, 1], [3, 22], [37, 65], [4, 1000], [2, 14400]]) {
+    it(`${rows} x ${cols} without bias`, async () => {
+      const x = randomArray(rows * cols, rows * cols, -8, 8);
+      const { y } = await runGraph((g) => ({ y: softmaxOp(g, 'sm', g.input('x', [rows, cols])) }), { x });
+      expectClose('softmax', y, softmaxReference(x, rows, cols), { atol: 1e-7, rtol: 1e-5 }, [rows, cols]);
+    });
+  }
+
+  it('adds a per-batch key mask bias as BERT does, including an all-zero mask', async () => {
+    // scores [batch=3, heads=2, 7, 7]; bias per batch: (1 - mask) * -10000; batch 2 masks everything.
+    const [B, H, N] = [3, 2, 7];
+    const masks = [[1, 1, 1, 1, 0, 0, 0], [1, 1, 1, 1, 1, 1, 1], [0, 0, 0, 0, 0, 0, 0]];
+    const bias = Float32Array.from(masks.flat(), (m) => (1 - m) * -10000);
+    const x = randomArray(B * H * N * N, 11, -4, 4);
+    const { y } = await runGraph((g) => ({ y: softmaxOp(g, 'sm', g.input('x', [B, H, N, N]), { tensor: g.input('bias', [B, N]), rowsPerBiasRow: H * N }) }), { x, bias });
+    const ref = softmaxReference(x, B * H * N, N, { data: bias, b_div: H * N, b_rows: B });
+    expectClose('masked softmax', y, ref, { atol: 1e-7, rtol: 1e-5 }, [B, H, N, N]);
+    // Masked keys get exactly zero weight; an all-zero mask is close to (not equal to) no mask.
+    expect(y[4]).toBe(0);
+    const unmasked = softmaxReference(x.subarray(2 * H * N * N), H * N, N);
+    expect(Math.max(...y.subarray(2 * H * N * N).map((v, i) => Math.abs(v - unmasked[i])))).toBeLessThan(1e-2);
+  });
+});
+
+describe('reduce', () => {
+  const shapes: Array<[number, number, number]> = [[1, 1, 1], [1, 14400, 128], [3, 17, 5], [64, 1, 9], [2, 129, 1]];
+  for (const [outer, axis, inner] of shapes) {
+    for (const op of ['mean', 'max'] as ReduceOp[]) {
+      it(`${op} over axis ${axis} of [${outer}, ${axis}, ${inner}]`, async () => {
+        const x = randomArray(outer * axis * inner, axis + inner, -2, 3);
+        const { y } = await runGraph((g) => ({ y: reduceOp(g, op, g.input('x', [outer, axis, inner]), 1, op) }), { x });
+        expectClose(op, y, reduceReference(x, outer, axis, inner, op), op === 'max' ? { atol: 0, rtol: 0 } : { atol: 1e-5 * 2.5, rtol: 0 }, [outer, inner]);
+      });
+    }
+  }
+});
+
+describe('permute', () => {
+  const cases: Array<[number[], number[]]> = [[[1], [0]], [[5, 7], [1, 0]], [[2, 3, 4], [2, 0, 1]], [[3, 1, 5, 2], [0, 2, 1, 3]], [[2, 3, 2, 3, 2, 2], [5, 4, 3, 2, 1, 0]], [[120, 128], [1, 0]]];
+  for (const [shape, perm] of cases) {
+    it(`[${shape}] by [${perm}]`, async () => {
+      const n = shape.reduce((a, b) => a * b, 1);
+      const x = randomArray(n, n);
+      const { y } = await runGraph((g) => ({ y: permuteOp(g, 'p', g.input('x', shape), perm) }), { x });
+      expectClose('permute', y, permuteReference(x, shape, perm), { atol: 0, rtol: 0 });
+    });
+  }
+
+  it('rejects an invalid permutation', async () => {
+    await expect(runGraph((g) => ({ y: permuteOp(g, 'p', g.input('x', [2, 3]), [0, 0]) }), {})).rejects.toThrow('p: invalid permutation [0,0] of a rank-2 tensor');
+  });
+});
