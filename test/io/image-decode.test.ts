@@ -1,0 +1,207 @@
+// Decoding PNG, JPEG and TIFF to RGB with PIL's convert('RGB') rules, and clear errors for
+// inputs that are not images we can read.
+import { encode as encodePng } from 'fast-png';
+import jpeg from 'jpeg-js';
+import { describe, expect, it } from 'vitest';
+import { FianetError } from '../../src/errors.js';
+import { decodeImage, detectImageFormat } from '../../src/io/image-decode.js';
+import { buildTiff } from './image-tiff-builder.js';
+
+const rgbOf = (bytes: Uint8Array, label?: string) => Array.from(decodeImage(bytes, label).rgb);
+
+function expectBadInput(bytes: Uint8Array, pattern: RegExp, label = 'broken.bin'): void {
+  let error: unknown;
+  try {
+    decodeImage(bytes, label);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(FianetError);
+  expect((error as FianetError).code).toBe('bad-input');
+  expect((error as FianetError).message).toMatch(pattern);
+  expect((error as FianetError).message).toContain(label);
+}
+
+describe('PNG', () => {
+  it('drops alpha from RGBA without blending', () => {
+    const png = encodePng({ width: 2, height: 1, channels: 4, depth: 8, data: Uint8Array.of(10, 20, 30, 0, 200, 100, 50, 128) });
+    const out = decodeImage(png);
+    expect([out.width, out.height, out.warnings]).toEqual([2, 1, []]);
+    expect(Array.from(out.rgb)).toEqual([10, 20, 30, 200, 100, 50]);
+  });
+
+  it('replicates gray into R, G, B (8-bit, and 2-bit scaled by 85 like PIL)', () => {
+    expect(rgbOf(encodePng({ width: 2, height: 1, channels: 1, depth: 8, data: Uint8Array.of(7, 250) }))).toEqual([7, 7, 7, 250, 250, 250]);
+    // 2-bit samples 0, 1, 3, 2 packed into one byte: 00 01 11 10
+    const twoBit = encodePng({ width: 4, height: 1, channels: 1, depth: 2, data: Uint8Array.of(0b00011110) });
+    expect(rgbOf(twoBit)).toEqual([0, 0, 0, 85, 85, 85, 255, 255, 255, 170, 170, 170]);
+  });
+
+  it('keeps the high byte of 16-bit colour', () => {
+    const png = encodePng({ width: 2, height: 1, channels: 3, depth: 16, data: Uint16Array.of(0, 255, 256, 1000, 65535, 32768) });
+    expect(rgbOf(png)).toEqual([0, 0, 1, 3, 255, 128]);
+  });
+
+  it('clips plain 16-bit gray at 255 like PIL, and says so', () => {
+    const png = encodePng({ width: 4, height: 1, channels: 1, depth: 16, data: Uint16Array.of(0, 200, 256, 65535) });
+    const out = decodeImage(png, 'gray16.png');
+    expect(Array.from(out.rgb)).toEqual([0, 0, 0, 200, 200, 200, 255, 255, 255, 255, 255, 255]);
+    expect(out.warnings).toHaveLength(1);
+    expect(out.warnings[0]).toMatch(/gray16\.png: 16-bit gray image: 2 pixels \(50\.0%\) are above 255/);
+  });
+
+  it('maps palette indices to colours, ignoring palette alpha', () => {
+    const palette = [
+      [1, 2, 3, 255],
+      [250, 128, 0, 0],
+    ];
+    const png = encodePng({ width: 4, height: 1, channels: 1, depth: 8, data: Uint8Array.of(1, 0, 1, 5), palette });
+    // Index 5 is past the palette's end: PIL's default palette there is a gray ramp.
+    expect(rgbOf(png)).toEqual([250, 128, 0, 1, 2, 3, 250, 128, 0, 5, 5, 5]);
+  });
+});
+
+describe('JPEG', () => {
+  it('decodes a jpeg-js encoded image close to the original', () => {
+    const width = 32;
+    const height = 24;
+    const rgba = new Uint8Array(width * height * 4);
+    for (let p = 0; p < width * height; p++) rgba.set([(p % width) * 8, Math.floor(p / width) * 10, 128, 255], 4 * p);
+    const file = jpeg.encode({ width, height, data: rgba }, 100).data;
+    const out = decodeImage(new Uint8Array(file), 'smooth.jpg');
+    expect([out.width, out.height, out.rgb.length]).toEqual([width, height, width * height * 3]);
+    let maxDiff = 0;
+    for (let p = 0; p < width * height; p++) {
+      for (let c = 0; c < 3; c++) maxDiff = Math.max(maxDiff, Math.abs(out.rgb[3 * p + c]! - rgba[4 * p + c]!));
+    }
+    expect(maxDiff).toBeLessThanOrEqual(4);
+  });
+
+  it('refuses a truncated file', () => {
+    const rgba = new Uint8Array(16 * 16 * 4).fill(90);
+    const file = new Uint8Array(jpeg.encode({ width: 16, height: 16, data: rgba }, 90).data);
+    expectBadInput(file.subarray(0, file.length - 40), /truncated/, 'cut.jpg');
+  });
+});
+
+describe('TIFF', () => {
+  it('reads 8-bit RGB, little- and big-endian', () => {
+    const data = [1, 2, 3, 40, 50, 60, 200, 210, 220, 7, 8, 9];
+    for (const bigEndian of [false, true]) {
+      const tif = buildTiff({ width: 2, height: 2, bits: 8, samples: 3, photometric: 2, data, bigEndian });
+      expect(detectImageFormat(tif)).toBe('tiff');
+      expect(rgbOf(tif)).toEqual(data);
+    }
+  });
+
+  it('clips 16-bit gray like PIL (mode I;16 -> RGB)', () => {
+    const tif = buildTiff({ width: 3, height: 1, bits: 16, samples: 1, photometric: 1, data: [5, 255, 4095] });
+    const out = decodeImage(tif, 'dem.tif');
+    expect(Array.from(out.rgb)).toEqual([5, 5, 5, 255, 255, 255, 255, 255, 255]);
+    expect(out.warnings[0]).toMatch(/dem\.tif: 16-bit gray image: 1 pixels/);
+  });
+
+  it('keeps the high byte of 16-bit RGB', () => {
+    const tif = buildTiff({ width: 1, height: 2, bits: 16, samples: 3, photometric: 2, data: [256, 512, 65535, 0, 255, 4096] });
+    expect(rgbOf(tif)).toEqual([1, 2, 255, 0, 0, 16]);
+  });
+
+  it('uses the first three of four bands and warns', () => {
+    const tif = buildTiff({ width: 2, height: 1, bits: 8, samples: 4, photometric: 2, extraSamples: [0], data: [1, 2, 3, 99, 4, 5, 6, 99] });
+    const out = decodeImage(tif, 'rgbn.tif');
+    expect(Array.from(out.rgb)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(out.warnings).toEqual(['rgbn.tif: the image has 4 bands; used the first three as R, G, B']);
+  });
+
+  it('drops unassociated alpha silently', () => {
+    const tif = buildTiff({ width: 1, height: 1, bits: 8, samples: 4, photometric: 2, extraSamples: [2], data: [9, 8, 7, 0] });
+    const out = decodeImage(tif);
+    expect([Array.from(out.rgb), out.warnings]).toEqual([[9, 8, 7], []]);
+  });
+
+  it('inverts WhiteIsZero and maps a palette through its 16-bit colour map', () => {
+    expect(rgbOf(buildTiff({ width: 2, height: 1, bits: 8, samples: 1, photometric: 0, data: [0, 55] }))).toEqual([255, 255, 255, 200, 200, 200]);
+    const colorMap = new Array<number>(3 * 256).fill(0);
+    colorMap[1] = 0xff00; // R of entry 1
+    colorMap[256 + 1] = 0x1234; // G
+    colorMap[512 + 1] = 0x00ff; // B
+    expect(rgbOf(buildTiff({ width: 2, height: 1, bits: 8, samples: 1, photometric: 3, colorMap, data: [1, 0] }))).toEqual([255, 0x12, 0, 0, 0, 0]);
+  });
+});
+
+describe('bad input', () => {
+  const png = encodePng({ width: 8, height: 8, channels: 3, depth: 8, data: new Uint8Array(8 * 8 * 3).fill(77) });
+
+  it('an empty file', () => expectBadInput(new Uint8Array(0), /empty/));
+
+  it('random bytes name the supported formats and the magic bytes', () => {
+    const noise = Uint8Array.of(0x13, 0x37, 0xbe, 0xef, 0, 1, 2, 3, 4, 5);
+    expectBadInput(noise, /not a recognised image \(first bytes: 13 37 be ef 00 01 02 03\); supported formats: PNG, JPEG and TIFF/);
+  });
+
+  it('a known but unsupported format', () => {
+    expectBadInput(new TextEncoder().encode('GIF89a....'), /GIF images are not supported.*supported formats: PNG, JPEG and TIFF/, 'anim.gif');
+  });
+
+  it('a truncated PNG', () => expectBadInput(png.subarray(0, png.length - 20), /PNG file, it is truncated or corrupt/, 'cut.png'));
+
+  it('a PNG with a damaged chunk (CRC mismatch)', () => {
+    const bad = png.slice();
+    bad[40] = bad[40]! ^ 0xff; // inside IDAT
+    expectBadInput(bad, /PNG file, it is truncated or corrupt/, 'flipped.png');
+  });
+
+  it('a zero-size PNG', () => {
+    // fast-png will not encode one: write IHDR by hand, with a valid CRC so only the size is wrong.
+    const ihdr = new Uint8Array(13);
+    const dv = new DataView(ihdr.buffer);
+    dv.setUint32(0, 0); // width
+    dv.setUint32(4, 3); // height
+    ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, adaptive filter, no interlace
+    const file = concat(png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', Uint8Array.of(0x78, 0x9c, 3, 0, 0, 0, 0, 1)), pngChunk('IEND', new Uint8Array(0)));
+    expectBadInput(file, /the image is empty \(0 x 3 pixels\)/, 'zero.png');
+  });
+
+  it('a zero-size TIFF', () => {
+    expectBadInput(buildTiff({ width: 0, height: 3, bits: 8, samples: 3, photometric: 2, data: [] }), /empty \(0 x 3 pixels\)/, 'zero.tif');
+  });
+
+  it('a TIFF compression the decoder does not have', () => {
+    const tif = buildTiff({ width: 1, height: 1, bits: 8, samples: 3, photometric: 2, data: [1, 2, 3], compression: 32773 });
+    expectBadInput(tif, /packed\.tif: unsupported TIFF layout: compression 32773 \(supported: none, LZW, Deflate/, 'packed.tif');
+  });
+
+  it('a truncated TIFF', () => {
+    const tif = buildTiff({ width: 4, height: 4, bits: 8, samples: 3, photometric: 2, data: new Array<number>(48).fill(1) });
+    expectBadInput(tif.subarray(0, 30), /TIFF file, it is truncated or corrupt/, 'cut.tif');
+  });
+});
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const body = concat(new TextEncoder().encode(type), data);
+  const out = new Uint8Array(12 + data.length);
+  const dv = new DataView(out.buffer);
+  dv.setUint32(0, data.length);
+  out.set(body, 4);
+  dv.setUint32(8 + data.length, crc32(body));
+  return out;
+}
+
+function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  }
+  return (c ^ 0xffffffff) >>> 0;
+}
