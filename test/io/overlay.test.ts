@@ -1,0 +1,43 @@
+// The overlay is for people: check it is a valid PNG of the image's size, that the tint and
+// outline land where the mask and its edge are, and leave the rest of the image untouched.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { decodeImage } from '../../src/io/image-decode.js';
+import { encodeOverlayPng, renderOverlay } from '../../src/io/overlay.js';
+
+describe('overlay', () => {
+  const width = 12;
+  const height = 10;
+  const image = { width, height, rgb: new Uint8Array(width * height * 3).fill(100) };
+  // A 6 x 5 mask with a 2 x 2 square at (2..3, 1..2): 2x larger on the image.
+  const mask = new Uint8Array(6 * 5);
+  for (const [x, y] of [[2, 1], [3, 1], [2, 2], [3, 2]] as const) mask[y * 6 + x] = 1;
+
+  it('is a PNG of the image size, whatever the mask size', () => {
+    const png = encodeOverlayPng(image, mask, 6, 5);
+    const back = decodeImage(png, 'overlay.png');
+    expect([back.width, back.height]).toEqual([width, height]);
+  });
+
+  it('tints inside, outlines the edge, leaves the background alone', () => {
+    const out = renderOverlay(image, mask, 6, 5);
+    const px = (x: number, y: number) => Array.from(out.rgb.subarray(3 * (y * width + x), 3 * (y * width + x) + 3));
+    // Object covers x 4..7, y 2..5 on the image; its interior is x 5..6, y 3..4.
+    expect(px(5, 3)).toEqual([170, 55, 55]); // 0.55 * 100 + 0.45 * (255, 0, 0), rounded
+    expect(px(4, 2)).toEqual([255, 255, 0]); // inner edge
+    expect(px(3, 2)).toEqual([255, 255, 0]); // outer edge
+    expect(px(0, 0)).toEqual([100, 100, 100]);
+    expect(px(10, 8)).toEqual([100, 100, 100]);
+  });
+
+  // FIANET_OVERLAY_OUT=/tmp/overlay.png npx vitest run test/io/overlay.test.ts writes it out.
+  it('on a demo image, for a human to look at', () => {
+    const demo = new URL('../../../shared/demo/examples/', import.meta.url);
+    const img = decodeImage(new Uint8Array(readFileSync(new URL('example1.png', demo))), 'example1.png');
+    const m = decodeImage(new Uint8Array(readFileSync(new URL('example1_mask.png', demo))), 'example1_mask.png');
+    const mask01 = m.rgb.filter((_, i) => i % 3 === 0);
+    const png = encodeOverlayPng(img, mask01, m.width, m.height);
+    if (process.env.FIANET_OVERLAY_OUT) writeFileSync(process.env.FIANET_OVERLAY_OUT, png);
+    expect(decodeImage(png).width).toBe(img.width);
+  });
+});
