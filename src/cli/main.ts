@@ -9,6 +9,7 @@ type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Pro
 
 const commands: Record<string, Command> = {
   info: { summary: 'adapter, limits and features; or the tensors of a .safetensors file', load: () => import('./info.js') },
+  convert: { summary: 'a PyTorch .pth checkpoint to .safetensors', load: () => import('./convert.js') },
 };
 
 function usage(): string {

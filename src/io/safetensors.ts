@@ -214,56 +214,77 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-export interface TensorToWrite {
+/** What the header says of a tensor; its data comes separately. */
+export interface TensorSpec {
   readonly name: string;
   readonly dtype: Dtype;
   readonly shape: readonly number[];
+}
+
+export interface TensorToWrite extends TensorSpec {
   /** Little-endian element data, exactly numel(shape) * size(dtype) bytes. */
   readonly data: ArrayBufferView;
 }
 
 /**
- * The chunks of a safetensors file: [length + header, data of each tensor...]. The header
- * lists names sorted with `__metadata__` first and is padded with spaces so the data starts
- * at a multiple of 8, as the reference writer does. Data is ordered by element size, largest
- * first, then by name, so every tensor starts aligned to its element size. Tensor data is
- * not copied.
+ * The header of a safetensors file (length prefix included) and the order in which the
+ * tensors' data must follow it. Names are sorted with `__metadata__` first and the JSON is
+ * padded with spaces so the data starts at a multiple of 8, as the reference writer does.
+ * Data is ordered by element size, largest first, then by name, so every tensor starts
+ * aligned to its element size. Lets a writer stream tensors one at a time.
  */
-export function encodeSafetensors(tensors: readonly TensorToWrite[], metadata?: Readonly<Record<string, string>>): Uint8Array[] {
+export function safetensorsLayout<T extends TensorSpec>(
+  specs: readonly T[],
+  metadata?: Readonly<Record<string, string>>,
+): { header: Uint8Array; order: T[] } {
   const seen = new Set<string>();
-  for (const t of tensors) {
-    const fail = (what: string): never => {
-      throw new FianetError('bad-input', `safetensors writer: tensor '${t.name}': ${what}`);
-    };
-    if (t.name === '__metadata__' || seen.has(t.name)) fail('duplicate or reserved name');
+  for (const t of specs) {
+    const where = `safetensors writer: tensor '${t.name}'`;
+    if (t.name === '__metadata__' || seen.has(t.name)) throw new FianetError('bad-input', `${where}: duplicate or reserved name`);
     seen.add(t.name);
-    if (!isDtype(t.dtype)) fail(`unknown dtype ${JSON.stringify(t.dtype)}`);
-    if (!t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) fail(`bad shape ${JSON.stringify(t.shape)}`);
-    const need = numel(t.shape) * DTYPE_SIZE[t.dtype];
-    if (t.data.byteLength !== need) fail(`shape ${shapeText(t.shape)} x ${t.dtype} needs ${need} bytes, data has ${t.data.byteLength}`);
+    if (!isDtype(t.dtype)) throw new FianetError('bad-input', `${where}: unknown dtype ${JSON.stringify(t.dtype)}`);
+    if (!t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+      throw new FianetError('bad-input', `${where}: bad shape ${JSON.stringify(t.shape)}`);
+    }
   }
-  const byName = (a: TensorToWrite, b: TensorToWrite) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const dataOrder = [...tensors].sort((a, b) => DTYPE_SIZE[b.dtype] - DTYPE_SIZE[a.dtype] || byName(a, b));
+  const byName = (a: TensorSpec, b: TensorSpec) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const order = [...specs].sort((a, b) => DTYPE_SIZE[b.dtype] - DTYPE_SIZE[a.dtype] || byName(a, b));
   const offsets = new Map<string, [number, number]>();
   let pos = 0;
-  for (const t of dataOrder) {
-    offsets.set(t.name, [pos, pos + t.data.byteLength]);
-    pos += t.data.byteLength;
+  for (const t of order) {
+    const size = numel(t.shape) * DTYPE_SIZE[t.dtype];
+    offsets.set(t.name, [pos, pos + size]);
+    pos += size;
   }
   // Built by hand because JSON.stringify puts integer-like keys ("0", "1") first.
   const entries: string[] = [];
   if (metadata && Object.keys(metadata).length > 0) {
-    const sortedMeta = Object.keys(metadata).sort();
-    entries.push(`"__metadata__":{${sortedMeta.map((k) => `${JSON.stringify(k)}:${JSON.stringify(metadata[k])}`).join(',')}}`);
+    const keys = Object.keys(metadata).sort();
+    entries.push(`"__metadata__":{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(metadata[k])}`).join(',')}}`);
   }
-  for (const t of [...tensors].sort(byName)) {
+  for (const t of [...specs].sort(byName)) {
     const entry = { dtype: t.dtype, shape: t.shape, data_offsets: offsets.get(t.name) };
     entries.push(`${JSON.stringify(t.name)}:${JSON.stringify(entry)}`);
   }
   const json = new TextEncoder().encode(`{${entries.join(',')}}`);
   const headerLen = Math.ceil(json.byteLength / 8) * 8;
-  const head = new Uint8Array(8 + headerLen).fill(0x20);
-  new DataView(head.buffer).setBigUint64(0, BigInt(headerLen), true);
-  head.set(json, 8);
-  return [head, ...dataOrder.map((t) => new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength))];
+  const header = new Uint8Array(8 + headerLen).fill(0x20);
+  new DataView(header.buffer).setBigUint64(0, BigInt(headerLen), true);
+  header.set(json, 8);
+  return { header, order };
+}
+
+/** The chunks of a whole safetensors file: [length + header, data of each tensor...]. Data is not copied. */
+export function encodeSafetensors(tensors: readonly TensorToWrite[], metadata?: Readonly<Record<string, string>>): Uint8Array[] {
+  const { header, order } = safetensorsLayout(tensors, metadata);
+  for (const t of order) {
+    const need = numel(t.shape) * DTYPE_SIZE[t.dtype];
+    if (t.data.byteLength !== need) {
+      throw new FianetError(
+        'bad-input',
+        `safetensors writer: tensor '${t.name}': shape ${shapeText(t.shape)} x ${t.dtype} needs ${need} bytes, data has ${t.data.byteLength}`,
+      );
+    }
+  }
+  return [header, ...order.map((t) => new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength))];
 }

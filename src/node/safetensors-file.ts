@@ -42,14 +42,15 @@ export async function fileSource(path: string): Promise<ByteSource> {
 /**
  * Write `chunks` to `path` atomically: into `path.tmp-<pid>` first, renamed over `path` only
  * once complete, so a crash or a full disk never leaves a half-written file under the real
- * name. The temporary file is removed on failure.
+ * name. The temporary file is removed on failure. An async iterable lets the caller produce
+ * the chunks one at a time (a converter holds one tensor, not the whole model).
  */
-export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array>): Promise<void> {
+export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}`;
   let handle: FileHandle | undefined;
   try {
     handle = await open(tmp, 'w');
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
       let done = 0;
       while (done < chunk.byteLength) {
         const { bytesWritten } = await handle.write(chunk, done, Math.min(chunk.byteLength - done, MAX_READ));

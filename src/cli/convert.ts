@@ -1,0 +1,171 @@
+/**
+ * `fianet convert IN.pth OUT.safetensors`: a PyTorch checkpoint (as the authors' train.py
+ * saves it) to the safetensors file the engine loads. Tensors are read, converted and written
+ * one at a time, so a 1 GB checkpoint needs about one tensor of memory, not two models.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { FianetError } from '../errors.js';
+import { DTYPE_SIZE, f32ToF16, isFloatDtype, numel, toFloat32, type Dtype } from '../io/dtype.js';
+import { checkConfig, inferConfig } from '../io/infer-config.js';
+import { openPth, type PthTensorInfo } from '../io/pth.js';
+import { safetensorsLayout } from '../io/safetensors.js';
+import { fileSource, writeFileAtomic } from '../node/safetensors-file.js';
+
+const HELP = `usage: fianet convert IN.pth OUT.safetensors [--key NAME] [--fp16] [--config C.json]
+
+Converts a PyTorch checkpoint (zip format, or the legacy format of torch < 1.6) to
+safetensors. Nothing in the checkpoint is executed; only its model tensors are read.
+
+  --key NAME       top-level entry holding the state dict (default: 'model', or the top
+                   level itself when it holds tensors)
+  --fp16           store float tensors as float16 (half the size; values beyond +-65504
+                   become infinity and are reported)
+  --config C.json  model config to store in the metadata (key fianet_config); it must agree
+                   with the tensor shapes. Without it, the config is inferred from the shapes.
+
+Integer buffers (relative_position_index, position_ids, num_batches_tracked) are dropped:
+the engine derives them. Folding BatchNorm into the preceding convolutions (--fold-bn) is
+not implemented: BatchNorm tensors are kept as they are.`;
+
+// Files above this size get progress lines on stderr.
+const PROGRESS_BYTES = 64 << 20;
+
+/** A tensor as it will be written (`dtype` is the output dtype) and where it comes from. */
+interface Planned {
+  readonly name: string;
+  readonly dtype: Dtype;
+  readonly shape: readonly number[];
+  readonly from: PthTensorInfo;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      key: { type: 'string' },
+      fp16: { type: 'boolean', default: false },
+      config: { type: 'string' },
+      'fold-bn': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (values['fold-bn']) throw new FianetError('bad-input', '--fold-bn is not implemented yet; convert without it');
+  if (positionals.length !== 2) throw new FianetError('bad-input', `expected IN.pth and OUT.safetensors, got ${positionals.length} paths\n\n${HELP}`);
+  const [input, output] = positionals as [string, string];
+  if (resolve(input) === resolve(output)) throw new FianetError('bad-input', 'the output would overwrite the input');
+
+  const source = await fileSource(input);
+  try {
+    const ckpt = await openPth(source, { key: values.key });
+    const skipped = ckpt.skipped.map((s) => ({ ...s }));
+    const planned: Planned[] = [];
+    for (const t of ckpt.tensors.values()) {
+      if (!isFloatDtype(t.dtype)) {
+        skipped.push({ name: t.name, reason: `integer buffer (${t.dtype})` });
+        continue;
+      }
+      // The engine computes in float32; float64 is narrowed, half types kept unless --fp16.
+      const dtype: Dtype = values.fp16 ? 'F16' : t.dtype === 'F64' ? 'F32' : t.dtype;
+      planned.push({ name: t.name, dtype, shape: t.shape, from: t });
+    }
+    if (planned.length === 0) {
+      const where = ckpt.stateDictKey === null ? 'the top level' : `'${ckpt.stateDictKey}'`;
+      const entries = [...ckpt.tensors.keys(), ...ckpt.skipped.map((s) => s.name)].slice(0, 8).join(', ');
+      throw new FianetError('bad-weights', `${ckpt.label}: ${where} holds no float tensors (entries: ${entries || 'none'}); choose another --key`);
+    }
+
+    const inferred = inferConfig(new Map(planned.map((t) => [t.name, t.shape])));
+    let config: unknown = { ...inferred, note: 'inferred from tensor shapes by fianet convert; head counts are not in the shapes' };
+    if (values.config) {
+      const text = await readFile(values.config, 'utf8').catch((e: NodeJS.ErrnoException) => {
+        throw new FianetError('bad-input', `${values.config}: cannot read (${e.code ?? e.message})`);
+      });
+      try {
+        config = JSON.parse(text);
+      } catch (e) {
+        throw new FianetError('bad-input', `${values.config}: not valid JSON (${(e as Error).message})`);
+      }
+      checkConfig(config, inferred, values.config);
+    }
+    const metadata = {
+      format: 'pt',
+      fianet_config: JSON.stringify(config),
+      source: `${basename(input)}${ckpt.stateDictKey === null ? '' : `['${ckpt.stateDictKey}']`}`,
+    };
+
+    const { header, order } = safetensorsLayout(planned, metadata);
+    const total = order.reduce((n, t) => n + numel(t.shape) * DTYPE_SIZE[t.dtype], 0);
+    const progress = progressReporter(total, source.size >= PROGRESS_BYTES);
+    let overflows = 0;
+    async function* chunks() {
+      yield header;
+      for (const t of order) {
+        const raw = await ckpt.read(t.name);
+        let out = raw;
+        if (t.dtype !== t.from.dtype) {
+          const f32 = toFloat32(t.from.dtype, raw);
+          if (t.dtype === 'F16') {
+            const half = f32ToF16(f32);
+            for (let i = 0; i < half.length; i++) if ((half[i]! & 0x7fff) === 0x7c00 && Number.isFinite(f32[i]!)) overflows++;
+            out = new Uint8Array(half.buffer);
+          } else out = new Uint8Array(f32.buffer);
+        }
+        progress(out.byteLength);
+        yield out;
+      }
+    }
+    await writeFileAtomic(output, chunks());
+    progress.done();
+
+    const params = order.reduce((n, t) => n + numel(t.shape), 0);
+    const dtypes = [...new Set(order.map((t) => t.dtype))].join('/');
+    console.log(`${output}: ${order.length} tensors, ${params.toLocaleString('en-US')} parameters, ${(header.byteLength + total).toLocaleString('en-US')} bytes (${dtypes})`);
+    console.log(`state dict: ${ckpt.stateDictKey === null ? 'top level' : `'${ckpt.stateDictKey}'`} of ${ckpt.label} (${ckpt.format} format)`);
+    console.log(`config: ${values.config ? `${values.config} (checked against the shapes)` : 'inferred from the shapes'}`);
+    if (skipped.length > 0) console.log(`skipped ${skipped.length} entries: ${summarizeSkipped(skipped)}`);
+    if (overflows > 0) console.error(`warning: ${overflows} values exceed the float16 range and became infinity; convert without --fp16`);
+    return 0;
+  } finally {
+    await source.close?.();
+  }
+}
+
+/** "16 x relative_position_index (integer buffer (I64)), ..." grouped by the last name part. */
+function summarizeSkipped(skipped: readonly { name: string; reason: string }[]): string {
+  const groups = new Map<string, number>();
+  for (const s of skipped) {
+    const key = `${s.name.slice(s.name.lastIndexOf('.') + 1)} (${s.reason})`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  return [...groups].map(([k, n]) => `${n} x ${k}`).join(', ');
+}
+
+function progressReporter(total: number, enabled: boolean) {
+  let written = 0;
+  let lastShown = -1;
+  const mb = (n: number) => `${(n / 2 ** 20).toFixed(0)} MB`;
+  const report = (bytes: number) => {
+    written += bytes;
+    if (!enabled) return;
+    const percent = Math.floor((100 * written) / total);
+    // A terminal gets one updating line; a log gets a line every 10%.
+    const step = process.stderr.isTTY ? 1 : 10;
+    if (percent >= lastShown + step) {
+      lastShown = percent - (percent % step);
+      const line = `converting: ${percent}% (${mb(written)} of ${mb(total)})`;
+      process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+    }
+  };
+  return Object.assign(report, {
+    done: () => {
+      if (enabled && process.stderr.isTTY) process.stderr.write('\n');
+    },
+  });
+}

@@ -1,0 +1,318 @@
+/**
+ * PyTorch checkpoints read without Python. torch.save writes a zip (`archive/data.pkl` plus
+ * one entry `archive/data/<key>` per storage); torch < 1.6 wrote the "legacy" format: a
+ * sequence of pickles followed by the raw storages. In both, a tensor is pickled as a call
+ * to torch._utils._rebuild_tensor_v2(storage, offset, size, stride, ...) whose storage is a
+ * persistent id ('storage', <StorageClass>, key, location, numel). The unpickler only
+ * records these views; bytes are read per tensor when asked for, so the optimizer state
+ * and other non-model storages of a training checkpoint are never read.
+ */
+import { FianetError } from '../errors.js';
+import { DTYPE_SIZE, numel, shapeText, type Dtype } from './dtype.js';
+import { PyGlobal, PyObject, unpickle, type PyValue } from './pickle.js';
+import type { ByteSource } from './safetensors.js';
+import { openZip } from './zip.js';
+
+/** Storage classes as torch pickles them (the typed-storage names, also in torch 2.x). */
+const STORAGE_DTYPES: Readonly<Record<string, Dtype>> = {
+  'torch.FloatStorage': 'F32',
+  'torch.HalfStorage': 'F16',
+  'torch.BFloat16Storage': 'BF16',
+  'torch.DoubleStorage': 'F64',
+  'torch.LongStorage': 'I64',
+  'torch.IntStorage': 'I32',
+  'torch.ShortStorage': 'I16',
+  'torch.CharStorage': 'I8',
+  'torch.ByteStorage': 'U8',
+  'torch.BoolStorage': 'BOOL',
+};
+
+class StorageRef {
+  constructor(
+    readonly key: string,
+    readonly className: string,
+    readonly numel: number,
+  ) {}
+}
+
+/** A tensor as pickled: a strided view (in elements) into a storage. */
+class TensorRef {
+  constructor(
+    readonly storage: StorageRef,
+    readonly offset: number,
+    readonly shape: number[],
+    readonly stride: number[],
+  ) {}
+}
+
+export interface PthTensorInfo {
+  readonly name: string;
+  readonly dtype: Dtype;
+  readonly shape: readonly number[];
+  /** In elements, as torch reports `tensor.stride()`. */
+  readonly stride: readonly number[];
+  readonly storageOffset: number;
+  readonly storageKey: string;
+}
+
+export interface PthCheckpoint {
+  readonly label: string;
+  readonly format: 'zip' | 'legacy';
+  /** The top-level key the state dict came from; null when the file is the state dict itself. */
+  readonly stateDictKey: string | null;
+  readonly topLevelKeys: readonly string[];
+  /** The state dict's tensors, in file order. */
+  readonly tensors: ReadonlyMap<string, PthTensorInfo>;
+  /** State-dict entries that are not dense tensors, with the reason. */
+  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  /** Contiguous little-endian bytes of one tensor (gathered when the stored view is strided). */
+  read(name: string): Promise<Uint8Array>;
+}
+
+export interface PthTensor {
+  readonly dtype: Dtype;
+  readonly shape: readonly number[];
+  readonly data: Uint8Array;
+}
+
+export interface PthOptions {
+  /** Top-level key holding the state dict. Default: 'model', else the top level if it holds tensors. */
+  readonly key?: string;
+}
+
+interface Container {
+  readonly format: 'zip' | 'legacy';
+  readonly root: PyValue;
+  readStorage(ref: StorageRef, dtype: Dtype, start: number, length: number): Promise<Uint8Array>;
+}
+
+type Fail = (what: string) => never;
+
+export async function openPth(source: ByteSource, options: PthOptions = {}): Promise<PthCheckpoint> {
+  const label = source.label;
+  const fail: Fail = (what) => {
+    throw new FianetError('bad-input', `${label}: ${what}`);
+  };
+  const magic = await source.read(0, Math.min(4, source.size));
+  let container: Container;
+  if (magic[0] === 0x50 && magic[1] === 0x4b) container = await openZipContainer(source, fail);
+  else if (magic[0] === 0x80) container = await openLegacyContainer(source, fail);
+  else {
+    const hex = [...magic].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    return fail(`not a PyTorch checkpoint: starts with bytes ${hex || '(empty file)'}, expected a zip ('PK') or a pickle (80)`);
+  }
+  const { dict, key, topLevelKeys } = pickStateDict(container.root, options.key, fail);
+  const tensors = new Map<string, PthTensorInfo>();
+  const refs = new Map<string, TensorRef>();
+  const skipped: { name: string; reason: string }[] = [];
+  for (const [k, v] of dict) {
+    const name = String(k);
+    if (!(v instanceof TensorRef)) {
+      skipped.push({ name, reason: `not a dense tensor (${v instanceof PyObject ? v.$class : typeof v})` });
+      continue;
+    }
+    const dtype = STORAGE_DTYPES[v.storage.className];
+    if (!dtype) {
+      skipped.push({ name, reason: `storage class ${v.storage.className} is not supported` });
+      continue;
+    }
+    refs.set(name, v);
+    tensors.set(name, { name, dtype, shape: v.shape, stride: v.stride, storageOffset: v.offset, storageKey: v.storage.key });
+  }
+  return {
+    label,
+    format: container.format,
+    stateDictKey: key,
+    topLevelKeys,
+    tensors,
+    skipped,
+    async read(name) {
+      const info = tensors.get(name);
+      if (!info) return fail(`no tensor '${name}' in the state dict`);
+      return readView(container, refs.get(name)!, info, fail);
+    },
+  };
+}
+
+/** Every tensor of the state dict, contiguous, in memory. */
+export async function readPth(
+  source: ByteSource,
+  options: PthOptions = {},
+): Promise<{ tensors: Map<string, PthTensor>; checkpoint: PthCheckpoint }> {
+  const checkpoint = await openPth(source, options);
+  const tensors = new Map<string, PthTensor>();
+  for (const info of checkpoint.tensors.values()) {
+    tensors.set(info.name, { dtype: info.dtype, shape: info.shape, data: await checkpoint.read(info.name) });
+  }
+  return { tensors, checkpoint };
+}
+
+function pickStateDict(root: PyValue, key: string | undefined, fail: Fail) {
+  if (!(root instanceof Map)) return fail(`the checkpoint holds a ${root instanceof PyObject ? root.$class : typeof root}, expected a dict`);
+  const topLevelKeys = [...root.keys()].map(String);
+  const keyList = () => topLevelKeys.slice(0, 12).join(', ') + (topLevelKeys.length > 12 ? ', ...' : '');
+  if (key !== undefined) {
+    const v = root.get(key);
+    if (!(v instanceof Map)) return fail(`no state dict under key '${key}'; top-level keys: ${keyList()}`);
+    return { dict: v as Map<PyValue, PyValue>, key: key as string | null, topLevelKeys };
+  }
+  const model = root.get('model');
+  if (model instanceof Map) return { dict: model as Map<PyValue, PyValue>, key: 'model' as string | null, topLevelKeys };
+  if ([...root.values()].some((v) => v instanceof TensorRef)) return { dict: root as Map<PyValue, PyValue>, key: null, topLevelKeys };
+  return fail(`no state dict: no 'model' key and no tensors at the top level; top-level keys: ${keyList()} (choose one with --key)`);
+}
+
+/** What the pickle may call: tensor rebuilding and OrderedDict. Everything else stays inert. */
+function reducers(fail: Fail): Record<string, (args: PyValue[]) => PyValue> {
+  const isCount = (v: PyValue): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+  return {
+    'torch._utils._rebuild_tensor_v2': ([storage, offset, size, stride]) => {
+      if (!(storage instanceof StorageRef)) return fail('_rebuild_tensor_v2 without a storage');
+      const dims = (v: PyValue, what: string): number[] =>
+        Array.isArray(v) && v.every(isCount) ? v : fail(`storage '${storage.key}': tensor ${what} ${JSON.stringify(v)} is not a tuple of counts`);
+      const shape = dims(size, 'size');
+      const strides = dims(stride, 'stride');
+      if (shape.length !== strides.length) fail(`storage '${storage.key}': size ${shapeText(shape)} and stride ${shapeText(strides)} differ in rank`);
+      if (!isCount(offset)) return fail(`storage '${storage.key}': bad storage offset ${String(offset)}`);
+      return new TensorRef(storage, offset, shape, strides);
+    },
+    // Parameters pickle as their data plus requires_grad and hooks, which inference ignores.
+    'torch._utils._rebuild_parameter': ([data]) => data,
+    'torch._utils._rebuild_parameter_with_state': ([data]) => data,
+    'collections.OrderedDict': ([items]) => new Map(Array.isArray(items) ? (items as [PyValue, PyValue][]) : []),
+  };
+}
+
+/** Persistent ids: ('storage', StorageClass, key, location, numel[, view metadata (legacy)]). */
+function storageLoader(fail: Fail, storages: Map<string, StorageRef>) {
+  return (pid: PyValue): StorageRef => {
+    if (!Array.isArray(pid) || pid[0] !== 'storage' || !(pid[1] instanceof PyGlobal) || typeof pid[2] !== 'string') {
+      return fail(`unexpected persistent id ${JSON.stringify(pid, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`);
+    }
+    const [, cls, key, , count, view] = pid as [string, PyGlobal, string, unknown, unknown, unknown];
+    if (!Number.isSafeInteger(count) || (count as number) < 0) return fail(`storage '${key}': bad element count ${String(count)}`);
+    if (view !== undefined && view !== null) fail(`storage '${key}': storage views (torch < 0.4 files) are not supported; re-save with torch.save`);
+    let ref = storages.get(key);
+    if (!ref) storages.set(key, (ref = new StorageRef(key, cls.qualname, count as number)));
+    return ref;
+  };
+}
+
+async function openZipContainer(source: ByteSource, fail: Fail): Promise<Container> {
+  const zip = await openZip(source);
+  const pickles = [...zip.entries.keys()].filter((n) => n === 'data.pkl' || /^[^/]+\/data\.pkl$/.test(n));
+  if (pickles.length !== 1) {
+    return fail(`zip archive has ${pickles.length ? 'several' : 'no'} data.pkl: not a PyTorch checkpoint (entries: ${[...zip.entries.keys()].slice(0, 5).join(', ')})`);
+  }
+  const prefix = pickles[0]!.slice(0, -'data.pkl'.length);
+  const byteorder = zip.entries.get(`${prefix}byteorder`);
+  if (byteorder && new TextDecoder().decode(await zip.read(byteorder.name)).trim() !== 'little') {
+    fail('storages are big-endian; re-save the checkpoint on a little-endian machine');
+  }
+  const storages = new Map<string, StorageRef>();
+  const pickle = await zip.read(pickles[0]!);
+  const root = unpickle(pickle, { label: `${source.label}: ${pickles[0]}`, reducers: reducers(fail), persistentLoad: storageLoader(fail, storages) }).value;
+  return {
+    format: 'zip',
+    root,
+    async readStorage(ref, dtype, start, length) {
+      const name = `${prefix}data/${ref.key}`;
+      const entry = zip.entries.get(name);
+      if (!entry) return fail(`storage '${ref.key}': no entry '${name}' in the archive`);
+      if (entry.size !== ref.numel * DTYPE_SIZE[dtype]) {
+        fail(`storage '${ref.key}': entry holds ${entry.size} bytes, the pickle says ${ref.numel} x ${dtype} = ${ref.numel * DTYPE_SIZE[dtype]}`);
+      }
+      return zip.read(name, start, length);
+    },
+  };
+}
+
+/**
+ * Legacy format: pickles of the magic number, the protocol version (1001), system info,
+ * the object, and the sorted storage keys; then per key an int64 element count and the raw
+ * data. Storages sit back to back, so the file is read whole (such files predate the
+ * multi-GB checkpoints); tensors are views into it.
+ */
+async function openLegacyContainer(source: ByteSource, fail: Fail): Promise<Container> {
+  const bytes = await source.read(0, source.size);
+  const storages = new Map<string, StorageRef>();
+  let pos = 0;
+  const next = (withTensors = false) => {
+    const options = withTensors ? { reducers: reducers(fail), persistentLoad: storageLoader(fail, storages) } : {};
+    const r = unpickle(bytes, { label: source.label, ...options }, pos);
+    pos = r.end;
+    return r.value;
+  };
+  if (next() !== 0x1950a86a20f9469cfc6cn) fail('starts with a pickle but not the PyTorch magic number: not a PyTorch checkpoint');
+  const version = next();
+  if (version !== 1001) fail(`legacy format version ${String(version)} is not supported (expected 1001)`);
+  const sysInfo = next();
+  if (sysInfo instanceof Map && sysInfo.get('little_endian') === false) fail('storages are big-endian; re-save on a little-endian machine');
+  const root = next(true);
+  const keys = next();
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return fail('the storage key list is corrupt');
+  const starts = new Map<string, number>();
+  for (const key of keys as string[]) {
+    const ref = storages.get(key) ?? fail(`storage '${key}' is listed but never used`);
+    const dtype = STORAGE_DTYPES[ref.className] ?? fail(`storage '${key}' has class ${ref.className}: cannot step over it`);
+    if (pos + 8 > bytes.byteLength) fail(`storage '${key}': truncated before its element count`);
+    const count = Number(new DataView(bytes.buffer, bytes.byteOffset + pos, 8).getBigInt64(0, true));
+    if (count !== ref.numel) fail(`storage '${key}': file says ${count} elements, the pickle says ${ref.numel}`);
+    starts.set(key, pos + 8);
+    pos += 8 + count * DTYPE_SIZE[dtype];
+    if (pos > bytes.byteLength) fail(`storage '${key}': data runs past the end of the file: truncated`);
+  }
+  return {
+    format: 'legacy',
+    root,
+    async readStorage(ref, _dtype, start, length) {
+      const at = starts.get(ref.key) ?? fail(`storage '${ref.key}' is missing from the file`);
+      return bytes.subarray(at + start, at + start + length);
+    },
+  };
+}
+
+async function readView(container: Container, ref: TensorRef, info: PthTensorInfo, fail: Fail): Promise<Uint8Array> {
+  const el = DTYPE_SIZE[info.dtype];
+  const n = numel(ref.shape);
+  if (n === 0) return new Uint8Array(0);
+  const last = ref.offset + ref.shape.reduce((s, d, i) => s + (d - 1) * ref.stride[i]!, 0);
+  if (last >= ref.storage.numel) {
+    fail(
+      `tensor '${info.name}': offset ${ref.offset}, size ${shapeText(ref.shape)}, stride ${shapeText(ref.stride)} reach element ${last}, ` +
+        `past the end of storage '${ref.storage.key}' (${ref.storage.numel} elements)`,
+    );
+  }
+  const span = await container.readStorage(ref.storage, info.dtype, ref.offset * el, (last - ref.offset + 1) * el);
+  return isContiguous(ref.shape, ref.stride) ? span : gather(span, ref.shape, ref.stride, el);
+}
+
+function isContiguous(shape: readonly number[], stride: readonly number[]): boolean {
+  let expected = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] !== 1 && stride[d] !== expected) return false;
+    expected *= shape[d]!;
+  }
+  return true;
+}
+
+/** Copy a strided view (element strides, relative to `src`) into row-major order. */
+function gather(src: Uint8Array, shape: readonly number[], stride: readonly number[], el: number): Uint8Array {
+  const out = new Uint8Array(numel(shape) * el);
+  const nd = shape.length;
+  const inner = shape[nd - 1]!;
+  const innerStep = stride[nd - 1]! * el;
+  const idx = new Array<number>(nd).fill(0);
+  let o = 0;
+  for (let row = 0, rows = numel(shape) / inner; row < rows; row++) {
+    let s = 0;
+    for (let d = 0; d < nd - 1; d++) s += idx[d]! * stride[d]!;
+    s *= el;
+    for (let i = 0; i < inner; i++, s += innerStep) for (let b = 0; b < el; b++) out[o++] = src[s + b]!;
+    for (let d = nd - 2; d >= 0; d--) {
+      if (++idx[d]! < shape[d]!) break;
+      idx[d] = 0;
+    }
+  }
+  return out;
+}
