@@ -57,7 +57,8 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (values['fold-bn']) throw new FianetError('bad-input', '--fold-bn is not implemented yet; convert without it');
-  if (positionals.length !== 2) throw new FianetError('bad-input', `expected IN.pth and OUT.safetensors, got ${positionals.length} paths\n\n${HELP}`);
+  if (positionals.length !== 2)
+    throw new FianetError('bad-input', `expected IN.pth and OUT.safetensors, got ${positionals.length} paths\n\n${HELP}`);
   const [input, output] = positionals as [string, string];
   if (resolve(input) === resolve(output)) throw new FianetError('bad-input', 'the output would overwrite the input');
 
@@ -78,7 +79,10 @@ export async function run(argv: string[]): Promise<number> {
     if (planned.length === 0) {
       const where = ckpt.stateDictKey === null ? 'the top level' : `'${ckpt.stateDictKey}'`;
       const entries = [...ckpt.tensors.keys(), ...ckpt.skipped.map((s) => s.name)].slice(0, 8).join(', ');
-      throw new FianetError('bad-weights', `${ckpt.label}: ${where} holds no float tensors (entries: ${entries || 'none'}); choose another --key`);
+      throw new FianetError(
+        'bad-weights',
+        `${ckpt.label}: ${where} holds no float tensors (entries: ${entries || 'none'}); choose another --key`,
+      );
     }
 
     const inferred = inferConfig(new Map(planned.map((t) => [t.name, t.shape])));
@@ -126,8 +130,12 @@ export async function run(argv: string[]): Promise<number> {
 
     const params = order.reduce((n, t) => n + numel(t.shape), 0);
     const dtypes = [...new Set(order.map((t) => t.dtype))].join('/');
-    console.log(`${output}: ${order.length} tensors, ${params.toLocaleString('en-US')} parameters, ${(header.byteLength + total).toLocaleString('en-US')} bytes (${dtypes})`);
-    console.log(`state dict: ${ckpt.stateDictKey === null ? 'top level' : `'${ckpt.stateDictKey}'`} of ${ckpt.label} (${ckpt.format} format)`);
+    console.log(
+      `${output}: ${order.length} tensors, ${params.toLocaleString('en-US')} parameters, ${(header.byteLength + total).toLocaleString('en-US')} bytes (${dtypes})`,
+    );
+    console.log(
+      `state dict: ${ckpt.stateDictKey === null ? 'top level' : `'${ckpt.stateDictKey}'`} of ${ckpt.label} (${ckpt.format} format)`,
+    );
     console.log(`config: ${values.config ? `${values.config} (checked against the shapes)` : 'inferred from the shapes'}`);
     if (skipped.length > 0) console.log(`skipped ${skipped.length} entries: ${summarizeSkipped(skipped)}`);
     if (overflows > 0) console.error(`warning: ${overflows} values exceed the float16 range and became infinity; convert without --fp16`);

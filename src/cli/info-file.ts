@@ -10,7 +10,12 @@ const count = (n: number) => n.toLocaleString('en-US');
 
 function table(rows: string[][], rightAligned: Set<number>): string[] {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd());
+  return rows.map((r) =>
+    r
+      .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 export async function describeSafetensors(path: string): Promise<string> {
@@ -33,7 +38,12 @@ export async function describeSafetensors(path: string): Promise<string> {
     if (meta.length > 0) {
       lines.push('', 'metadata:');
       // Long values (a JSON config) are cut so the table stays readable.
-      lines.push(...table(meta.map(([k, v]) => ['  ' + k, v.length > 200 ? `${v.slice(0, 200)}... (${count(v.length)} chars)` : v]), new Set()));
+      lines.push(
+        ...table(
+          meta.map(([k, v]) => ['  ' + k, v.length > 200 ? `${v.slice(0, 200)}... (${count(v.length)} chars)` : v]),
+          new Set(),
+        ),
+      );
     }
     return lines.join('\n');
   } finally {

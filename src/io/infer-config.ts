@@ -54,8 +54,16 @@ export function inferConfig(shapes: ReadonlyMap<string, readonly number[]>): Inf
       const values = stages.map((s) => dim(name(s), 0));
       return values.every((v) => v !== undefined) ? (values as number[]) : undefined;
     };
-    put(model, 'num_features', perStage((s) => `backbone.norm${s}.weight`));
-    put(model, 'channel_modulation_reduced_dim', perStage((s) => `backbone.layers.${s}.fc1.weight`));
+    put(
+      model,
+      'num_features',
+      perStage((s) => `backbone.norm${s}.weight`),
+    );
+    put(
+      model,
+      'channel_modulation_reduced_dim',
+      perStage((s) => `backbone.layers.${s}.fc1.weight`),
+    );
   }
   put(model, 'fusion_text_dim', dim('backbone.layers.0.context_pixel_attn.image_lang_att.f_key.0.weight', 1));
   const tmemBlocks = indices(/^backbone\.tmem\.block\.(\d+)\./).get(0);

@@ -147,18 +147,25 @@ export async function readPth(
   return { tensors, checkpoint };
 }
 
-function pickStateDict(root: PyValue, key: string | undefined, fail: Fail) {
-  if (!(root instanceof Map)) return fail(`the checkpoint holds a ${root instanceof PyObject ? root.$class : typeof root}, expected a dict`);
+interface Picked {
+  dict: Map<PyValue, PyValue>;
+  key: string | null;
+  topLevelKeys: string[];
+}
+
+function pickStateDict(root: PyValue, key: string | undefined, fail: Fail): Picked {
+  if (!(root instanceof Map))
+    return fail(`the checkpoint holds a ${root instanceof PyObject ? root.$class : typeof root}, expected a dict`);
   const topLevelKeys = [...root.keys()].map(String);
   const keyList = () => topLevelKeys.slice(0, 12).join(', ') + (topLevelKeys.length > 12 ? ', ...' : '');
   if (key !== undefined) {
     const v = root.get(key);
     if (!(v instanceof Map)) return fail(`no state dict under key '${key}'; top-level keys: ${keyList()}`);
-    return { dict: v as Map<PyValue, PyValue>, key: key as string | null, topLevelKeys };
+    return { dict: v, key, topLevelKeys };
   }
   const model = root.get('model');
-  if (model instanceof Map) return { dict: model as Map<PyValue, PyValue>, key: 'model' as string | null, topLevelKeys };
-  if ([...root.values()].some((v) => v instanceof TensorRef)) return { dict: root as Map<PyValue, PyValue>, key: null, topLevelKeys };
+  if (model instanceof Map) return { dict: model, key: 'model', topLevelKeys };
+  if ([...root.values()].some((v) => v instanceof TensorRef)) return { dict: root, key: null, topLevelKeys };
   return fail(`no state dict: no 'model' key and no tensors at the top level; top-level keys: ${keyList()} (choose one with --key)`);
 }
 
@@ -169,10 +176,13 @@ function reducers(fail: Fail): Record<string, (args: PyValue[]) => PyValue> {
     'torch._utils._rebuild_tensor_v2': ([storage, offset, size, stride]) => {
       if (!(storage instanceof StorageRef)) return fail('_rebuild_tensor_v2 without a storage');
       const dims = (v: PyValue, what: string): number[] =>
-        Array.isArray(v) && v.every(isCount) ? v : fail(`storage '${storage.key}': tensor ${what} ${JSON.stringify(v)} is not a tuple of counts`);
+        Array.isArray(v) && v.every(isCount)
+          ? v
+          : fail(`storage '${storage.key}': tensor ${what} ${JSON.stringify(v)} is not a tuple of counts`);
       const shape = dims(size, 'size');
       const strides = dims(stride, 'stride');
-      if (shape.length !== strides.length) fail(`storage '${storage.key}': size ${shapeText(shape)} and stride ${shapeText(strides)} differ in rank`);
+      if (shape.length !== strides.length)
+        fail(`storage '${storage.key}': size ${shapeText(shape)} and stride ${shapeText(strides)} differ in rank`);
       if (!isCount(offset)) return fail(`storage '${storage.key}': bad storage offset ${String(offset)}`);
       return new TensorRef(storage, offset, shape, strides);
     },
@@ -191,7 +201,8 @@ function storageLoader(fail: Fail, storages: Map<string, StorageRef>) {
     }
     const [, cls, key, , count, view] = pid as [string, PyGlobal, string, unknown, unknown, unknown];
     if (!Number.isSafeInteger(count) || (count as number) < 0) return fail(`storage '${key}': bad element count ${String(count)}`);
-    if (view !== undefined && view !== null) fail(`storage '${key}': storage views (torch < 0.4 files) are not supported; re-save with torch.save`);
+    if (view !== undefined && view !== null)
+      fail(`storage '${key}': storage views (torch < 0.4 files) are not supported; re-save with torch.save`);
     let ref = storages.get(key);
     if (!ref) storages.set(key, (ref = new StorageRef(key, cls.qualname, count as number)));
     return ref;
@@ -202,7 +213,9 @@ async function openZipContainer(source: ByteSource, fail: Fail): Promise<Contain
   const zip = await openZip(source);
   const pickles = [...zip.entries.keys()].filter((n) => n === 'data.pkl' || /^[^/]+\/data\.pkl$/.test(n));
   if (pickles.length !== 1) {
-    return fail(`zip archive has ${pickles.length ? 'several' : 'no'} data.pkl: not a PyTorch checkpoint (entries: ${[...zip.entries.keys()].slice(0, 5).join(', ')})`);
+    return fail(
+      `zip archive has ${pickles.length ? 'several' : 'no'} data.pkl: not a PyTorch checkpoint (entries: ${[...zip.entries.keys()].slice(0, 5).join(', ')})`,
+    );
   }
   const prefix = pickles[0]!.slice(0, -'data.pkl'.length);
   const byteorder = zip.entries.get(`${prefix}byteorder`);
@@ -211,7 +224,11 @@ async function openZipContainer(source: ByteSource, fail: Fail): Promise<Contain
   }
   const storages = new Map<string, StorageRef>();
   const pickle = await zip.read(pickles[0]!);
-  const root = unpickle(pickle, { label: `${source.label}: ${pickles[0]}`, reducers: reducers(fail), persistentLoad: storageLoader(fail, storages) }).value;
+  const root = unpickle(pickle, {
+    label: `${source.label}: ${pickles[0]}`,
+    reducers: reducers(fail),
+    persistentLoad: storageLoader(fail, storages),
+  }).value;
   return {
     format: 'zip',
     root,
@@ -220,7 +237,9 @@ async function openZipContainer(source: ByteSource, fail: Fail): Promise<Contain
       const entry = zip.entries.get(name);
       if (!entry) return fail(`storage '${ref.key}': no entry '${name}' in the archive`);
       if (entry.size !== ref.numel * DTYPE_SIZE[dtype]) {
-        fail(`storage '${ref.key}': entry holds ${entry.size} bytes, the pickle says ${ref.numel} x ${dtype} = ${ref.numel * DTYPE_SIZE[dtype]}`);
+        fail(
+          `storage '${ref.key}': entry holds ${entry.size} bytes, the pickle says ${ref.numel} x ${dtype} = ${ref.numel * DTYPE_SIZE[dtype]}`,
+        );
       }
       return zip.read(name, start, length);
     },

@@ -76,9 +76,9 @@ export const MAX_HEADER_BYTES = 100_000_000;
 
 export async function openSafetensors(source: ByteSource): Promise<SafetensorsFile> {
   const label = source.label;
-  const fail = (what: string): never => {
+  function fail(what: string): never {
     throw new FianetError('bad-input', `${label}: ${what}`);
-  };
+  }
   if (source.size < 8) fail(`file is ${source.size} bytes, too short for a safetensors header (8-byte length + JSON)`);
   const lenBytes = await source.read(0, 8);
   const headerLen = new DataView(lenBytes.buffer, lenBytes.byteOffset, 8).getBigUint64(0, true);
@@ -114,7 +114,7 @@ export async function openSafetensors(source: ByteSource): Promise<SafetensorsFi
       if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail('__metadata__ must be an object of strings');
       for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
         if (typeof v !== 'string') fail(`__metadata__ value of '${k}' must be a string, got ${JSON.stringify(v)}`);
-        metadata[k] = v as string;
+        metadata[k] = v;
       }
       continue;
     }
@@ -149,9 +149,9 @@ export async function openSafetensors(source: ByteSource): Promise<SafetensorsFi
 }
 
 function parseEntry(label: string, name: string, entry: unknown, dataSize: number): TensorInfo {
-  const fail = (what: string): never => {
+  function fail(what: string): never {
     throw new FianetError('bad-input', `${label}: tensor '${name}': ${what}`);
-  };
+  }
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail('header entry must be an object');
   const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
   if (!isDtype(dtype)) {
@@ -165,16 +165,14 @@ function parseEntry(label: string, name: string, entry: unknown, dataSize: numbe
     fail(`data_offsets must be [begin, end] with 0 <= begin <= end, got ${JSON.stringify(offsets)}`);
   }
   const [begin, end] = offsets as [number, number];
-  const dt = dtype as Dtype;
-  const dims = shape as number[];
-  const need = numel(dims) * DTYPE_SIZE[dt];
+  const need = numel(shape) * DTYPE_SIZE[dtype];
   if (need !== end - begin) {
-    fail(`shape ${shapeText(dims)} x ${dt} needs ${need} bytes, data_offsets give ${end - begin}`);
+    fail(`shape ${shapeText(shape)} x ${dtype} needs ${need} bytes, data_offsets give ${end - begin}`);
   }
   if (end > dataSize) {
     fail(`data_offsets [${begin}, ${end}] run past the end of the data area (${dataSize} bytes): file truncated?`);
   }
-  return { name, dtype: dt, shape: dims, dataOffsets: [begin, end] };
+  return { name, dtype, shape, dataOffsets: [begin, end] };
 }
 
 function checkOverlaps(label: string, infos: TensorInfo[]): void {

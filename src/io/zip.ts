@@ -38,9 +38,9 @@ const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLengt
 
 export async function openZip(source: ByteSource): Promise<ZipArchive> {
   const label = source.label;
-  const fail = (what: string): never => {
+  function fail(what: string): never {
     throw new FianetError('bad-input', `${label}: ${what}`);
-  };
+  }
   const tailLen = Math.min(source.size, EOCD_SIZE + MAX_COMMENT);
   const tailStart = source.size - tailLen;
   const tail = await source.read(tailStart, tailLen);
@@ -96,9 +96,8 @@ export async function openZip(source: ByteSource): Promise<ZipArchive> {
     label,
     entries,
     async read(name, start = 0, length) {
-      const e = entries.get(name);
-      if (!e) fail(`no entry '${name}' in the archive`);
-      const entry = e as ZipEntry;
+      const entry = entries.get(name);
+      if (!entry) fail(`no entry '${name}' in the archive`);
       const len = length ?? entry.size - start;
       if (start < 0 || len < 0 || start + len > entry.size) {
         fail(`entry '${name}': bytes [${start}, ${start + len}) are past its end (${entry.size} bytes)`);
@@ -129,7 +128,7 @@ function parseCentralDirectory(label: string, cd: Uint8Array, count: number, fil
     let compressedSize = v.getUint32(p + 20, true);
     let headerOffset = v.getUint32(p + 42, true);
     // zip64: fields saturated at 0xFFFFFFFF continue in extra field 0x0001, in this order.
-    for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; ) {
+    for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen;) {
       const id = v.getUint16(x, true);
       const len = v.getUint16(x + 2, true);
       if (id === 0x0001) {
@@ -148,7 +147,10 @@ function parseCentralDirectory(label: string, cd: Uint8Array, count: number, fil
     }
     if (method === 0 && size !== compressedSize) throw new FianetError('bad-input', `${where}: stored entry with different sizes`);
     if (headerOffset + 30 + compressedSize > fileSize) {
-      throw new FianetError('bad-input', `${where}: data (${compressedSize} bytes at offset ${headerOffset}) runs past the end of the file: truncated`);
+      throw new FianetError(
+        'bad-input',
+        `${where}: data (${compressedSize} bytes at offset ${headerOffset}) runs past the end of the file: truncated`,
+      );
     }
     entries.set(name, { name, method, compressedSize, size, crc32: v.getUint32(p + 16, true), headerOffset });
     p += 46 + nameLen + extraLen + commentLen;

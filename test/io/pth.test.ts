@@ -22,7 +22,10 @@ afterEach(() => vi.restoreAllMocks());
 
 const load = async (name: string) => new Uint8Array(await readFile(join(data, name)));
 const hex = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
-const expected = JSON.parse(await readFile(join(data, 'expected.json'), 'utf8')) as Record<string, { dtype: string; shape: number[]; hex: string }>;
+const expected = JSON.parse(await readFile(join(data, 'expected.json'), 'utf8')) as Record<
+  string,
+  { dtype: string; shape: number[]; hex: string }
+>;
 
 async function failure(promise: Promise<unknown>): Promise<string> {
   const err = await promise.then(
@@ -136,7 +139,9 @@ describe('malformed checkpoints', () => {
 
   it('truncated zip', async () => {
     const bytes = await load('views.pth');
-    expect(await open(bytes.subarray(0, bytes.length >> 1))).toMatch(/^bad\.pth: not a zip archive \(no end-of-central-directory record\): truncated/);
+    expect(await open(bytes.subarray(0, bytes.length >> 1))).toMatch(
+      /^bad\.pth: not a zip archive \(no end-of-central-directory record\): truncated/,
+    );
   });
 
   it('truncated zip whose directory still points into the missing part', async () => {
@@ -175,7 +180,9 @@ describe('malformed checkpoints', () => {
 
   it('truncated legacy file', async () => {
     const bytes = await load('views-legacy.pth');
-    expect(await open(bytes.subarray(0, bytes.length - 2))).toMatch(/^bad\.pth: storage '5': data runs past the end of the file: truncated/);
+    expect(await open(bytes.subarray(0, bytes.length - 2))).toMatch(
+      /^bad\.pth: storage '5': data runs past the end of the file: truncated/,
+    );
     expect(await open(bytes.subarray(0, bytes.length - 5))).toMatch(/^bad\.pth: storage '5': truncated before its element count/);
     expect(await open(bytes.subarray(0, 300))).toMatch(/^bad\.pth: pickle at offset \d+: truncated/);
   });
@@ -188,7 +195,43 @@ describe('unpickler', () => {
 
   it('reads numbers, strings and containers', () => {
     // [LONG1 -2, LONG1 2^64, BINFLOAT 1.5, SHORT_BINUNICODE 'é', NONE, NEWTRUE]
-    const bytes = p(0x80, 2, ']', '(', 0x8a, 1, 0xfe, 0x8a, 9, 0, 0, 0, 0, 0, 0, 0, 0, 1, 'G', 0x3f, 0xf8, 0, 0, 0, 0, 0, 0, 0x8c, 2, 0xc3, 0xa9, 'N', 0x88, 'e', '.');
+    const bytes = p(
+      0x80,
+      2,
+      ']',
+      '(',
+      0x8a,
+      1,
+      0xfe,
+      0x8a,
+      9,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      1,
+      'G',
+      0x3f,
+      0xf8,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0x8c,
+      2,
+      0xc3,
+      0xa9,
+      'N',
+      0x88,
+      'e',
+      '.',
+    );
     expect(value(bytes)).toEqual([-2, 1n << 64n, 1.5, 'é', null, true]);
   });
 

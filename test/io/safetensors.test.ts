@@ -115,7 +115,9 @@ describe('safetensors round trip', () => {
   it('refuses int64 values outside int32 in readInt32', async () => {
     const bytes = concat(encodeSafetensors([{ name: 'big', dtype: 'I64', shape: [1], data: new BigInt64Array([1n << 40n]) }]));
     const file = await openSafetensors(bytesSource(bytes, 'big.safetensors'));
-    await expect(file.readInt32('big')).rejects.toThrow(/big\.safetensors: tensor 'big': element 0 is 1099511627776, outside the int32 range/);
+    await expect(file.readInt32('big')).rejects.toThrow(
+      /big\.safetensors: tensor 'big': element 0 is 1099511627776, outside the int32 range/,
+    );
   });
 
   it('names close tensors when a name is unknown', async () => {
@@ -141,7 +143,9 @@ describe('safetensors round trip', () => {
     const path = join(scratch, 'no-such-dir', 'x.safetensors');
     await expect(writeSafetensorsFile(path, tensors)).rejects.toThrow(FianetError);
     const bad = [{ name: 'x', dtype: 'F32' as const, shape: [3], data: new Float32Array(2) }];
-    await expect(writeSafetensorsFile(join(scratch, 'bad.safetensors'), bad)).rejects.toThrow(/tensor 'x': shape \[3\] x F32 needs 12 bytes, data has 8/);
+    await expect(writeSafetensorsFile(join(scratch, 'bad.safetensors'), bad)).rejects.toThrow(
+      /tensor 'x': shape \[3\] x F32 needs 12 bytes, data has 8/,
+    );
     expect(await readdir(scratch)).not.toContain('bad.safetensors');
     expect((await readdir(scratch)).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
@@ -202,10 +206,13 @@ describe('fixtures', () => {
       const n = values.length;
       for (const i of [0, 1, n >> 1, n - 1]) {
         const expected =
-          info.dtype === 'F16' ? halfToNumber(view.getUint16(at + 2 * i, true))
-          : info.dtype === 'F32' ? view.getFloat32(at + 4 * i, true)
-          : info.dtype === 'I32' ? view.getInt32(at + 4 * i, true)
-          : view.getUint8(at + i);
+          info.dtype === 'F16'
+            ? halfToNumber(view.getUint16(at + 2 * i, true))
+            : info.dtype === 'F32'
+              ? view.getFloat32(at + 4 * i, true)
+              : info.dtype === 'I32'
+                ? view.getInt32(at + 4 * i, true)
+                : view.getUint8(at + i);
         expect(values[i], `${name}[${i}]`).toBe(expected);
       }
     }
@@ -233,19 +240,34 @@ describe('broken files', () => {
   it('absurd header length', () => expectError(craft({}, new Uint8Array(0), 1n << 60n), /over the 100000000-byte limit/));
   it('header not JSON', () => expectError(craft('{"a": [1, 2'), /header is not valid JSON/));
   // 'ÿ' is c3 bf in UTF-8; turning c3 into ff leaves an invalid sequence.
-  it('header not UTF-8', () => expectError(craft('{"\xff":1}').map((b) => (b === 0xc3 ? 0xff : b)), /header is not valid UTF-8/));
+  it('header not UTF-8', () =>
+    expectError(
+      craft('{"\xff":1}').map((b) => (b === 0xc3 ? 0xff : b)),
+      /header is not valid UTF-8/,
+    ));
   it('JSON not an object', () => expectError(craft('[1, 2, 3]'), /header must be a JSON object, got an array/));
   it('unknown dtype', () => expectError(craft({ w: entry([2], [0, 8], 'F8') }, f32(2)), /tensor 'w': unknown dtype "F8"/));
   it('shape and byte range disagree', () =>
-    expectError(craft({ 'backbone.norm0.weight': entry([128], [0, 508]) }, f32(128)), "tensor 'backbone.norm0.weight': shape [128] x F32 needs 512 bytes, data_offsets give 508"));
+    expectError(
+      craft({ 'backbone.norm0.weight': entry([128], [0, 508]) }, f32(128)),
+      "tensor 'backbone.norm0.weight': shape [128] x F32 needs 512 bytes, data_offsets give 508",
+    ));
   it('range past the end of the data', () =>
-    expectError(craft({ w: entry([4], [8, 24]) }, f32(4)), /tensor 'w': data_offsets \[8, 24\] run past the end of the data area \(16 bytes\)/));
+    expectError(
+      craft({ w: entry([4], [8, 24]) }, f32(4)),
+      /tensor 'w': data_offsets \[8, 24\] run past the end of the data area \(16 bytes\)/,
+    ));
   it('truncated data', () => expectError(craft({ w: entry([4], [0, 16]) }, f32(3)), /tensor 'w'.*past the end.*truncated/));
   it('overlapping ranges', () =>
-    expectError(craft({ a: entry([4], [0, 16]), b: entry([2], [8, 16]) }, f32(4)), /tensor 'b': data_offsets \[8, 16\] overlap tensor 'a' \[0, 16\]/));
-  it('metadata not strings', () => expectError(craft({ __metadata__: { epoch: 3 } }), /__metadata__ value of 'epoch' must be a string, got 3/));
+    expectError(
+      craft({ a: entry([4], [0, 16]), b: entry([2], [8, 16]) }, f32(4)),
+      /tensor 'b': data_offsets \[8, 16\] overlap tensor 'a' \[0, 16\]/,
+    ));
+  it('metadata not strings', () =>
+    expectError(craft({ __metadata__: { epoch: 3 } }), /__metadata__ value of 'epoch' must be a string, got 3/));
   it('metadata not an object', () => expectError(craft({ __metadata__: 'x' }), /__metadata__ must be an object/));
-  it('negative shape entry', () => expectError(craft({ w: entry([-1], [0, 0]) }), /tensor 'w': shape must be an array of non-negative integers, got \[-1\]/));
+  it('negative shape entry', () =>
+    expectError(craft({ w: entry([-1], [0, 0]) }), /tensor 'w': shape must be an array of non-negative integers, got \[-1\]/));
   it('float shape entry', () => expectError(craft({ w: entry([1.5], [0, 4]) }, f32(1)), /tensor 'w': shape .* got \[1\.5\]/));
   it('bad data_offsets', () => expectError(craft({ w: entry([1], [4, 0]) }, f32(1)), /tensor 'w': data_offsets must be \[begin, end\]/));
   it('entry not an object', () => expectError(craft({ w: 3 }), /tensor 'w': header entry must be an object/));
