@@ -10,6 +10,7 @@ type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Pro
 const commands: Record<string, Command> = {
   info: { summary: 'adapter, limits and features; or the tensors of a .safetensors file', load: () => import('./info.js') },
   convert: { summary: 'a PyTorch .pth checkpoint to .safetensors', load: () => import('./convert.js') },
+  tokenize: { summary: 'token ids, words, POS tags and l/t/p masks of a referring expression', load: () => import('./tokenize.js') },
 };
 
 function usage(): string {
