@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', bench: 'bench/main.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -13,4 +13,4 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
-console.log('built dist/cli.js');
+console.log('built dist/cli.js, dist/bench.js');

@@ -33,14 +33,19 @@ async function tryGpu(): Promise<Gpu> {
   return openDevice(adapter, 'gpu', 'default', coreish ? 'core' : 'compatibility');
 }
 
-async function tryLlvmpipe(): Promise<Gpu> {
-  // Mesa's EGL needs a platform without a display server and a writable runtime dir.
-  process.env.EGL_PLATFORM ??= 'surfaceless';
+/** Mesa's EGL and the Vulkan loader complain without a writable runtime dir. */
+function ensureRuntimeDir(): void {
   if (!process.env.XDG_RUNTIME_DIR || !existsSync(process.env.XDG_RUNTIME_DIR)) {
     const dir = join(tmpdir(), `fianet-xdg-${process.getuid?.() ?? 0}`);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     process.env.XDG_RUNTIME_DIR = dir;
   }
+}
+
+async function tryLlvmpipe(): Promise<Gpu> {
+  // Mesa's EGL needs a platform without a display server.
+  process.env.EGL_PLATFORM ??= 'surfaceless';
+  ensureRuntimeDir();
   const gpu = create(['backend=opengles']);
   instances.push(gpu);
   const adapter = await gpu.requestAdapter({ featureLevel: 'compatibility' } as GPURequestAdapterOptions);
@@ -52,6 +57,7 @@ async function trySwiftshader(): Promise<Gpu> {
   const icd = process.env.FIANET_SWIFTSHADER_ICD ?? SWIFTSHADER_ICDS.find((p) => existsSync(p));
   if (!icd) throw new Error(`no SwiftShader Vulkan ICD found (looked at ${SWIFTSHADER_ICDS.join(', ')}; Debian's chromium package ships one)`);
   process.env.VK_ICD_FILENAMES = icd;
+  ensureRuntimeDir();
   const gpu = create(['backend=vulkan']);
   instances.push(gpu);
   const adapter = await gpu.requestAdapter();

@@ -224,6 +224,19 @@ export class CompiledGraph {
     return { outputs: result, phases };
   }
 
+  /** Runs the whole graph on whatever the inputs hold now and waits for it: milliseconds (benchmarks). */
+  async timeOnce(): Promise<number> {
+    const { device } = this.gpu;
+    const encoder = device.createCommandEncoder({ label: 'timed' });
+    this.encodeRange(encoder, 0, this.calls.length, 'timed');
+    const t0 = performance.now();
+    device.queue.submit([encoder.finish()]);
+    await device.queue.onSubmittedWorkDone();
+    const ms = performance.now() - t0;
+    this.gpu.check();
+    return ms;
+  }
+
   /** The plan in words: kept and removed calls, memory against the naive sum. */
   describe(): string {
     const mb = (b: number): string => `${(b / 2 ** 20).toFixed(2)} MiB`;

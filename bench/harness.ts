@@ -1,0 +1,44 @@
+/**
+ * Timing helpers shared by every benchmark: warm-up, then timed runs, median reported;
+ * compile time reported apart. Figures always carry the adapter that produced them.
+ */
+import type { Gpu } from '../src/runtime/device.js';
+import { CompiledGraph } from '../src/runtime/executor.js';
+import { Graph, type Tensor } from '../src/runtime/graph.js';
+
+export interface Timing {
+  compileMs: number;
+  firstMs: number;
+  medianMs: number;
+  minMs: number;
+  runs: number;
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Builds, compiles and times a graph: first run apart, then `runs` warm runs (at least `minMs` of them). */
+export async function timeGraph(gpu: Gpu, build: (g: Graph) => Tensor, runs = 10, warmup = 2): Promise<Timing> {
+  const g = new Graph();
+  g.output('out', build(g));
+  const t0 = performance.now();
+  const compiled = await CompiledGraph.compile(gpu, g);
+  await gpu.device.queue.onSubmittedWorkDone();
+  const compileMs = performance.now() - t0;
+  try {
+    const firstMs = await compiled.timeOnce();
+    for (let i = 1; i < warmup; i++) await compiled.timeOnce();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(await compiled.timeOnce());
+    return { compileMs, firstMs, medianMs: median(times), minMs: Math.min(...times), runs };
+  } finally {
+    compiled.destroy();
+  }
+}
+
+export function adapterName(gpu: Gpu): string {
+  const a = gpu.adapter;
+  return `${a.kind} (${[a.description, a.architecture].filter(Boolean).join(', ')})`;
+}

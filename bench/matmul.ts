@@ -1,0 +1,64 @@
+/**
+ * Matmul benchmark: the tiling variants we tried, at 512^3, 1024^3 and the Swin-B stage-1
+ * qkv shape ([14400 x 128] x [128 x 384]), in GFLOP/s (2MNK / median time).
+ */
+import type { Gpu } from '../src/runtime/device.js';
+import { matmul } from '../src/kernels/matmul.js';
+import type { Graph } from '../src/runtime/graph.js';
+import { timeGraph, type Timing } from './harness.js';
+
+export interface MatmulCase {
+  name: string;
+  M: number;
+  N: number;
+  K: number;
+}
+
+export const MATMUL_CASES: MatmulCase[] = [
+  { name: '512^3', M: 512, N: 512, K: 512 },
+  { name: '1024^3', M: 1024, N: 1024, K: 1024 },
+  { name: 'swin qkv 14400x128x384', M: 14400, N: 384, K: 128 },
+];
+
+/** Tiling variants: threads WG_X x WG_Y, each computing TM x TN outputs, K tile TK. */
+export const MATMUL_VARIANTS: Record<string, Record<string, number>> = {
+  'naive 1x1 (16x16)': { TM: 1, TN: 1, WG_X: 16, WG_Y: 16, TK: 16 },
+  'tiled 4x4 (16x16, TK16)': { TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16 },
+  'tiled 4x4 (8x8, TK16)': { TM: 4, TN: 4, WG_X: 8, WG_Y: 8, TK: 16 },
+  'tiled 8x4 (16x8, TK8)': { TM: 8, TN: 4, WG_X: 16, WG_Y: 8, TK: 8 },
+  'tiled 4x8 (8x16, TK16)': { TM: 4, TN: 8, WG_X: 8, WG_Y: 16, TK: 16 },
+  'tiled 8x8 (8x8, TK8)': { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 },
+};
+
+export interface MatmulResult extends Timing {
+  case: string;
+  variant: string;
+  gflops: number;
+}
+
+function build(c: MatmulCase, consts: Record<string, number>) {
+  return (g: Graph) => {
+    const a = g.input('a', [c.M, c.K]);
+    const b = g.weight('b', [c.N, c.K], new Float32Array(c.N * c.K).fill(0.5));
+    const out = g.activation('out', [c.M, c.N]);
+    const u = { M: c.M, N: c.N, K: c.K, lda: c.K, ldb: c.K, ldo: c.N, a_batch: 0, b_batch: 0, o_batch: 0, alpha: 1, batch: 1 };
+    g.call(matmul, 'mm', { a, b, out }, u, { ...consts, transB: true });
+    return out;
+  };
+}
+
+export async function benchMatmul(gpu: Gpu, opts: { runs?: number; variants?: string[]; log?: (s: string) => void } = {}): Promise<MatmulResult[]> {
+  const results: MatmulResult[] = [];
+  const names = opts.variants ?? Object.keys(MATMUL_VARIANTS);
+  for (const c of MATMUL_CASES) {
+    for (const variant of names) {
+      // The naive kernel at 1024^3 takes seconds per run on CPU adapters: fewer runs.
+      const runs = variant.startsWith('naive') && c.M * c.N * c.K > 2e8 ? 3 : opts.runs ?? 10;
+      const t = await timeGraph(gpu, build(c, MATMUL_VARIANTS[variant]), runs, 1);
+      const gflops = (2 * c.M * c.N * c.K) / (t.medianMs * 1e6);
+      results.push({ ...t, case: c.name, variant, gflops });
+      opts.log?.(`  ${c.name.padEnd(24)} ${variant.padEnd(26)} ${t.medianMs.toFixed(1).padStart(9)} ms ${gflops.toFixed(2).padStart(7)} GFLOP/s`);
+    }
+  }
+  return results;
+}
