@@ -1,0 +1,70 @@
+/**
+ * Binding checkpoint tensors to graph weights by their reference names (DESIGN section 6).
+ * Shapes are checked when the graph is built: the first mismatch fails at once, naming the
+ * tensor, expected and actual shapes; missing tensors are collected and listed together.
+ */
+import { FianetError } from '../errors.js';
+import type { SafetensorsFile } from '../io/safetensors.js';
+import { fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
+
+/** Where weights come from: a safetensors file, a converted .pth, the base480 formula. */
+export interface WeightStore {
+  readonly label: string;
+  names(): string[];
+  shape(name: string): readonly number[] | undefined;
+  load(name: string): Promise<Float32Array>;
+}
+
+export function safetensorsStore(file: SafetensorsFile): WeightStore {
+  return {
+    label: file.label,
+    names: () => [...file.tensors.keys()],
+    shape: (name) => file.tensors.get(name)?.shape,
+    load: (name) => file.readF32(name),
+  };
+}
+
+export class WeightBinder {
+  private readonly missing: string[] = [];
+  readonly used = new Set<string>();
+
+  constructor(
+    readonly g: Graph,
+    readonly store: WeightStore,
+  ) {}
+
+  /** The checkpoint tensor `name`, which must have `shape`. */
+  get(name: string, shape: readonly number[]): Tensor {
+    return this.derived(name, shape, [name], ([data]) => data);
+  }
+
+  /**
+   * A weight computed at upload time from checkpoint tensors `sources` (each checked against
+   * the shape it must have: pass [name, shape] pairs through `get` first, or give names whose
+   * shapes were checked), e.g. BatchNorm folded into a convolution.
+   */
+  derived(label: string, shape: readonly number[], sources: string[], make: (data: Float32Array[]) => Float32Array, sourceShapes?: Array<readonly number[]>): Tensor {
+    sources.forEach((name, i) => {
+      this.used.add(name);
+      const actual = this.store.shape(name);
+      const expected = sourceShapes?.[i] ?? (sources.length === 1 ? shape : undefined);
+      if (!actual) this.missing.push(expected ? `${name} ${fmtShape(expected)}` : name);
+      else if (expected && (actual.length !== expected.length || actual.some((d, j) => d !== expected[j]))) {
+        throw new FianetError('bad-weights', `${this.store.label}: tensor '${name}' is ${fmtShape(actual)}, expected ${fmtShape(expected)} for this config`);
+      }
+    });
+    return this.g.weight(label, shape, async () => {
+      const data = make(await Promise.all(sources.map((n) => this.store.load(n))));
+      if (data.length !== shape.reduce((a, b) => a * b, 1)) throw new FianetError('bad-weights', `${label}: derived weight has ${data.length} values for ${fmtShape(shape)}`);
+      return data;
+    });
+  }
+
+  /** Throws listing every missing tensor; returns checkpoint tensors the graph did not use. */
+  finish(): string[] {
+    if (this.missing.length) {
+      throw new FianetError('bad-weights', `${this.store.label}: ${this.missing.length} tensors missing for this config:\n  ${this.missing.join('\n  ')}`);
+    }
+    return this.store.names().filter((n) => !this.used.has(n));
+  }
+}
