@@ -1,13 +1,18 @@
 import { defineConfig } from 'vitest/config';
 
+// The default suite stays fast on CPU adapters; full-size (base480) checks run apart
+// with FIANET_SUITE=full (npm run test:full), which CI also runs.
+const full = process.env.FIANET_SUITE === 'full';
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: full ? ['test/full/**/*.test.ts'] : ['test/**/*.test.ts'],
+    exclude: full ? [] : ['test/full/**', 'node_modules/**'],
     // Dawn is a native addon: run test files in child processes, not worker threads.
     pool: 'forks',
     // Two cores: GPU tests on CPU adapters already use every thread llvmpipe has.
     maxWorkers: 2,
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    testTimeout: full ? 900_000 : 120_000,
+    hookTimeout: full ? 900_000 : 120_000,
   },
 });
