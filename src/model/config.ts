@@ -32,7 +32,10 @@ export interface ModelConfig {
   fusion_text_dim: number;
   channel_modulation_reduced_dim: number[];
   num_tmem: number;
+  /** Channels of the concatenated stage outputs the TMEM pools (sum of num_features). */
   tmem_dim: number;
+  /** Width of the TMEM blocks (down_channel output). */
+  tmem_hidden_dim: number;
   tmem_ffn_hidden: number;
   decoder_hidden: number;
   num_classes: number;
@@ -83,6 +86,8 @@ export function parseConfig(json: unknown, label: string): FianetConfig {
       swin_layer_norm_eps: (model.swin_layer_norm_eps as number) ?? 1e-5,
       fusion_text_dim: (model.fusion_text_dim as number) ?? (text.hidden as number),
       batchnorm_eps: (model.batchnorm_eps as number) ?? 1e-5,
+      // The reference builds TMEM(dim) with down_channel dim -> dim / 4.
+      tmem_hidden_dim: (model.tmem_hidden_dim as number) ?? (model.tmem_dim as number) / 4,
       instancenorm_eps: (model.instancenorm_eps as number) ?? 1e-5,
     },
     text: { ...(text as unknown as BertConfig), layer_norm_eps: (text.layer_norm_eps as number) ?? 1e-12 },
@@ -98,8 +103,8 @@ export function publishedConfig(dataset: 'rrsisd' | 'refsegrs', inputSize = 480)
     model: {
       patch_size: 4, in_chans: 3, embed_dim: embed, depths: [2, 2, 18, 2], num_heads: [4, 8, 16, 32], window_size: 12, mlp_ratio: 4,
       swin_layer_norm_eps: 1e-5, num_features: features, fusion_num_heads: [1, 1, 1, 1], fusion_text_dim: 768,
-      channel_modulation_reduced_dim: features.map((c) => c / 8), num_tmem: dataset === 'rrsisd' ? 3 : 1, tmem_dim: 480,
-      tmem_ffn_hidden: 960, decoder_hidden: 512, num_classes: 2, batchnorm_eps: 1e-5, instancenorm_eps: 1e-5,
+      channel_modulation_reduced_dim: features.map((c) => c / 8), num_tmem: dataset === 'rrsisd' ? 3 : 1, tmem_dim: 1920,
+      tmem_hidden_dim: 480, tmem_ffn_hidden: 960, decoder_hidden: 512, num_classes: 2, batchnorm_eps: 1e-5, instancenorm_eps: 1e-5,
     },
     text: { vocab_size: 30522, hidden: 768, layers: 12, heads: 12, intermediate: 3072, max_position: 512, type_vocab_size: 2, layer_norm_eps: 1e-12, max_tokens: dataset === 'rrsisd' ? 22 : 20 },
     input_size: inputSize,
