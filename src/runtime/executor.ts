@@ -48,6 +48,8 @@ export class CompiledGraph {
   private constructor(
     private readonly gpu: Gpu,
     readonly graph: Graph,
+    /** Graph outputs this compilation keeps (run() returns these by default). */
+    readonly outputNames: readonly string[],
     readonly calls: readonly Call[],
     readonly removed: readonly Call[],
     readonly plan: MemoryPlan,
@@ -144,7 +146,7 @@ export class CompiledGraph {
     owned.push(...dummies.filter(Boolean));
     device.queue.writeBuffer(uniforms, 0, uniformBytes);
     gpu.check();
-    return new CompiledGraph(gpu, graph, kept, removed, plan, weightBytes, arena, owned, encoded, pipelines);
+    return new CompiledGraph(gpu, graph, names, kept, removed, plan, weightBytes, arena, owned, encoded, pipelines);
   }
 
   private encodeRange(encoder: GPUCommandEncoder, from: number, to: number, label: string): void {
@@ -170,9 +172,9 @@ export class CompiledGraph {
       const p = this.plan.placements.get(t.id);
       if (p) device.queue.writeBuffer(this.arena, p.offset, data.buffer, data.byteOffset, data.byteLength);
     }
-    const names = outputs ?? [...this.graph.outputs.keys()];
+    const names = outputs ?? this.outputNames;
     const wanted = names.map((n) => {
-      const t = this.graph.outputs.get(n);
+      const t = this.outputNames.includes(n) ? this.graph.outputs.get(n) : undefined;
       const p = t && this.plan.placements.get(t.id);
       if (!t || !p) throw new FianetError('bad-graph', `output '${n}' was not compiled into this graph`);
       return { name: n, t, p };
