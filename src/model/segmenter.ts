@@ -1,0 +1,45 @@
+/**
+ * The library's face: a model loaded once on a device, called many times.
+ * `segment` takes a decoded image of any size and a referring expression (or tokens made
+ * elsewhere, e.g. a dataset's own preprocessing) and returns the mask at the model's input
+ * size S x S (1 = referred object), optionally the logits, and per-phase timings.
+ */
+import type { RgbImage } from '../io/image-types.js';
+import type { AdapterDescription } from '../runtime/device.js';
+import type { FianetConfig } from './config.js';
+
+/** Token ids and the three 0/1 masks of DESIGN section 5, each of length max_tokens. */
+export interface ExpressionTokens {
+  input_ids: number[];
+  l_mask: number[];
+  t_mask: number[];
+  p_mask: number[];
+}
+
+export interface SegmentInput {
+  image: RgbImage;
+  /** The referring expression; parsed with the model's dataset categories. */
+  text?: string;
+  /** Bypasses the parser (takes precedence over text). */
+  tokens?: ExpressionTokens;
+}
+
+export interface SegmentResult {
+  /** S x S, 1 = referred object (argmax of the logits, ties to background). */
+  mask: Uint8Array;
+  size: number;
+  /** 2 x S x S logits, when asked for. */
+  logits?: Float32Array;
+  tokens: ExpressionTokens & { words?: string[]; tags?: string[] };
+  /** Milliseconds per phase: preprocess, text, vision, decode (and total). */
+  timings: Record<string, number>;
+  warnings: string[];
+}
+
+export interface Segmenter {
+  readonly config: FianetConfig;
+  readonly adapter: AdapterDescription;
+  segment(input: SegmentInput, options?: { logits?: boolean }): Promise<SegmentResult>;
+  /** Frees every GPU buffer the model holds; the device stays usable. */
+  destroy(): void;
+}
