@@ -48,6 +48,8 @@ export interface FianetConfig {
   text: BertConfig;
   /** Square model input size S (the image is resized to S x S). */
   input_size: number;
+  /** Object category names for the expression parser (config `masks.object_classes`); default: the dataset's list. */
+  categories?: string[];
 }
 
 function need(where: string, obj: Record<string, unknown>, key: string, kind: 'number' | 'number[]'): void {
@@ -92,7 +94,17 @@ export function parseConfig(json: unknown, label: string): FianetConfig {
     },
     text: { ...(text as unknown as BertConfig), layer_norm_eps: (text.layer_norm_eps as number) ?? 1e-12 },
     input_size: inputSize,
+    categories: parseCategories(root.masks, label),
   };
+}
+
+function parseCategories(masks: unknown, label: string): string[] | undefined {
+  const list = (masks as { object_classes?: unknown } | undefined)?.object_classes;
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list) || !list.every((c) => typeof c === 'string' && c.trim())) {
+    throw new FianetError('bad-input', `${label}: masks.object_classes must be a list of category names`);
+  }
+  return list;
 }
 
 /** The published variants: Swin-B + BERT-base at 480, RefSegRS (1 TMEM block, 20 tokens) and RRSIS-D (3, 22). */
