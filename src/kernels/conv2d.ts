@@ -1,0 +1,334 @@
+/**
+ * Stride-1 'same' convolution (KS x KS, KS odd) as an implicit GEMM, for the decoder's 3x3
+ * convolutions and every 1x1 convolution of the TMEM and the scale-aware gates:
+ *   out[m, p] = epilogue(sum_k W[m, k] * X[k, p]),  m < cout, p < h*w, k = ci*KS*KS + dy*KS + dx
+ * X is never materialised (no im2col): each K tile is gathered from the inputs as it is
+ * loaded into workgroup memory. The input channels are the concatenation of two sources
+ * (DESIGN section 4: the decoder's torch.cat), each read where it lies:
+ *   A: a strided view (channel slice of a larger tensor, channel-first or token-major),
+ *      bilinearly upsampled on the fly (align_corners=true) when smaller than the output;
+ *   B: an optional channel-first [cb, h, w] map at the output size.
+ * Epilogue: + bias (BatchNorm folded in at load time), activation (ReLU for the decoder,
+ * h-sigmoid for the gates), or the scale-aware gate: v * up(gate_mul) + up(gate_add) with
+ * both gate maps bilinearly upsampled (align_corners=false) from [cout, gh, gw].
+ *
+ * Tiling: a WG_X x WG_Y workgroup computes BM = WG_Y*TM output channels by BN = WG_X*TN
+ * pixels; each thread keeps TM x TN accumulators (channels lid.y + i*WG_Y, pixels
+ * lid.x + j*WG_X) and walks K in tiles of TK held in workgroup memory. Every thread loads
+ * the same pixel column of the X tile at every K step, so its source coordinates (and
+ * upsampling taps) are computed once, before the K walk.
+ */
+import { FianetError } from '../errors.js';
+import { expectShape, fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
+import { defineKernel } from '../runtime/kernel.js';
+import { applyActivation } from './reference.js';
+import { bilinearAt, LINEAR_TAP, upsampleBilinearReference } from './upsample-bilinear.js';
+import { activationFn, type Activation } from './wgsl-helpers.js';
+
+export interface ConvTile {
+  TM: number;
+  TN: number;
+  WG_X: number;
+  WG_Y: number;
+  TK: number;
+}
+
+const gateFn = (which: 'mul' | 'add') => /* wgsl */ `
+fn gate_${which}_at(m: u32, ty: LinearTap, tx: LinearTap) -> f32 {
+  let base = m * params.gh * params.gw;
+  let r0 = base + ty.i0 * params.gw;
+  let r1 = base + ty.i1 * params.gw;
+  let wx0 = 1.0 - tx.w1;
+  return (gate_${which}[r0 + tx.i0] * wx0 + gate_${which}[r0 + tx.i1] * tx.w1) * (1.0 - ty.w1)
+       + (gate_${which}[r1 + tx.i0] * wx0 + gate_${which}[r1 + tx.i1] * tx.w1) * ty.w1;
+}`;
+
+export const conv2d = defineKernel({
+  name: 'conv2d',
+  bindings: [
+    { name: 'xa' },
+    { name: 'xb', optional: true },
+    { name: 'w' },
+    { name: 'bias', optional: true },
+    { name: 'gate_mul', optional: true },
+    { name: 'gate_add', optional: true },
+    { name: 'out', output: true },
+  ],
+  uniforms: {
+    cout: 'u32', h: 'u32', w: 'u32',
+    ca: 'u32', ha: 'u32', wa: 'u32', a_off: 'u32', a_cs: 'u32', a_ps: 'u32',
+    cb: 'u32', gh: 'u32', gw: 'u32',
+  },
+  constants: { KS: 3, upA: false, inB: false, bias: false, act: 'none' as Activation, gate: false, TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16 },
+  wgsl: (c) => {
+    const BM = c.WG_Y * c.TM;
+    const BN = c.WG_X * c.TN;
+    const threads = c.WG_X * c.WG_Y;
+    const readA = c.upA
+      ? `let ta = ty[dy];
+          let tb = tx[dx];
+          let base = params.a_off + ci * params.a_cs;
+          let r0 = ta.i0 * params.wa;
+          let r1 = ta.i1 * params.wa;
+          let wx0 = 1.0 - tb.w1;
+          v = (xa[base + (r0 + tb.i0) * params.a_ps] * wx0 + xa[base + (r0 + tb.i1) * params.a_ps] * tb.w1) * (1.0 - ta.w1)
+            + (xa[base + (r1 + tb.i0) * params.a_ps] * wx0 + xa[base + (r1 + tb.i1) * params.a_ps] * tb.w1) * ta.w1;`
+      : 'v = xa[params.a_off + ci * params.a_cs + (sy[dy] * params.wa + sx[dx]) * params.a_ps];';
+    const readB = c.inB ? `} else { v = xb[(ci - params.ca) * hw + sy[dy] * params.w + sx[dx]];` : '';
+    return /* wgsl */ `
+// xa: view of [ca, ha, wa], xb: [cb, h, w], w: [cout, (ca + cb) * KS * KS], bias: [cout],
+// gate_mul, gate_add: [cout, gh, gw] -> out: [cout, h, w]
+${activationFn(c.act)}
+${c.upA || c.gate ? LINEAR_TAP : ''}
+${c.gate ? gateFn('mul') + gateFn('add') : ''}
+const KS = ${c.KS}u;
+const KK = ${c.KS * c.KS}u;
+const PAD = ${(c.KS - 1) / 2};
+const BM = ${BM}u;
+const BN = ${BN}u;
+const TK = ${c.TK}u;
+const THREADS = ${threads}u;
+var<workgroup> tile_w: array<f32, ${BM * c.TK}>; // [TK][BM]
+var<workgroup> tile_x: array<f32, ${BN * c.TK}>; // [TK][BN]
+
+@compute @workgroup_size(${c.WG_X}, ${c.WG_Y}, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let tid = lid.y * ${c.WG_X}u + lid.x;
+  let hw = params.h * params.w;
+  let m0 = wg.y * BM;
+  let n0 = wg.x * BN;
+  let K = (params.ca + params.cb) * KK;
+
+  // The X-tile column this thread loads, and the KS x KS input taps around its pixel.
+  let ln = tid % BN;
+  let p = n0 + ln;
+  let py = i32(p / params.w);
+  let px = i32(p % params.w);
+  var vy: array<bool, ${c.KS}>;
+  var vx: array<bool, ${c.KS}>;
+  var sy: array<u32, ${c.KS}>;
+  var sx: array<u32, ${c.KS}>;
+  ${c.upA ? `var ty: array<LinearTap, ${c.KS}>;\n  var tx: array<LinearTap, ${c.KS}>;` : ''}
+  for (var d = 0u; d < KS; d++) {
+    let yy = py + i32(d) - PAD;
+    let xx = px + i32(d) - PAD;
+    vy[d] = p < hw && yy >= 0 && yy < i32(params.h);
+    vx[d] = xx >= 0 && xx < i32(params.w);
+    sy[d] = u32(max(yy, 0));
+    sx[d] = u32(max(xx, 0));
+    ${c.upA ? 'ty[d] = linear_tap(sy[d], params.ha, params.h, true);\n    tx[d] = linear_tap(sx[d], params.wa, params.w, true);' : ''}
+  }
+
+  var acc: array<array<f32, ${c.TN}>, ${c.TM}>;
+  var a_reg: array<f32, ${c.TM}>;
+  var b_reg: array<f32, ${c.TN}>;
+  for (var k0 = 0u; k0 < K; k0 += TK) {
+    for (var i = tid; i < BM * TK; i += THREADS) {
+      let m = m0 + i / TK;
+      let k = k0 + i % TK;
+      var v = 0.0;
+      if (m < params.cout && k < K) { v = w[m * K + k]; }
+      tile_w[(i % TK) * BM + i / TK] = v;
+    }
+    for (var r = tid / BN; r < TK; r += THREADS / BN) {
+      let k = k0 + r;
+      var v = 0.0;
+      if (k < K) {
+        let ci = k / KK;
+        let t = k % KK;
+        let dy = t / KS;
+        let dx = t % KS;
+        if (vy[dy] && vx[dx]) {
+          if (ci < params.ca) {
+          ${readA}
+          ${readB}
+          }
+        }
+      }
+      tile_x[r * BN + ln] = v;
+    }
+    workgroupBarrier();
+    for (var kk = 0u; kk < TK; kk++) {
+      for (var i = 0u; i < ${c.TM}u; i++) { a_reg[i] = tile_w[kk * BM + lid.y + i * ${c.WG_Y}u]; }
+      for (var j = 0u; j < ${c.TN}u; j++) { b_reg[j] = tile_x[kk * BN + lid.x + j * ${c.WG_X}u]; }
+      for (var i = 0u; i < ${c.TM}u; i++) {
+        for (var j = 0u; j < ${c.TN}u; j++) { acc[i][j] = fma(a_reg[i], b_reg[j], acc[i][j]); }
+      }
+    }
+    workgroupBarrier();
+  }
+
+  for (var i = 0u; i < ${c.TM}u; i++) {
+    let m = m0 + lid.y + i * ${c.WG_Y}u;
+    if (m >= params.cout) { break; }
+    for (var j = 0u; j < ${c.TN}u; j++) {
+      let n = n0 + lid.x + j * ${c.WG_X}u;
+      if (n >= hw) { break; }
+      var v = acc[i][j];
+      ${c.bias ? 'v += bias[m];' : ''}
+      v = activate(v);
+      ${
+        c.gate
+          ? `let gy = linear_tap(n / params.w, params.gh, params.h, false);
+      let gx = linear_tap(n % params.w, params.gw, params.w, false);
+      v = v * gate_mul_at(m, gy, gx) + gate_add_at(m, gy, gx);`
+          : ''
+      }
+      out[m * hw + n] = v;
+    }
+  }
+}
+`;
+  },
+  workgroups: (u, c) => [Math.ceil((u.h * u.w) / (c.WG_X * c.TN)), Math.ceil(u.cout / (c.WG_Y * c.TM)), 1],
+});
+
+/** Where a convolution reads an input: channel c, pixel (y, x) at offset + c*cstride + (y*w + x)*pstride. */
+export interface ConvInput {
+  tensor: Tensor;
+  channels: number;
+  size: readonly [number, number];
+  offset: number;
+  cstride: number;
+  pstride: number;
+}
+
+/** A channel-first map [C, H, W] (or [C, H*W], leading 1s allowed). */
+export function channelFirst(tensor: Tensor, channels: number, size: readonly [number, number]): ConvInput {
+  return { tensor, channels, size, offset: 0, cstride: size[0] * size[1], pstride: 1 };
+}
+
+/** A token-major map [H*W, C] (Swin's and the TMEM blocks' layout). */
+export function tokenMajor(tensor: Tensor, channels: number, size: readonly [number, number]): ConvInput {
+  return { tensor, channels, size, offset: 0, cstride: 1, pstride: channels };
+}
+
+/** Channels [from, from + count) of an input, read in place. */
+export function channelSlice(x: ConvInput, from: number, count: number): ConvInput {
+  return { ...x, channels: count, offset: x.offset + from * x.cstride };
+}
+
+export interface Conv2dArgs {
+  a: ConvInput;
+  /** Concatenated after A's channels; channel-first at the output size. */
+  b?: Tensor;
+  /** Output size; A is upsampled to it (bilinear, align_corners=true) when smaller. */
+  size: readonly [number, number];
+  /** [cout, ca + cb, KS, KS] */
+  weight: Tensor;
+  bias?: Tensor;
+  act?: Activation;
+  /** Scale-aware gate epilogue: v * up(mul) + up(add), both [cout, gh, gw], align_corners=false. */
+  gate?: { mul: Tensor; add: Tensor; size: readonly [number, number] };
+  tile?: ConvTile;
+}
+
+/** Tile shape per problem: the 2-class classifier would waste 62 of 64 rows of the default tile. */
+export function convTile(cout: number): ConvTile {
+  if (cout <= 2) return { TM: 1, TN: 2, WG_X: 64, WG_Y: 2, TK: 16 };
+  return { TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16 };
+}
+
+export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
+  const where = g.name(name);
+  const fail = (msg: string): never => {
+    throw new FianetError('bad-graph', `${where}: ${msg}`);
+  };
+  const { a, b, size, weight } = args;
+  const [h, w] = size;
+  const [ha, wa] = a.size;
+  const last = a.offset + (a.channels - 1) * a.cstride + (ha * wa - 1) * a.pstride;
+  if (last >= numel(a.tensor.shape)) fail(`input view [${a.channels}, ${ha}, ${wa}] reads past '${a.tensor.label}' ${fmtShape(a.tensor.shape)}`);
+  if (ha > h || wa > w) fail(`input ${ha} x ${wa} is larger than the output ${h} x ${w}`);
+  const cb = b ? numel(b.shape) / (h * w) : 0;
+  if (b && (!Number.isInteger(cb) || b.shape[b.shape.length - 1] !== w)) fail(`second input ${fmtShape(b.shape)} is not channel-first at ${h} x ${w}`);
+  const cin = a.channels + cb;
+  const [cout, , ks] = weight.shape;
+  if (weight.shape.length !== 4 || weight.shape[3] !== ks || ks % 2 !== 1) fail(`weight '${weight.label}' is ${fmtShape(weight.shape)}, expected [cout, ${cin}, k, k] with k odd`);
+  expectShape(where, `weight '${weight.label}'`, weight, [cout, cin, ks, ks]);
+  if (args.bias) expectShape(where, `bias '${args.bias.label}'`, args.bias, [cout]);
+  if (args.gate) {
+    const [gh, gw] = args.gate.size;
+    expectShape(where, 'gate_mul', args.gate.mul, [cout, gh, gw]);
+    expectShape(where, 'gate_add', args.gate.add, [cout, gh, gw]);
+    if ((args.act ?? 'none') !== 'none') fail('an activation and the gate epilogue do not combine');
+  }
+  const tile = args.tile ?? convTile(cout);
+  const [BN, threads] = [tile.WG_X * tile.TN, tile.WG_X * tile.WG_Y];
+  if (threads % BN !== 0) fail(`tile ${JSON.stringify(tile)}: the ${threads} threads must load whole rows of ${BN} pixels`);
+  if (Math.ceil((h * w) / BN) > 65535) fail(`${h * w} pixels need more than 65535 workgroups`);
+  const out = g.activation(name, [cout, h, w]);
+  g.call(
+    conv2d,
+    name,
+    { xa: a.tensor, xb: b, w: weight, bias: args.bias, gate_mul: args.gate?.mul, gate_add: args.gate?.add, out },
+    {
+      cout, h, w, ca: a.channels, ha, wa, a_off: a.offset, a_cs: a.cstride, a_ps: a.pstride, cb,
+      gh: args.gate?.size[0] ?? 1, gw: args.gate?.size[1] ?? 1,
+    },
+    { ...tile, KS: ks, upA: ha !== h || wa !== w, inB: !!b, bias: !!args.bias, act: args.act ?? 'none', gate: !!args.gate },
+  );
+  return out;
+}
+
+export interface ConvReferenceArgs {
+  /** A's data (the whole tensor the view reads), read through `a`'s offset and strides. */
+  aData: ArrayLike<number>;
+  a: Omit<ConvInput, 'tensor'>;
+  bData?: ArrayLike<number>;
+  size: readonly [number, number];
+  weight: ArrayLike<number>;
+  cout: number;
+  ks: number;
+  bias?: ArrayLike<number>;
+  act?: Activation;
+  gate?: { mul: ArrayLike<number>; add: ArrayLike<number>; size: readonly [number, number] };
+}
+
+/**
+ * Float64 reference in the reference's order of operations: gather A, upsample it, concat B,
+ * convolve with zero padding, then bias, activation or gate. Returns one output value
+ * (m, y, x) at a time so tests at the real shapes can check a sample of pixels.
+ */
+export function conv2dReference(r: ConvReferenceArgs): (m: number, y: number, x: number) => number {
+  const [h, w] = r.size;
+  const [ha, wa] = r.a.size;
+  const gathered = new Float64Array(r.a.channels * ha * wa);
+  for (let c = 0; c < r.a.channels; c++) {
+    for (let p = 0; p < ha * wa; p++) gathered[c * ha * wa + p] = r.aData[r.a.offset + c * r.a.cstride + p * r.a.pstride];
+  }
+  const up = ha === h && wa === w ? gathered : upsampleBilinearReference(gathered, r.a.channels, ha, wa, h, w, true);
+  const cb = r.bData ? r.bData.length / (h * w) : 0;
+  const cin = r.a.channels + cb;
+  const input = (c: number, y: number, x: number) => (c < r.a.channels ? up[(c * h + y) * w + x] : r.bData![((c - r.a.channels) * h + y) * w + x]);
+  const pad = (r.ks - 1) / 2;
+  return (m, y, x) => {
+    let s = 0;
+    for (let c = 0; c < cin; c++) {
+      for (let dy = 0; dy < r.ks; dy++) {
+        const yy = y + dy - pad;
+        if (yy < 0 || yy >= h) continue;
+        for (let dx = 0; dx < r.ks; dx++) {
+          const xx = x + dx - pad;
+          if (xx >= 0 && xx < w) s += r.weight[((m * cin + c) * r.ks + dy) * r.ks + dx] * input(c, yy, xx);
+        }
+      }
+    }
+    if (r.bias) s += r.bias[m];
+    s = applyActivation(r.act ?? 'none', s);
+    if (r.gate) {
+      const [gh, gw] = r.gate.size;
+      s = s * bilinearAt(r.gate.mul, gh, gw, m, y, x, h, w, false) + bilinearAt(r.gate.add, gh, gw, m, y, x, h, w, false);
+    }
+    return s;
+  };
+}
+
+/** The whole reference output [cout, h, w]. */
+export function conv2dReferenceAll(r: ConvReferenceArgs): Float64Array {
+  const at = conv2dReference(r);
+  const [h, w] = r.size;
+  const out = new Float64Array(r.cout * h * w);
+  for (let m = 0; m < r.cout; m++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[(m * h + y) * w + x] = at(m, y, x);
+  return out;
+}

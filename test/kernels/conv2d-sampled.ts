@@ -1,0 +1,50 @@
+/**
+ * conv2d at a real FIANet decoder shape (first convolution of a stage: A upsampled on the
+ * fly, concatenated with a skip map, BN-folded bias, ReLU), checked at corners, edges and
+ * a pseudo-random sample of outputs because the float64 reference is slow at full size.
+ * Shared by the default suite (small-fixture shapes) and test/full (base480 shapes).
+ */
+import { expect } from 'vitest';
+import { channelFirst, conv2dOp, conv2dReference } from '../../src/kernels/conv2d.js';
+import { expectClose, randomArray } from '../helpers/compare.js';
+import { runGraph } from '../helpers/gpu.js';
+
+export interface SampledConvCase {
+  ca: number;
+  aSize: [number, number];
+  cb: number;
+  cout: number;
+  size: [number, number];
+}
+
+/** Runs the case and compares `samples` outputs; tolerance as in conv2d.test.ts (atol 1e-7 * K). */
+export async function checkSampledConv(c: SampledConvCase, samples = 300): Promise<void> {
+  const cin = c.ca + c.cb;
+  const [h, w] = c.size;
+  const a = randomArray(c.ca * c.aSize[0] * c.aSize[1], 7);
+  const b = randomArray(c.cb * h * w, 8);
+  // Weights scaled like the fixtures' init (uniform, variance ~ 1 / fan_in) keep outputs O(1).
+  const bound = Math.sqrt(3 / (cin * 9));
+  const weight = randomArray(c.cout * cin * 9, 9, -bound, bound);
+  const bias = randomArray(c.cout, 10);
+  const { y } = await runGraph(
+    (g) => ({
+      y: conv2dOp(g, 'conv', {
+        a: channelFirst(g.input('a', [c.ca, ...c.aSize]), c.ca, c.aSize),
+        b: g.input('b', [c.cb, h, w]),
+        size: c.size,
+        weight: g.weight('w', [c.cout, cin, 3, 3], weight),
+        bias: g.weight('bias', [c.cout], bias),
+        act: 'relu',
+      }),
+    }),
+    { a, b },
+  );
+  const at = conv2dReference({ aData: a, a: { channels: c.ca, size: c.aSize, offset: 0, cstride: c.aSize[0] * c.aSize[1], pstride: 1 }, bData: b, size: c.size, weight, cout: c.cout, ks: 3, bias, act: 'relu' });
+  const picks = randomArray(3 * samples, 11, 0, 1);
+  const points: Array<[number, number, number]> = [[0, 0, 0], [c.cout - 1, h - 1, w - 1], [1, 0, w - 1], [2, h - 1, 0], [3, h >> 1, 0]];
+  for (let i = 0; i < samples; i++) points.push([Math.floor(picks[3 * i] * c.cout), Math.floor(picks[3 * i + 1] * h), Math.floor(picks[3 * i + 2] * w)]);
+  const actual = points.map(([m, yy, x]) => y[(m * h + yy) * w + x]);
+  expectClose('sampled conv', actual, points.map(([m, yy, x]) => at(m, yy, x)), { atol: 1e-7 * cin * 9, rtol: 1e-6 });
+  expect(actual.filter((v) => v > 0).length).toBeGreaterThan(samples / 4);
+}
