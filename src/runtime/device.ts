@@ -37,6 +37,8 @@ const WANTED_LIMITS = [
   'maxBufferSize',
   'maxStorageBuffersPerShaderStage',
   'maxComputeWorkgroupsPerDimension',
+  'maxUniformBufferBindingSize',
+  'maxUniformBuffersPerShaderStage',
 ] as const;
 
 export function describeLimits(limits: GPUSupportedLimits): Record<string, number> {
