@@ -11,6 +11,8 @@ export interface Timing {
   firstMs: number;
   medianMs: number;
   minMs: number;
+  /** Median CPU time of this process per run (llvmpipe's threads run in it): steadier than wall time on a shared machine. */
+  cpuMs: number;
   runs: number;
 }
 
@@ -31,8 +33,14 @@ export async function timeGraph(gpu: Gpu, build: (g: Graph) => Tensor, runs = 10
     const firstMs = await compiled.timeOnce();
     for (let i = 1; i < warmup; i++) await compiled.timeOnce();
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(await compiled.timeOnce());
-    return { compileMs, firstMs, medianMs: median(times), minMs: Math.min(...times), runs };
+    const cpu: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const c0 = process.cpuUsage();
+      times.push(await compiled.timeOnce());
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
+    }
+    return { compileMs, firstMs, medianMs: median(times), minMs: Math.min(...times), cpuMs: median(cpu), runs };
   } finally {
     compiled.destroy();
   }
