@@ -1,0 +1,135 @@
+/**
+ * Runs TMEM + gates + decoder on a fixture's samples, fed with the fixture's own stage
+ * outputs (sK.stage{i}.out), BERT features (sK.bert.l) and attention mask (sK.l_mask), and
+ * compares every stored intermediate: sK.tmem.pooled, sK.tmem.global, sK.tmem{i},
+ * sK.logits_lowres, sK.logits, sK.mask. Shared by the default suite (tiny, small) and
+ * test/full (base480, formula weights).
+ */
+import { readFile } from 'node:fs/promises';
+import { expect } from 'vitest';
+import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
+import { parseConfig, type FianetConfig } from '../../src/model/config.js';
+import { buildDecoder } from '../../src/model/decoder.js';
+import { buildTmem, stageSizes } from '../../src/model/tmem.js';
+import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
+import { CompiledGraph } from '../../src/runtime/executor.js';
+import { Graph } from '../../src/runtime/graph.js';
+import { testGpu } from '../helpers/gpu.js';
+import { FIXTURES, readJson } from '../text/shared-data.js';
+
+export interface Fixture {
+  config: FianetConfig;
+  tensors: SafetensorsFile;
+}
+
+export async function openFixture(name: string): Promise<Fixture> {
+  const config = parseConfig(readJson(new URL(`${name}/config.json`, FIXTURES)), `${name}/config.json`);
+  const path = `${name}/tensors.safetensors`;
+  const tensors = await openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
+  return { config, tensors };
+}
+
+export interface Tolerances {
+  /** Features (pooled, global, tmem{i}): atol = featureRel * the stored tensor's max-abs. */
+  featureRel: number;
+  /** Logits (low-res and full): absolute. */
+  logitsAtol: number;
+  /** Mask pixels may differ only where the stored logits are closer than this. */
+  marginExempt: number;
+}
+
+export interface Measured {
+  name: string;
+  maxAbsErr: number;
+  maxAbs: number;
+  atol: number;
+}
+
+function compare(name: string, actual: ArrayLike<number>, expected: ArrayLike<number>, atol: number | ((maxAbs: number) => number)): Measured {
+  expect(actual.length, `${name}: length`).toBe(expected.length);
+  let maxAbsErr = 0;
+  let maxAbs = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const err = Math.abs(actual[i] - expected[i]);
+    maxAbsErr = Number.isNaN(err) ? Infinity : Math.max(maxAbsErr, err);
+    maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
+  }
+  return { name, maxAbsErr, maxAbs, atol: typeof atol === 'number' ? atol : atol(maxAbs) };
+}
+
+/** [rows, cols] -> [cols, rows] */
+function transpose(x: ArrayLike<number>, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = x[r * cols + c];
+  return out;
+}
+
+/** Mask pixels that differ from the stored mask where the stored logit margin is at least `exempt`. */
+function maskMismatches(name: string, mask: ArrayLike<number>, expected: ArrayLike<number>, logits: Float32Array, exempt: number): Measured {
+  const n = expected.length;
+  let bad = 0;
+  let flipped = 0;
+  for (let i = 0; i < n; i++) {
+    if (mask[i] === expected[i]) continue;
+    flipped++;
+    if (Math.abs(logits[n + i] - logits[i]) >= exempt) bad++;
+  }
+  if (flipped) console.log(`${name}: ${flipped} pixels flipped, ${flipped - bad} of them with margin < ${exempt}`);
+  return { name, maxAbsErr: bad, maxAbs: 1, atol: 0 };
+}
+
+export async function checkTmemDecoder(fixture: Fixture, store: WeightStore, samples: string[], tol: Tolerances): Promise<Measured[]> {
+  const { config, tensors } = fixture;
+  const gpu = await testGpu();
+  const sizes = stageSizes(config);
+  const channels = config.model.num_features;
+  const [n, textDim] = tensors.tensors.get(`${samples[0]}.bert.l`)!.shape.slice(1);
+
+  const g = new Graph();
+  const binder = new WeightBinder(g, store);
+  const stages = channels.map((c, i) => g.input(`stage${i}`, [c, ...sizes[i]]));
+  const lang = { features: g.input('l', [n, textDim]), mask: g.input('l_mask', [n]) };
+  const tmem = buildTmem(g, binder, config, stages, lang);
+  const decoder = buildDecoder(g, binder, config, tmem.outputs, { logits: true });
+  binder.finish();
+  g.output('pooled', tmem.pooled);
+  g.output('global', tmem.global);
+  tmem.outputs.forEach((t, i) => g.output(`tmem${i}`, t));
+  g.output('logits_lowres', decoder.logitsLowres);
+  g.output('logits', decoder.logits!);
+  g.output('mask', decoder.mask);
+  const compiled = await CompiledGraph.compile(gpu, g);
+
+  const results: Measured[] = [];
+  try {
+    for (const s of samples) {
+      const inputs: Record<string, Float32Array> = {
+        l: await tensors.readF32(`${s}.bert.l`),
+        l_mask: Float32Array.from(await tensors.readInt32(`${s}.l_mask`)),
+      };
+      for (let i = 0; i < 4; i++) inputs[`stage${i}`] = await tensors.readF32(`${s}.stage${i}.out`);
+      const { outputs } = await compiled.run(inputs);
+      const stored = (name: string) => tensors.readF32(`${s}.${name}`);
+      const feature = (maxAbs: number) => tol.featureRel * maxAbs;
+      const dim = config.model.tmem_dim;
+      const pooledSize = sizes[3][0] * sizes[3][1];
+      results.push(compare(`${s}.tmem.pooled`, transpose(outputs.pooled, pooledSize, dim), await stored('tmem.pooled'), feature));
+      results.push(compare(`${s}.tmem.global`, outputs.global, await stored('tmem.global'), feature));
+      for (let i = 0; i < 4; i++) results.push(compare(`${s}.tmem${i}`, outputs[`tmem${i}`], await stored(`tmem${i}`), feature));
+      results.push(compare(`${s}.logits_lowres`, outputs.logits_lowres, await stored('logits_lowres'), tol.logitsAtol));
+      const logits = await stored('logits');
+      results.push(compare(`${s}.logits`, outputs.logits, logits, tol.logitsAtol));
+      const mask = Float32Array.from(await tensors.readInt32(`${s}.mask`));
+      results.push(maskMismatches(`${s}.mask`, outputs.mask, mask, logits, tol.marginExempt));
+      // The argmax of our own full logits, as the reference takes it (ties to class 0).
+      const ours = outputs.logits as Float32Array;
+      const argmax = Float32Array.from(mask, (_, i) => (ours[mask.length + i] > ours[i] ? 1 : 0));
+      results.push(maskMismatches(`${s}.argmax(logits)`, argmax, mask, logits, tol.marginExempt));
+    }
+  } finally {
+    compiled.destroy();
+  }
+  console.log(results.map((r) => `${r.name}: max |err| ${r.maxAbsErr.toExponential(2)} (max-abs ${r.maxAbs.toPrecision(4)}, atol ${r.atol.toExponential(2)})`).join('\n'));
+  for (const r of results) expect(r.maxAbsErr, `${r.name}: max |err| vs atol ${r.atol}`).toBeLessThanOrEqual(r.atol);
+  return results;
+}
