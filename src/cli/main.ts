@@ -10,6 +10,7 @@ type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Pro
 const commands: Record<string, Command> = {
   info: { summary: 'adapter, limits and features; or the tensors of a .safetensors file', load: () => import('./info.js') },
   convert: { summary: 'a PyTorch .pth checkpoint to .safetensors', load: () => import('./convert.js') },
+  eval: { summary: 'mIoU, oIoU and Pr@0.5..0.9 of a model on a dataset split (RRSIS-D, RefSegRS, JSON lines)', load: () => import('./eval.js') },
   tokenize: { summary: 'token ids, words, POS tags and l/t/p masks of a referring expression', load: () => import('./tokenize.js') },
 };
 
