@@ -15,8 +15,9 @@
  * DIR/JPEGImages/ or DIR/images/ (the first that exists, in that order, after the official
  * path). `refs(unc).json` (the same list saved as JSON, e.g. `json.dump(pickle.load(f), out)`)
  * takes precedence over the pickle: the pickle is read with our safe unpickler (no code
- * runs), which handles what Python's pickle.dump writes for plain lists and dicts; a refs file
- * holding other objects (numpy scalars) needs the JSON export.
+ * runs), which reads plain lists and dicts in the binary protocols (2 to 5) Python 3 writes;
+ * a refs file holding other objects (numpy scalars) or in Python 2's text protocol 0 needs
+ * the JSON export, and the error says how to make it.
  *
  * Samples: the refs whose `split` matches (as refer.getRefIds: 'test' matches any split
  * containing "test", other names exactly), one sample per sentence of each ref, text =
