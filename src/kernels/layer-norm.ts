@@ -3,7 +3,8 @@
  * biased variance, two passes over the row held by one workgroup. `transposeOut` writes
  * [cols, rows] instead, turning Swin's token-major [H*W, C] into the NCHW stage output.
  */
-import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
+import { FianetError } from '../errors.js';
+import { expectShape, fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
 import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
@@ -26,10 +27,10 @@ const treeSum = (v: string): string => `
 export const layerNorm = defineKernel({
   name: 'layer-norm',
   bindings: [{ name: 'x' }, { name: 'gamma' }, { name: 'beta' }, { name: 'out', output: true }],
-  uniforms: { rows: 'u32', cols: 'u32', eps: 'f32' },
+  uniforms: { rows: 'u32', cols: 'u32', eps: 'f32', row0: 'u32' },
   constants: { transposeOut: false },
   wgsl: (c) => /* wgsl */ `
-// x: [rows, cols] -> out: [rows, cols] (or [cols, rows] with transposeOut)
+// x: [row0 + rows, cols] (rows row0.. are read) -> out: [rows, cols] (or [cols, rows] with transposeOut)
 ${LINEAR_WORKGROUP}
 var<workgroup> partial: array<f32, ${WG}>;
 
@@ -37,7 +38,7 @@ var<workgroup> partial: array<f32, ${WG}>;
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let row = linear_workgroup(wg, nwg);
   if (row >= params.rows) { return; }
-  let base = row * params.cols;
+  let base = (params.row0 + row) * params.cols;
   var s = 0.0;
   for (var i = li; i < params.cols; i += ${WG}u) { s += x[base + i]; }
 ${treeSum('s')}
@@ -48,20 +49,29 @@ ${treeSum('q')}
   let rstd = inverseSqrt(q / f32(params.cols) + params.eps);
   for (var i = li; i < params.cols; i += ${WG}u) {
     let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
-    ${c.transposeOut ? 'out[i * params.rows + row] = y;' : 'out[base + i] = y;'}
+    ${c.transposeOut ? 'out[i * params.rows + row] = y;' : 'out[row * params.cols + i] = y;'}
   }
 }
 `,
   workgroups: (u) => grid1d(u.rows),
 });
 
-export function layerNormOp(g: Graph, name: string, x: Tensor, gamma: Tensor, beta: Tensor, eps: number, transposeOut = false): Tensor {
+/**
+ * LayerNorm over the last dim of x. `rowRange` [first, count] normalises only those rows of x
+ * (flattened to [rows, cols]) into an output of `count` rows: how BERT's batch of three mask
+ * passes is split into the separate L, T, P tensors without a copy.
+ */
+export function layerNormOp(g: Graph, name: string, x: Tensor, gamma: Tensor, beta: Tensor, eps: number, transposeOut = false, rowRange?: readonly [number, number]): Tensor {
   const cols = x.shape[x.shape.length - 1];
-  const rows = x.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+  const allRows = x.shape.slice(0, -1).reduce((a, b) => a * b, 1);
+  const [row0, rows] = rowRange ?? [0, allRows];
+  if (!(Number.isInteger(row0) && Number.isInteger(rows) && row0 >= 0 && rows >= 1 && row0 + rows <= allRows)) {
+    throw new FianetError('bad-graph', `${g.name(name)}: rows [${row0}, ${row0 + rows}) are not inside the ${allRows} rows of ${fmtShape(x.shape)}`);
+  }
   expectShape(g.name(name), `weight '${gamma.label}'`, gamma, [cols]);
   expectShape(g.name(name), `bias '${beta.label}'`, beta, [cols]);
-  const out = g.activation(name, transposeOut ? [cols, rows] : x.shape);
-  g.call(layerNorm, name, { x, gamma, beta, out }, { rows, cols, eps }, { transposeOut });
+  const out = g.activation(name, transposeOut ? [cols, rows] : rowRange ? [rows, cols] : x.shape);
+  g.call(layerNorm, name, { x, gamma, beta, out }, { rows, cols, eps, row0 }, { transposeOut });
   return out;
 }
 

@@ -169,6 +169,7 @@ export class CompiledGraph {
       if (data.length !== numel(t.shape)) {
         throw new FianetError('bad-input', `graph input '${name}': ${data.length} values, expected ${fmtShape(t.shape)} = ${numel(t.shape)}`);
       }
+      for (const check of this.graph.inputChecks.get(t.id) ?? []) check(data);
       const p = this.plan.placements.get(t.id);
       if (p) device.queue.writeBuffer(this.arena, p.offset, data.buffer, data.byteOffset, data.byteLength);
     }

@@ -38,6 +38,8 @@ export class Graph {
   readonly inputs = new Map<string, Tensor>();
   readonly outputs = new Map<string, Tensor>();
   readonly weights = new Map<number, WeightData>();
+  /** Host-side checks of input data, run by the executor before each upload (token ids in range...). */
+  readonly inputChecks = new Map<number, Array<(data: ArrayLike<number>) => void>>();
   private prefix: string[] = [];
 
   private newTensor(shape: readonly number[], dtype: DType, kind: TensorKind, label: string): Tensor {
@@ -98,6 +100,14 @@ export class Graph {
       if (!kernel.bindings.some((b) => b.name === key)) throw new FianetError('bad-graph', `${label}: ${kernel.name} has no binding '${key}'`);
     }
     this.calls.push({ kernel, consts: { ...kernel.constants, ...consts }, uniforms, args: bound, label });
+  }
+
+  /** Registers a check that input `t`'s data must pass before it is uploaded; it throws a FianetError. */
+  checkInput(t: Tensor, check: (data: ArrayLike<number>) => void): void {
+    if (t.kind !== 'input') throw new FianetError('bad-graph', `checkInput: '${t.label}' is not a graph input`);
+    const checks = this.inputChecks.get(t.id) ?? [];
+    checks.push(check);
+    this.inputChecks.set(t.id, checks);
   }
 
   output(name: string, t: Tensor): void {

@@ -1,0 +1,96 @@
+/**
+ * The base480 weight formula against weights_manifest.json (exact sums, first and probe
+ * values) on a sample of tensors, including the 23.4M-value word embeddings; every tensor is
+ * checked in test/full/formula-weights-base480.test.ts. The state-dict name/shape list of a
+ * config against the manifest (base480) and the stored weights (tiny, small).
+ */
+import { describe, expect, it } from 'vitest';
+import { inferConfig, checkConfig } from '../../src/io/infer-config.js';
+import { openSafetensors } from '../../src/io/safetensors.js';
+import { parseConfig, publishedConfig } from '../../src/model/config.js';
+import { fnv1a32, formulaRule, formulaTensor, formulaWeightsFor } from '../../src/model/formula-weights.js';
+import { stateDictShapes } from '../../src/model/state-dict-shapes.js';
+import { fileSource } from '../../src/node/safetensors-file.js';
+import { FIXTURES, readJson } from '../text/shared-data.js';
+import { checkManifestEntry, loadManifest } from './manifest.js';
+
+describe('weight formula', () => {
+  it('hashes names with FNV-1a-32 as the reference does', () => {
+    expect(fnv1a32('')).toBe(0x811c9dc5);
+    expect(fnv1a32('a')).toBe(0xe40c292c);
+    const manifest = loadManifest();
+    for (const e of manifest.tensors.slice(0, 50)) expect(fnv1a32(e.name), e.name).toBe(Number(e.fnv1a32));
+  });
+
+  it('picks offset and scale by the rules, in order', () => {
+    expect(formulaRule('backbone.tmem.bn.running_var', [480])).toEqual({ offset: 1, scale: 0.25 });
+    expect(formulaRule('x.relative_position_bias_table', [529, 4])).toEqual({ offset: 0, scale: 0.5 });
+    expect(formulaRule('a.weight', [7])).toEqual({ offset: 1, scale: 0.1 });
+    expect(formulaRule('a.bias', [7])).toEqual({ offset: 0, scale: 0.05 });
+    expect(formulaRule('a.weight', [4, 3, 2])).toEqual({ offset: 0, scale: Math.sqrt(3 / 6) });
+    expect(() => formulaRule('a.scale', [7])).toThrow(/no rule for 'a.scale'/);
+  });
+
+  const sample = [
+    'backbone.patch_embed.proj.weight',
+    'backbone.layers.0.blocks.0.attn.relative_position_bias_table',
+    'backbone.layers.2.blocks.17.attn.qkv.weight',
+    'backbone.tmem.bn.running_mean',
+    'backbone.tmem.bn.running_var',
+    'backbone.layers.0.object_position_align_blk.conv1.weight',
+    'text_encoder.embeddings.word_embeddings.weight',
+    'text_encoder.embeddings.LayerNorm.weight',
+    'text_encoder.encoder.layer.11.output.LayerNorm.bias',
+  ];
+  for (const name of sample) {
+    it(`reproduces ${name} exactly`, () => {
+      const entry = loadManifest().tensors.find((e) => e.name === name)!;
+      checkManifestEntry(entry, formulaTensor(entry.name, entry.shape));
+    });
+  }
+
+  it('serves every state-dict tensor of a config through a WeightStore', async () => {
+    const store = formulaWeightsFor(publishedConfig('rrsisd'));
+    expect(store.names()).toHaveLength(842);
+    expect(store.shape('text_encoder.encoder.layer.3.intermediate.dense.weight')).toEqual([3072, 768]);
+    const bias = await store.load('text_encoder.encoder.layer.11.output.LayerNorm.bias');
+    checkManifestEntry(loadManifest().tensors.at(-1)!, bias);
+    await expect(store.load('text_encoder.pooler.dense.weight')).rejects.toThrow(/no tensor 'text_encoder.pooler.dense.weight'/);
+  });
+});
+
+describe('state-dict shapes', () => {
+  const list = (cfg: Parameters<typeof stateDictShapes>[0]) => stateDictShapes(cfg).map((t) => `${t.name} [${t.shape.join(', ')}]`);
+
+  it('lists the base480 manifest (names, shapes, order) for the published RRSIS-D config and for base480/config.json', () => {
+    const expected = loadManifest().tensors.map((e) => `${e.name} [${e.shape.join(', ')}]`);
+    expect(list(publishedConfig('rrsisd'))).toEqual(expected);
+    expect(list(parseConfig(readJson(new URL('base480/config.json', FIXTURES)), 'base480/config.json'))).toEqual(expected);
+    expect(loadManifest().n_params).toBe(stateDictShapes(publishedConfig('rrsisd')).reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0));
+  });
+
+  for (const fixture of ['tiny', 'small']) {
+    it(`lists exactly the tensors of ${fixture}/weights.safetensors`, async () => {
+      const config = parseConfig(readJson(new URL(`${fixture}/config.json`, FIXTURES)), `${fixture}/config.json`);
+      const source = await fileSource(new URL(`${fixture}/weights.safetensors`, FIXTURES).pathname);
+      const file = await openSafetensors(source).finally(() => source.close?.());
+      const stored = [...file.tensors.values()].map((t) => `${t.name} [${t.shape.join(', ')}]`).sort();
+      expect([...list(config)].sort()).toEqual(stored);
+    });
+  }
+
+  it('agrees with the config inferred from its own shapes (RefSegRS preset)', () => {
+    const config = publishedConfig('refsegrs');
+    const shapes = stateDictShapes(config);
+    expect(shapes.filter((t) => t.name.startsWith('backbone.tmem.block.')).length).toBe(16);
+    checkConfig(config, inferConfig(new Map(shapes.map((t) => [t.name, t.shape]))), 'refsegrs preset');
+    checkConfig(publishedConfig('rrsisd'), inferConfig(new Map(stateDictShapes(publishedConfig('rrsisd')).map((t) => [t.name, t.shape]))), 'rrsisd preset');
+  });
+
+  it('refuses a config whose tmem_dim is not the sum of the stage channels', () => {
+    const config = publishedConfig('rrsisd');
+    config.model.tmem_dim = 480;
+    expect(() => stateDictShapes(config)).toThrow(/tmem_dim is 480, but TMEM concatenates the stage outputs \(128 \+ 256 \+ 512 \+ 1024 = 1920\)/);
+  });
+});
+

@@ -1,0 +1,37 @@
+// base480/weights_manifest.json and the exact check of one generated tensor against it.
+import { expect } from 'vitest';
+import { fsum } from '../helpers/fsum.js';
+import { FIXTURES, readJson } from '../text/shared-data.js';
+
+export interface ManifestEntry {
+  name: string;
+  shape: number[];
+  numel: number;
+  fnv1a32: string;
+  rule: string;
+  sum: number;
+  sum_sq: number;
+  first: number[];
+  at: Record<string, number>;
+}
+
+export interface Manifest {
+  n_tensors: number;
+  n_params: number;
+  tensors: ManifestEntry[];
+}
+
+let manifest: Manifest | undefined;
+export function loadManifest(): Manifest {
+  manifest ??= readJson<Manifest>(new URL('base480/weights_manifest.json', FIXTURES));
+  return manifest;
+}
+
+/** Sums are correctly rounded on both sides, so they must be equal, not close. */
+export function checkManifestEntry(e: ManifestEntry, data: Float32Array): void {
+  expect(data.length, `${e.name}: numel`).toBe(e.numel);
+  expect(Array.from(data.subarray(0, 4)), `${e.name}: first`).toEqual(e.first);
+  for (const [i, v] of Object.entries(e.at)) expect(data[Number(i)], `${e.name}: value at ${i}`).toBe(v);
+  expect(fsum(data), `${e.name}: sum`).toBe(e.sum);
+  expect(fsum(data, (v) => v * v), `${e.name}: sum_sq`).toBe(e.sum_sq);
+}
