@@ -1,0 +1,87 @@
+/**
+ * Swin patch embedding (DESIGN section 3): a P x P convolution with stride P over an NCHW
+ * image, zero-padded right/bottom to a multiple of P, written token-major:
+ *   out[ty * W1 + tx, c] = bias[c] + sum_{ci, ky, kx} w[c, ci, ky, kx] * x[ci, ty*P + ky, tx*P + kx]
+ * One thread per output value; the P*P*Cin = 48 inputs of a token are shared by its C threads
+ * through the cache. The LayerNorm that follows is layer-norm's.
+ */
+import { FianetError } from '../errors.js';
+import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
+import { defineKernel, grid1d } from '../runtime/kernel.js';
+import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+
+const WG = 256;
+
+export const patchEmbed = defineKernel({
+  name: 'patch-embed',
+  bindings: [{ name: 'x' }, { name: 'w' }, { name: 'bias' }, { name: 'out', output: true }],
+  uniforms: { cin: 'u32', H: 'u32', W: 'u32', C: 'u32', W1: 'u32', n: 'u32' },
+  constants: { patch: 4 },
+  wgsl: (c) => /* wgsl */ `
+// x: [cin, H, W], w: [C, cin, P, P], bias: [C] -> out: [ceil(H/P) * ceil(W/P), C]
+${LINEAR_WORKGROUP}
+const P = ${c.patch}u;
+
+@compute @workgroup_size(${WG})
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+  if (i >= params.n) { return; }
+  let ch = i % params.C;
+  let tok = i / params.C;
+  let y0 = (tok / params.W1) * P;
+  let x0 = (tok % params.W1) * P;
+  var s = 0.0;
+  for (var ci = 0u; ci < params.cin; ci++) {
+    for (var ky = 0u; ky < P; ky++) {
+      let y = y0 + ky;
+      if (y >= params.H) { break; }
+      for (var kx = 0u; kx < P; kx++) {
+        let xx = x0 + kx;
+        if (xx >= params.W) { break; }
+        s += w[((ch * params.cin + ci) * P + ky) * P + kx] * x[(ci * params.H + y) * params.W + xx];
+      }
+    }
+  }
+  out[i] = s + bias[ch];
+}
+`,
+  workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
+});
+
+/** Patch embedding of image [cin, H, W] with conv weight [C, cin, P, P] and bias [C]: tokens [H1*W1, C]. */
+export function patchEmbedOp(g: Graph, name: string, image: Tensor, w: Tensor, bias: Tensor): { tokens: Tensor; H1: number; W1: number } {
+  const where = g.name(name);
+  expectShape(where, 'image', image, [-1, -1, -1]);
+  const [cin, H, W] = image.shape;
+  const [C, , P] = w.shape;
+  if (w.shape.length !== 4 || w.shape[3] !== P) throw new FianetError('bad-weights', `${where}: weight '${w.label}' is not a square convolution kernel`);
+  expectShape(where, `weight '${w.label}'`, w, [C, cin, P, P]);
+  expectShape(where, `bias '${bias.label}'`, bias, [C]);
+  const H1 = Math.ceil(H / P);
+  const W1 = Math.ceil(W / P);
+  const tokens = g.activation(name, [H1 * W1, C]);
+  g.call(patchEmbed, name, { x: image, w, bias, out: tokens }, { cin, H, W, C, W1, n: H1 * W1 * C }, { patch: P });
+  return { tokens, H1, W1 };
+}
+
+export function patchEmbedReference(x: ArrayLike<number>, cin: number, H: number, W: number, w: ArrayLike<number>, bias: ArrayLike<number>, C: number, P: number): Float64Array {
+  const [H1, W1] = [Math.ceil(H / P), Math.ceil(W / P)];
+  const out = new Float64Array(H1 * W1 * C);
+  for (let ty = 0; ty < H1; ty++) {
+    for (let tx = 0; tx < W1; tx++) {
+      for (let c = 0; c < C; c++) {
+        let s = bias[c];
+        for (let ci = 0; ci < cin; ci++) {
+          for (let ky = 0; ky < P; ky++) {
+            for (let kx = 0; kx < P; kx++) {
+              const [y, xx] = [ty * P + ky, tx * P + kx];
+              if (y < H && xx < W) s += w[((c * cin + ci) * P + ky) * P + kx] * x[(ci * H + y) * W + xx];
+            }
+          }
+        }
+        out[(ty * W1 + tx) * C + c] = s;
+      }
+    }
+  }
+  return out;
+}
