@@ -20,6 +20,7 @@ import type { Segmenter } from '../model/segmenter.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import { nodeDatasetFiles } from '../node/dataset-files.js';
 import { parseAdapterKind, type AdapterKind } from '../node/gpu-node.js';
+import { loadSegmenter as loadNodeSegmenter } from '../node/load-segmenter.js';
 import { progress, type ProgressOutput } from './progress.js';
 
 const HELP = `usage: fianet eval --weights W --data DIR --format rrsisd|refsegrs|jsonl [options]
@@ -62,14 +63,8 @@ export interface EvalDeps {
   stderr: ProgressOutput;
 }
 
-/**
- * THE place where `fianet eval` obtains the model. The whole-model loader is being built
- * (it will open the adapter, read the weights and build the graph once); until it lands,
- * this says so instead of evaluating anything.
- */
-const loadSegmenter: SegmenterFactory = async () => {
-  throw new FianetError('bad-input', 'the FIANet model is not wired into the CLI yet (src/cli/eval.ts, loadSegmenter)');
-};
+/** The real model: adapter, weights and config opened once for the whole run. */
+const loadSegmenter: SegmenterFactory = (request) => loadNodeSegmenter({ weights: request.weights, adapter: request.adapter, ...(request.config ? { config: request.config } : {}) });
 
 export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stderr: process.stderr }): Promise<number> {
   let values;

@@ -1,0 +1,111 @@
+/**
+ * `fianet segment`: one image and one referring expression -> the mask of the referred
+ * object (PNG 0/255), optionally an overlay for people and the logits. Every output is
+ * written atomically, and only after the model has succeeded: a failed run leaves no file.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { FianetError } from '../errors.js';
+import { resizeMaskNearest } from '../io/mask-resize.js';
+import { encodeOverlayPng } from '../io/overlay.js';
+import { encodeMaskPng } from '../io/png-encode.js';
+import { encodeSafetensors } from '../io/safetensors.js';
+import type { ExpressionTokens } from '../model/segmenter.js';
+import { writeFileAtomic } from '../node/atomic-write.js';
+import { parseAdapterKind } from '../node/gpu-node.js';
+import { readImageFile } from '../node/image-file.js';
+import { loadSegmenter } from '../node/load-segmenter.js';
+import { datasetText, type DatasetName } from '../text/categories.js';
+
+const HELP = `usage: fianet segment --weights W --image I --text "..." --out mask.png [options]
+
+Segments the object that the referring expression describes.
+
+Options:
+  --weights FILE       model weights (.safetensors, or a PyTorch .pth converted in memory)
+  --config FILE        model config JSON (default: from the weights' metadata)
+  --image FILE         PNG, JPEG or TIFF
+  --text "..."         the referring expression
+  --tokens JSON        token ids and masks {"input_ids","l_mask","t_mask","p_mask"} (a file
+                       or inline JSON) instead of --text, e.g. a dataset's own preprocessing
+  --out FILE           mask PNG (0/255) at the model's input size
+  --original-size      write the mask at the image's own size (nearest resize) instead
+  --overlay FILE       the image with the mask tinted and outlined (PNG)
+  --logits FILE        the logits, tensor 'logits' [1, 2, S, S] float32 (.safetensors)
+  --dataset NAME       rrsisd or refsegrs: category list and preset when the weights carry no config
+  --vocab FILE         WordPiece vocabulary (default: weights/vocab.txt)
+  --adapter KIND       auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
+  --quiet              print nothing but errors`;
+
+async function readTokens(arg: string): Promise<ExpressionTokens> {
+  const text = arg.trim().startsWith('{') ? arg : await readFile(arg, 'utf8').catch((e: Error) => {
+    throw new FianetError('bad-input', `cannot read --tokens ${arg}: ${e.message}`);
+  });
+  try {
+    return JSON.parse(text) as ExpressionTokens;
+  } catch (e) {
+    throw new FianetError('bad-input', `--tokens is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      weights: { type: 'string' }, config: { type: 'string' }, image: { type: 'string' }, text: { type: 'string' },
+      tokens: { type: 'string' }, out: { type: 'string' }, 'original-size': { type: 'boolean' }, overlay: { type: 'string' },
+      logits: { type: 'string' }, dataset: { type: 'string' }, vocab: { type: 'string' }, adapter: { type: 'string' },
+      quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  for (const need of ['weights', 'image', 'out'] as const) {
+    if (!values[need]) throw new FianetError('bad-input', `--${need} is required\n\n${HELP}`);
+  }
+  if (values.text === undefined && values.tokens === undefined) throw new FianetError('bad-input', `give --text "..." (or --tokens)\n\n${HELP}`);
+  if (values.text !== undefined && !values.text.trim()) throw new FianetError('bad-input', '--text is empty: give the referring expression');
+  const dataset = values.dataset as DatasetName | undefined;
+  if (dataset) datasetText(dataset); // throws naming the known datasets
+  const say = values.quiet ? () => {} : (line: string) => console.error(line);
+
+  const t0 = performance.now();
+  // Inputs are read before the model loads so a typo fails in milliseconds.
+  const image = await readImageFile(values.image!);
+  for (const w of image.warnings) say(`warning: ${w}`);
+  const tokens = values.tokens ? await readTokens(values.tokens) : undefined;
+  const segmenter = await loadSegmenter({
+    weights: values.weights!,
+    ...(values.config ? { config: values.config } : {}),
+    adapter: parseAdapterKind(values.adapter),
+    ...(dataset ? { dataset } : {}),
+    ...(values.vocab ? { vocab: values.vocab } : {}),
+    log: say,
+  });
+  const loadMs = performance.now() - t0;
+  try {
+    const result = await segmenter.segment({ image, ...(tokens ? { tokens } : { text: values.text! }) }, { logits: !!values.logits });
+    for (const w of result.warnings) say(`warning: ${w}`);
+    const S = result.size;
+    const full = values['original-size'];
+    const mask = full ? resizeMaskNearest(result.mask, S, S, image.width, image.height) : result.mask;
+    const [w, h] = full ? [image.width, image.height] : [S, S];
+    await writeFileAtomic(values.out!, encodeMaskPng(mask, w, h));
+    if (values.overlay) await writeFileAtomic(values.overlay, encodeOverlayPng(image, result.mask, S, S));
+    if (values.logits) {
+      await writeFileAtomic(values.logits, encodeSafetensors([{ name: 'logits', dtype: 'F32', shape: [1, 2, S, S], data: result.logits! }]));
+    }
+    const a = segmenter.adapter;
+    const fg = result.mask.reduce((s, v) => s + v, 0) / result.mask.length;
+    const phases = Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
+    say(`adapter: ${a.kind} (${a.description || a.architecture})`);
+    if (result.tokens.words) say(`words: ${result.tokens.words.join(' ')}`);
+    say(`timings: load ${loadMs.toFixed(0)} ms, ${phases}`);
+    say(`mask: ${values.out} (${w} x ${h}, ${(100 * fg).toFixed(1)}% object)`);
+    return 0;
+  } finally {
+    segmenter.destroy();
+  }
+}

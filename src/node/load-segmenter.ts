@@ -1,0 +1,72 @@
+/**
+ * Node entry to the model: opens the adapter, the weights file (.safetensors or .pth), the
+ * config (--config, else the weights' metadata, else the published preset) and the
+ * vocabulary, and builds the Segmenter once. Progress goes to `log` while weights upload.
+ */
+import { readFile } from 'node:fs/promises';
+import { FianetError } from '../errors.js';
+import { createSegmenter } from '../model/create-segmenter.js';
+import { openWeights } from '../model/open-weights.js';
+import type { Segmenter } from '../model/segmenter.js';
+import type { DatasetName } from '../text/categories.js';
+import { nodeGpu, type AdapterKind } from './gpu-node.js';
+import { fileSource } from './safetensors-file.js';
+import { defaultVocabPath, loadVocabFile } from './vocab-file.js';
+
+export interface LoadSegmenterOptions {
+  weights: string;
+  config?: string;
+  adapter?: AdapterKind;
+  dataset?: DatasetName;
+  vocab?: string;
+  /** Progress and debug lines (weights upload, unused tensors); default: silent. */
+  log?: (line: string) => void;
+  dumpWgsl?: string[];
+}
+
+async function readConfig(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new FianetError('bad-input', `cannot read the config ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new FianetError('bad-input', `${path} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+export async function loadSegmenter(o: LoadSegmenterOptions): Promise<Segmenter> {
+  const log = o.log ?? (() => {});
+  const config = o.config === undefined ? undefined : await readConfig(o.config);
+  const source = await fileSource(o.weights);
+  const opened = await openWeights(source, { ...(config !== undefined ? { config, configLabel: o.config } : {}), ...(o.dataset ? { dataset: o.dataset } : {}) });
+  const vocab = await loadVocabFile(o.vocab ?? defaultVocabPath());
+  const gpu = await nodeGpu(o.adapter);
+  let last = 0;
+  const segmenter = await createSegmenter(gpu, opened.store, opened.config, {
+    vocab,
+    ...(o.dataset ? { dataset: o.dataset } : {}),
+    ...(o.dumpWgsl ? { dumpWgsl: o.dumpWgsl, log } : {}),
+    onUnused: (names) => names.length && log(`debug: ${names.length} checkpoint tensors are not used by the model (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`),
+    onProgress: (done, total) => {
+      const pct = Math.floor((100 * done) / total);
+      if (pct >= last + 10 || done === total) {
+        last = pct;
+        log(`loading: ${pct}% (${done}/${total} weights and kernels)`);
+      }
+    },
+  });
+  return {
+    config: segmenter.config,
+    adapter: segmenter.adapter,
+    segment: (input, opts) => segmenter.segment(input, opts),
+    destroy() {
+      segmenter.destroy();
+      gpu.destroy();
+      void source.close?.();
+    },
+  };
+}
