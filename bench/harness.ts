@@ -2,7 +2,7 @@
  * Timing helpers shared by every benchmark: warm-up, then timed runs, median reported;
  * compile time reported apart. Figures always carry the adapter that produced them.
  */
-import type { Gpu } from '../src/runtime/device.js';
+import { preferredLinear, type Gpu } from '../src/runtime/device.js';
 import { CompiledGraph } from '../src/runtime/executor.js';
 import { Graph, type Tensor } from '../src/runtime/graph.js';
 
@@ -23,7 +23,7 @@ export const median = (xs: number[]): number => {
 
 /** Builds, compiles and times a graph: first run apart, then `runs` warm runs (at least `minMs` of them). */
 export async function timeGraph(gpu: Gpu, build: (g: Graph) => Tensor, runs = 10, warmup = 2): Promise<Timing> {
-  const g = new Graph();
+  const g = new Graph({ linear: preferredLinear(gpu.adapter) });
   g.output('out', build(g));
   const t0 = performance.now();
   const compiled = await CompiledGraph.compile(gpu, g);

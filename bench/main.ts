@@ -9,13 +9,14 @@ import { adapterName } from './harness.js';
 import { benchMatmul } from './matmul.js';
 
 export async function main(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { adapter: { type: 'string' }, json: { type: 'string' }, runs: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { adapter: { type: 'string' }, json: { type: 'string' }, runs: { type: 'string' }, variants: { type: 'string' }, cases: { type: 'string' } } });
   const gpu = await nodeGpu(parseAdapterKind(values.adapter));
   const name = adapterName(gpu);
   const log = (s: string) => console.error(s);
   log(`benchmarking on ${name}`);
   const runs = values.runs ? Number(values.runs) : 10;
-  const matmul = await benchMatmul(gpu, { runs, log });
+  const list = (v?: string) => v?.split(',').map((x) => x.trim());
+  const matmul = await benchMatmul(gpu, { runs, log, variants: list(values.variants), cases: list(values.cases) });
   const date = new Date().toISOString().slice(0, 10);
   const lines = [
     `### Matmul on ${name}, ${date}`,

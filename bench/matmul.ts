@@ -4,6 +4,7 @@
  */
 import type { Gpu } from '../src/runtime/device.js';
 import { matmul } from '../src/kernels/matmul.js';
+import { blockedLinear } from '../src/kernels/matmul-blocked.js';
 import type { Graph } from '../src/runtime/graph.js';
 import { timeGraph, type Timing } from './harness.js';
 
@@ -22,12 +23,13 @@ export const MATMUL_CASES: MatmulCase[] = [
 
 /** Tiling variants: threads WG_X x WG_Y, each computing TM x TN outputs, K tile TK. */
 export const MATMUL_VARIANTS: Record<string, Record<string, number>> = {
+  'uniform-blocked (16 rows/thread)': { blocked: 1 },
   'naive 1x1 (16x16)': { TM: 1, TN: 1, WG_X: 16, WG_Y: 16, TK: 16 },
-  'tiled 4x4 (16x16, TK16)': { TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16 },
-  'tiled 4x4 (8x8, TK16)': { TM: 4, TN: 4, WG_X: 8, WG_Y: 8, TK: 16 },
-  'tiled 8x4 (16x8, TK8)': { TM: 8, TN: 4, WG_X: 16, WG_Y: 8, TK: 8 },
-  'tiled 4x8 (8x16, TK16)': { TM: 4, TN: 8, WG_X: 8, WG_Y: 16, TK: 16 },
-  'tiled 8x8 (8x8, TK8)': { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 },
+  'tiled 4x4 (16x16 TK16)': { TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16 },
+  'tiled 4x4 (8x8 TK16)': { TM: 4, TN: 4, WG_X: 8, WG_Y: 8, TK: 16 },
+  'tiled 8x4 (16x8 TK8)': { TM: 8, TN: 4, WG_X: 16, WG_Y: 8, TK: 8 },
+  'tiled 4x8 (8x16 TK16)': { TM: 4, TN: 8, WG_X: 8, WG_Y: 16, TK: 16 },
+  'tiled 8x8 (8x8 TK8)': { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 },
 };
 
 export interface MatmulResult extends Timing {
@@ -40,24 +42,26 @@ function build(c: MatmulCase, consts: Record<string, number>) {
   return (g: Graph) => {
     const a = g.input('a', [c.M, c.K]);
     const b = g.weight('b', [c.N, c.K], new Float32Array(c.N * c.K).fill(0.5));
+    const { blocked, ...tile } = consts;
+    if (blocked) return blockedLinear(g, 'mm', a, b, undefined);
     const out = g.activation('out', [c.M, c.N]);
     const u = { M: c.M, N: c.N, K: c.K, lda: c.K, ldb: c.K, ldo: c.N, a_batch: 0, b_batch: 0, o_batch: 0, alpha: 1, batch: 1 };
-    g.call(matmul, 'mm', { a, b, out }, u, { ...consts, transB: true });
+    g.call(matmul, 'mm', { a, b, out }, u, { ...tile, transB: true });
     return out;
   };
 }
 
-export async function benchMatmul(gpu: Gpu, opts: { runs?: number; variants?: string[]; log?: (s: string) => void } = {}): Promise<MatmulResult[]> {
+export async function benchMatmul(gpu: Gpu, opts: { runs?: number; variants?: string[]; cases?: string[]; log?: (s: string) => void } = {}): Promise<MatmulResult[]> {
   const results: MatmulResult[] = [];
   const names = opts.variants ?? Object.keys(MATMUL_VARIANTS);
-  for (const c of MATMUL_CASES) {
+  for (const c of MATMUL_CASES.filter((x) => !opts.cases || opts.cases.includes(x.name))) {
     for (const variant of names) {
       // The naive kernel at 1024^3 takes seconds per run on CPU adapters: fewer runs.
       const runs = variant.startsWith('naive') && c.M * c.N * c.K > 2e8 ? 3 : opts.runs ?? 10;
       const t = await timeGraph(gpu, build(c, MATMUL_VARIANTS[variant]), runs, 1);
       const gflops = (2 * c.M * c.N * c.K) / (t.medianMs * 1e6);
       results.push({ ...t, case: c.name, variant, gflops });
-      opts.log?.(`  ${c.name.padEnd(24)} ${variant.padEnd(26)} ${t.medianMs.toFixed(1).padStart(9)} ms ${gflops.toFixed(2).padStart(7)} GFLOP/s`);
+      opts.log?.(`  ${c.name.padEnd(24)} ${variant.padEnd(26)} ${t.medianMs.toFixed(1).padStart(9)} ms ${gflops.toFixed(2).padStart(7)} GFLOP/s  cpu ${t.cpuMs.toFixed(0)} ms  compile ${t.compileMs.toFixed(0)} ms`);
     }
   }
   return results;

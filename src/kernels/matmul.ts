@@ -13,6 +13,7 @@ import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
 import { activationFn, type Activation } from './wgsl-helpers.js';
+import { blockedLinear } from './matmul-blocked.js';
 import { applyActivation } from './reference.js';
 
 export const matmul = defineKernel({
@@ -107,9 +108,11 @@ export interface MatmulOptions {
 
 /**
  * y = act(x W^T + b) (+ residual) for x [..., K] and a PyTorch Linear weight W [N, K].
- * Leading dimensions of x are flattened into rows.
+ * Leading dimensions of x are flattened into rows. On graphs built for CPU adapters
+ * (GraphOptions.linear 'blocked') weights go through matmul-blocked's uniform windows.
  */
 export function linear(g: Graph, name: string, x: Tensor, w: Tensor, bias?: Tensor, opts: Omit<MatmulOptions, 'bias' | 'transB'> = {}): Tensor {
+  if (g.options.linear === 'blocked' && w.kind === 'weight') return blockedLinear(g, name, x, w, bias, opts);
   const where = g.name(name);
   const K = x.shape[x.shape.length - 1];
   const M = x.shape.length === 1 ? 1 : x.shape.slice(0, -1).reduce((p, d) => p * d, 1);

@@ -105,6 +105,17 @@ export async function openDevice(
   };
 }
 
+/** CPU implementations of WebGPU (their compute runs on the host's cores). */
+export function isCpuAdapter(a: Pick<AdapterDescription, 'kind' | 'description' | 'architecture' | 'device' | 'vendor'>): boolean {
+  if (a.kind === 'llvmpipe' || a.kind === 'swiftshader') return true;
+  return /llvmpipe|swiftshader|lavapipe|softpipe|warp/i.test(`${a.description} ${a.architecture} ${a.device} ${a.vendor}`);
+}
+
+/** The lowering of linear layers that is fastest on this adapter (GraphOptions.linear). */
+export function preferredLinear(a: AdapterDescription): 'blocked' | 'tiled' {
+  return isCpuAdapter(a) ? 'blocked' : 'tiled';
+}
+
 /** Browser entry: navigator.gpu, same API above it. */
 export async function browserGpu(): Promise<Gpu> {
   const gpu = (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;

@@ -14,6 +14,14 @@ import { PipelineCache, type PipelineCacheOptions } from './pipeline-cache.js';
 /** minUniformBufferOffsetAlignment is at most 256 on every adapter. */
 const UNIFORM_SLOT = 256;
 
+/** One dispatch, ready to encode; `phase` is the first label segment of its call. */
+interface Encoded {
+  pipeline: GPUComputePipeline;
+  bindGroup: GPUBindGroup;
+  workgroups: [number, number, number];
+  phase: string;
+}
+
 export interface CompileOptions extends PipelineCacheOptions {
   /** Names of graph outputs to keep; default all. Calls that feed none of them are dropped. */
   outputs?: readonly string[];
@@ -36,7 +44,7 @@ function liveCalls(graph: Graph, wanted: readonly Tensor[]): { kept: Call[]; rem
   const keep = new Array<boolean>(graph.calls.length).fill(false);
   for (let i = graph.calls.length - 1; i >= 0; i--) {
     const call = graph.calls[i];
-    const writes = call.args.filter((_, j) => call.kernel.bindings[j].output);
+    const writes = call.args.filter((_, j) => call.bindings[j].output);
     if (!writes.some((t) => t && needed.has(t.id))) continue;
     keep[i] = true;
     call.args.forEach((t) => t && needed.add(t.id));
@@ -54,9 +62,10 @@ export class CompiledGraph {
     readonly removed: readonly Call[],
     readonly plan: MemoryPlan,
     readonly weightBytes: number,
-    private readonly arena: GPUBuffer,
+    /** Arena 0 (activations) and arena 1 (activations read through uniform windows). */
+    private readonly arenas: GPUBuffer[],
     private readonly ownedBuffers: GPUBuffer[],
-    private readonly encoded: Array<{ pipeline: GPUComputePipeline; bindGroup: GPUBindGroup; workgroups: [number, number, number] }>,
+    private readonly encoded: Encoded[],
     readonly pipelines: PipelineCache,
   ) {}
 
@@ -76,12 +85,12 @@ export class CompiledGraph {
     }
     const progress = options.onProgress ?? (() => {});
     const owned: GPUBuffer[] = [];
-    const arena = device.createBuffer({
-      label: 'arena:activations',
-      size: plan.arenaBytes,
-      usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
-    });
-    owned.push(arena);
+    const arenaUsage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+    const arenas = [
+      device.createBuffer({ label: 'arena:activations', size: plan.arenaBytes, usage: arenaUsage }),
+      device.createBuffer({ label: 'arena:uniform-read', size: Math.max(256, plan.uniformArenaBytes), usage: arenaUsage | GPUBufferUsage.UNIFORM }),
+    ];
+    owned.push(...arenas);
 
     // Weights: one immutable buffer each, uploaded once, loaded lazily to bound host memory.
     const weightBuffers = new Map<number, GPUBuffer>();
@@ -97,7 +106,8 @@ export class CompiledGraph {
         throw new FianetError('bad-weights', `${t.label}: loader gave ${data.length} values for shape ${fmtShape(t.shape)}`);
       }
       const size = tensorBytes(t);
-      const buffer = device.createBuffer({ label: `weight:${t.label}`, size, usage: GPUBufferUsage.STORAGE, mappedAtCreation: true });
+      const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM;
+      const buffer = device.createBuffer({ label: `weight:${t.label}`, size, usage, mappedAtCreation: true });
       new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       buffer.unmap();
       weightBuffers.set(id, buffer);
@@ -107,13 +117,14 @@ export class CompiledGraph {
     }
 
     const pipelines = options.pipelines ?? new PipelineCache(device, options);
+    const dispatchCount = kept.reduce((n, c) => n + (c.dispatches?.length ?? 1), 0);
     const uniforms = device.createBuffer({
       label: 'arena:uniforms',
-      size: Math.max(1, kept.length) * UNIFORM_SLOT,
+      size: Math.max(1, dispatchCount) * UNIFORM_SLOT,
       usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
     });
     owned.push(uniforms);
-    const uniformBytes = new Uint8Array(Math.max(1, kept.length) * UNIFORM_SLOT);
+    const uniformBytes = new Uint8Array(Math.max(1, dispatchCount) * UNIFORM_SLOT);
     // Unbound optional bindings get a tiny buffer of their own per binding slot: two
     // writable bindings of one range in a dispatch are an aliasing error.
     const dummies: GPUBuffer[] = [];
@@ -121,32 +132,41 @@ export class CompiledGraph {
       dummies[slot] ??= device.createBuffer({ label: `unbound:${slot}`, size: 16, usage: GPUBufferUsage.STORAGE });
       return dummies[slot];
     };
-    const encoded = [];
-    for (const [i, call] of kept.entries()) {
+    const encoded: Encoded[] = [];
+    for (const call of kept) {
       const compiled = await pipelines.get(call.kernel, call.consts);
-      const bytes = packUniforms(call.kernel, call.uniforms);
-      uniformBytes.set(new Uint8Array(bytes), i * UNIFORM_SLOT);
-      const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: uniforms, offset: i * UNIFORM_SLOT, size: bytes.byteLength } }];
-      call.args.forEach((t, j) => {
-        if (!t) {
-          entries.push({ binding: j + 1, resource: { buffer: dummy(j) } });
-          return;
-        }
-        const weight = weightBuffers.get(t.id);
-        const resource = weight
-          ? { buffer: weight }
-          : { buffer: arena, offset: plan.placements.get(t.id)!.offset, size: plan.placements.get(t.id)!.bytes };
-        entries.push({ binding: j + 1, resource });
-      });
-      const bindGroup = device.createBindGroup({ label: `${call.kernel.name}:${call.label}`, layout: compiled.layout, entries });
-      const [x, y = 1, z = 1] = call.kernel.workgroups(call.uniforms, call.consts);
-      encoded.push({ pipeline: compiled.pipeline, bindGroup, workgroups: [x, y, z] as [number, number, number] });
+      for (const d of call.dispatches ?? [{ uniforms: call.uniforms, windows: {} }]) {
+        const slot = encoded.length * UNIFORM_SLOT;
+        const bytes = packUniforms(call.kernel, d.uniforms);
+        uniformBytes.set(new Uint8Array(bytes), slot);
+        const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: uniforms, offset: slot, size: bytes.byteLength } }];
+        call.args.forEach((t, j) => {
+          const binding = call.bindings[j];
+          if (!t) {
+            entries.push({ binding: j + 1, resource: { buffer: dummy(j) } });
+            return;
+          }
+          const weight = weightBuffers.get(t.id);
+          const p = plan.placements.get(t.id);
+          const [buffer, base, bytes] = weight ? [weight, 0, weight.size] : [arenas[p!.arena], p!.offset, p!.bytes];
+          if (binding.uniform) {
+            const offset = d.windows[binding.name] ?? 0;
+            if (offset + binding.uniform * 16 > bytes) {
+              throw new FianetError('bad-graph', `${call.label}: window '${binding.name}' at byte ${offset} runs past '${t.label}' (${bytes} bytes)`);
+            }
+            entries.push({ binding: j + 1, resource: { buffer, offset: base + offset, size: binding.uniform * 16 } });
+          } else entries.push({ binding: j + 1, resource: weight ? { buffer } : { buffer, offset: base, size: bytes } });
+        });
+        const bindGroup = device.createBindGroup({ label: `${call.kernel.name}:${call.label}`, layout: compiled.layout, entries });
+        const [x, y = 1, z = 1] = call.kernel.workgroups(d.uniforms, call.consts);
+        encoded.push({ pipeline: compiled.pipeline, bindGroup, workgroups: [x, y, z], phase: call.label.split('.')[0] });
+      }
       progress(++done, usedWeights.size + kept.length, `kernel ${call.label}`);
     }
     owned.push(...dummies.filter(Boolean));
     device.queue.writeBuffer(uniforms, 0, uniformBytes);
     gpu.check();
-    return new CompiledGraph(gpu, graph, names, kept, removed, plan, weightBytes, arena, owned, encoded, pipelines);
+    return new CompiledGraph(gpu, graph, names, kept, removed, plan, weightBytes, arenas, owned, encoded, pipelines);
   }
 
   private encodeRange(encoder: GPUCommandEncoder, from: number, to: number, label: string): void {
@@ -171,7 +191,7 @@ export class CompiledGraph {
       }
       for (const check of this.graph.inputChecks.get(t.id) ?? []) check(data);
       const p = this.plan.placements.get(t.id);
-      if (p) device.queue.writeBuffer(this.arena, p.offset, data.buffer, data.byteOffset, data.byteLength);
+      if (p) device.queue.writeBuffer(this.arenas[p.arena], p.offset, data.buffer, data.byteOffset, data.byteLength);
     }
     const names = outputs ?? this.outputNames;
     const wanted = names.map((n) => {
@@ -185,9 +205,10 @@ export class CompiledGraph {
     if (opts.profile) {
       phases = {};
       let start = 0;
-      for (let i = 1; i <= this.calls.length; i++) {
-        const phase = this.calls[start].label.split('.')[0];
-        if (i < this.calls.length && this.calls[i].label.split('.')[0] === phase) continue;
+      const n = this.encoded.length;
+      for (let i = 1; i <= n; i++) {
+        const phase = this.encoded[start].phase;
+        if (i < n && this.encoded[i].phase === phase) continue;
         const encoder = device.createCommandEncoder({ label: phase });
         this.encodeRange(encoder, start, i, phase);
         const t0 = performance.now();
@@ -198,12 +219,12 @@ export class CompiledGraph {
       }
     }
     const encoder = device.createCommandEncoder({ label: 'forward' });
-    if (!opts.profile) this.encodeRange(encoder, 0, this.calls.length, 'forward');
+    if (!opts.profile) this.encodeRange(encoder, 0, this.encoded.length, 'forward');
     const total = wanted.reduce((s, w) => s + w.p.bytes, 0);
     const staging = device.createBuffer({ label: 'readback', size: Math.max(16, total), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     let at = 0;
     for (const w of wanted) {
-      encoder.copyBufferToBuffer(this.arena, w.p.offset, staging, at, w.p.bytes);
+      encoder.copyBufferToBuffer(this.arenas[w.p.arena], w.p.offset, staging, at, w.p.bytes);
       at += w.p.bytes;
     }
     device.queue.submit([encoder.finish()]);
@@ -231,7 +252,7 @@ export class CompiledGraph {
   async timeOnce(): Promise<number> {
     const { device } = this.gpu;
     const encoder = device.createCommandEncoder({ label: 'timed' });
-    this.encodeRange(encoder, 0, this.calls.length, 'timed');
+    this.encodeRange(encoder, 0, this.encoded.length, 'timed');
     const t0 = performance.now();
     device.queue.submit([encoder.finish()]);
     await device.queue.onSubmittedWorkDone();
@@ -244,8 +265,8 @@ export class CompiledGraph {
   describe(): string {
     const mb = (b: number): string => `${(b / 2 ** 20).toFixed(2)} MiB`;
     const lines = [
-      `calls: ${this.calls.length} kept, ${this.removed.length} removed as dead work`,
-      `activations: planned arena ${mb(this.plan.arenaBytes)} (peak live ${mb(this.plan.peakLiveBytes)}) vs naive sum ${mb(this.plan.naiveBytes)}`,
+      `calls: ${this.calls.length} kept (${this.encoded.length} dispatches), ${this.removed.length} removed as dead work`,
+      `activations: planned arenas ${mb(this.plan.arenaBytes + this.plan.uniformArenaBytes)} (peak live ${mb(this.plan.peakLiveBytes)}) vs naive sum ${mb(this.plan.naiveBytes)}`,
       `weights: ${mb(this.weightBytes)} uploaded`,
       `pipelines: ${this.pipelines.size} compiled in ${this.pipelines.compileMs.toFixed(0)} ms`,
     ];

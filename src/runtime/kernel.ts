@@ -17,11 +17,18 @@ export interface KernelBinding {
   output?: boolean;
   /** May be left unbound when the constants make the shader ignore it (bias, residual). */
   optional?: boolean;
+  /**
+   * Read through a uniform buffer instead: a window of this many vec4s of the bound tensor,
+   * at a per-dispatch offset (see Call.dispatches). On llvmpipe uniform loads are ~10x
+   * cheaper than storage loads inside loops (bench/RESULTS.md).
+   */
+  uniform?: number;
 }
 
 export interface Kernel<U extends Record<string, ScalarType> = Record<string, ScalarType>, C extends Constants = Constants> {
   name: string;
-  bindings: readonly KernelBinding[];
+  /** The bindings in order, or a function of the constants when they shape the list. */
+  bindings: readonly KernelBinding[] | ((c: C) => readonly KernelBinding[]);
   uniforms: U;
   /** Default constants; calls may override some of them. */
   constants: C;
@@ -35,25 +42,33 @@ export function defineKernel<U extends Record<string, ScalarType>, C extends Con
   return k;
 }
 
+export function bindingsOf(k: Kernel<any, any>, consts: Constants): readonly KernelBinding[] {
+  return typeof k.bindings === 'function' ? k.bindings(consts) : k.bindings;
+}
+
 /**
  * The declarations every kernel's WGSL starts with. Every storage buffer is declared
  * read_write: activations live in one arena buffer, and WebGPU forbids binding one buffer
  * as read-only and writable storage in the same dispatch, even at disjoint ranges.
  */
-export function wgslHeader(k: Kernel<any, any>): string {
+export function wgslHeader(k: Kernel<any, any>, consts: Constants): string {
   const fields = Object.entries(k.uniforms).map(([name, type]) => `  ${name}: ${type},`);
   const lines = ['// generated from the kernel\'s uniform and binding lists'];
   // An empty struct is not valid WGSL; kernels without uniforms get a padding field.
   lines.push(`struct Params {\n${fields.length ? fields.join('\n') : '  _unused: u32,'}\n}`);
   lines.push('@group(0) @binding(0) var<uniform> params: Params;');
-  k.bindings.forEach((b, i) => {
-    lines.push(`@group(0) @binding(${i + 1}) var<storage, read_write> ${b.name}: array<${b.type ?? 'f32'}>;`);
+  bindingsOf(k, consts).forEach((b, i) => {
+    lines.push(
+      b.uniform
+        ? `@group(0) @binding(${i + 1}) var<uniform> ${b.name}: array<vec4<f32>, ${b.uniform}>;`
+        : `@group(0) @binding(${i + 1}) var<storage, read_write> ${b.name}: array<${b.type ?? 'f32'}>;`,
+    );
   });
   return lines.join('\n') + '\n';
 }
 
 export function kernelSource(k: Kernel<any, any>, consts: Constants): string {
-  return wgslHeader(k) + k.wgsl(consts);
+  return wgslHeader(k, consts) + k.wgsl(consts);
 }
 
 /** Uniform bytes in declaration order; every field is 4 bytes, the struct padded to 16. */

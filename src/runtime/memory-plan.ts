@@ -12,6 +12,9 @@ export const ARENA_ALIGN = 256;
 
 export interface Placement {
   tensor: Tensor;
+  /** 0: the main arena; 1: the arena of tensors some call reads as a uniform window (a buffer
+   * bound as uniform must not also be bound writable in the same dispatch). */
+  arena: 0 | 1;
   offset: number;
   /** Bytes bound: numel * 4 rounded up to 16 so vec4 views of any tensor are legal. */
   bytes: number;
@@ -22,6 +25,8 @@ export interface Placement {
 export interface MemoryPlan {
   placements: Map<number, Placement>;
   arenaBytes: number;
+  /** Size of arena 1 (0 when no call reads an activation through a uniform window). */
+  uniformArenaBytes: number;
   /** What one buffer per tensor would cost. */
   naiveBytes: number;
   /** Largest sum of sizes of tensors alive at one call: a lower bound for any plan. */
@@ -33,13 +38,15 @@ const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 
 export function planMemory(calls: readonly Call[], pinned: readonly Tensor[], outputs: readonly Tensor[]): MemoryPlan {
   const lifetimes = new Map<number, Placement>();
+  const uniformRead = new Set<number>();
+  for (const c of calls) c.args.forEach((t, j) => t && c.bindings[j].uniform && uniformRead.add(t.id));
   const touch = (t: Tensor | undefined, at: number): void => {
     if (!t || t.kind === 'weight') return;
     const p = lifetimes.get(t.id);
     if (p) {
       p.first = Math.min(p.first, at);
       p.last = Math.max(p.last, at);
-    } else lifetimes.set(t.id, { tensor: t, offset: 0, bytes: tensorBytes(t), first: at, last: at });
+    } else lifetimes.set(t.id, { tensor: t, arena: uniformRead.has(t.id) ? 1 : 0, offset: 0, bytes: tensorBytes(t), first: at, last: at });
   };
   // Inputs are written before the first call; outputs are read after the last one.
   for (const t of pinned) touch(t, -1);
@@ -48,10 +55,10 @@ export function planMemory(calls: readonly Call[], pinned: readonly Tensor[], ou
 
   const order = [...lifetimes.values()].sort((a, b) => b.bytes - a.bytes || a.first - b.first);
   const placed: Placement[] = [];
-  let arenaBytes = 0;
+  const arenaBytes = [0, 0];
   for (const p of order) {
     const clashes = placed
-      .filter((q) => q.first <= p.last && p.first <= q.last)
+      .filter((q) => q.arena === p.arena && q.first <= p.last && p.first <= q.last)
       .sort((a, b) => a.offset - b.offset);
     let offset = 0;
     for (const q of clashes) {
@@ -60,7 +67,7 @@ export function planMemory(calls: readonly Call[], pinned: readonly Tensor[], ou
     }
     p.offset = offset;
     placed.push(p);
-    arenaBytes = Math.max(arenaBytes, offset + p.bytes);
+    arenaBytes[p.arena] = Math.max(arenaBytes[p.arena], offset + p.bytes);
   }
 
   let peakLiveBytes = 0;
@@ -70,5 +77,11 @@ export function planMemory(calls: readonly Call[], pinned: readonly Tensor[], ou
     peakLiveBytes = Math.max(peakLiveBytes, live);
   }
   const naiveBytes = placed.reduce((s, p) => s + p.bytes, 0);
-  return { placements: lifetimes, arenaBytes: alignUp(Math.max(arenaBytes, 16), ARENA_ALIGN), naiveBytes, peakLiveBytes };
+  return {
+    placements: lifetimes,
+    arenaBytes: alignUp(Math.max(arenaBytes[0], 16), ARENA_ALIGN),
+    uniformArenaBytes: alignUp(arenaBytes[1], ARENA_ALIGN),
+    naiveBytes,
+    peakLiveBytes,
+  };
 }

@@ -4,7 +4,7 @@
  * happens not to use is still accepted (layout 'auto' would drop it).
  */
 import { FianetError } from '../errors.js';
-import { constantsKey, kernelSource, type Constants, type Kernel } from './kernel.js';
+import { bindingsOf, constantsKey, kernelSource, type Constants, type Kernel } from './kernel.js';
 
 export interface CompiledKernel {
   pipeline: GPUComputePipeline;
@@ -49,7 +49,11 @@ export class PipelineCache {
       label: key,
       entries: [
         { binding: 0, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'uniform' } },
-        ...kernel.bindings.map((_, i) => ({ binding: i + 1, visibility: GPUShaderStage.COMPUTE, buffer: { type: 'storage' as const } })),
+        ...bindingsOf(kernel, consts).map((b, i) => ({
+          binding: i + 1,
+          visibility: GPUShaderStage.COMPUTE,
+          buffer: { type: b.uniform ? ('uniform' as const) : ('storage' as const) },
+        })),
       ],
     });
     const pipeline = await device.createComputePipelineAsync({

@@ -3,9 +3,9 @@
  * llvmpipe), plus a helper that builds a small graph, compiles it and runs it.
  */
 import { nodeGpu, parseAdapterKind } from '../../src/node/gpu-node.js';
-import type { Gpu } from '../../src/runtime/device.js';
+import { preferredLinear, type Gpu } from '../../src/runtime/device.js';
 import { CompiledGraph, type HostTensor } from '../../src/runtime/executor.js';
-import { Graph, type Tensor } from '../../src/runtime/graph.js';
+import { Graph, type GraphOptions, type Tensor } from '../../src/runtime/graph.js';
 
 let shared: Promise<Gpu> | undefined;
 
@@ -16,13 +16,19 @@ export function testGpu(): Promise<Gpu> {
   return shared;
 }
 
+/** Graph options for the test adapter, as the model would use them there (tests exercise production paths). */
+export async function testGraphOptions(): Promise<GraphOptions> {
+  return { linear: preferredLinear((await testGpu()).adapter) };
+}
+
 /** Builds a graph with `build`, runs it on `inputs` and returns every output. */
 export async function runGraph(
   build: (g: Graph) => Record<string, Tensor>,
   inputs: Record<string, HostTensor>,
+  options?: GraphOptions,
 ): Promise<Record<string, Float32Array>> {
   const gpu = await testGpu();
-  const g = new Graph();
+  const g = new Graph(options ?? (await testGraphOptions()));
   for (const [name, t] of Object.entries(build(g))) g.output(name, t);
   const compiled = await CompiledGraph.compile(gpu, g);
   try {

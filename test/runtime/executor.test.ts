@@ -65,7 +65,7 @@ describe('executor', () => {
     g.output('dead', dead);
     const compiled = await CompiledGraph.compile(gpu, g, { outputs: ['kept'] });
     expect(compiled.calls.map((c) => c.label)).toEqual(['kept']);
-    expect(compiled.describe()).toContain('1 kept, 1 removed as dead work');
+    expect(compiled.describe()).toContain('1 kept (1 dispatches), 1 removed as dead work');
     expect(compiled.describe()).toContain('removed: dead');
     const { outputs } = await compiled.run({ x: Float32Array.from({ length: 32 }, (_, i) => i - 16) });
     expect([...outputs.kept].slice(14, 18)).toEqual([0, 0, 0, 1]);

@@ -1,0 +1,158 @@
+/**
+ * Linear layers for CPU adapters: out = act(alpha * A W^T + bias) + residual with both
+ * operands read from **uniform buffers**. On Mesa llvmpipe (22.x) every storage-buffer or
+ * workgroup-memory load inside a loop takes a per-lane, bounds-checked slow path (~220 ns per
+ * 8-lane vec4 load, measured), while uniform-buffer loads are ~10x cheaper; the FMA units
+ * then do the work (bench/RESULTS.md). Uniform bindings hold at most 64 KiB, so A and W are
+ * first laid out in 64 KiB blocks (`block-rows`, and W once at load time):
+ *   A [M, K]  -> Ab [ceil(M/MB)][ceil(K/KC)][MB][KC]   (zero padded)
+ *   W [N, K]  -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB]   (transposed within a block, zero padded)
+ * with MB = NB = 16384 / KC. One dispatch computes an MB x NB output tile over P k-blocks
+ * (P pairs of windows bound); K beyond P blocks takes further passes that accumulate.
+ * Workgroups split the tile's rows (TM per thread, uniform across lanes, so A loads are
+ * broadcasts); lanes own 4 consecutive columns (one vec4 of W per k).
+ */
+import { FianetError } from '../errors.js';
+import { expectShape, fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
+import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
+import { blockRows, WINDOW_FLOATS } from './block-rows.js';
+import { activationFn, type Activation } from './wgsl-helpers.js';
+
+
+export const matmulBlocked = defineKernel({
+  name: 'matmul-blocked',
+  // P pairs of 64 KiB uniform windows (a_p: a block of A, w_p: a block of W), then storage.
+  bindings: (c) => [
+    ...[...Array(c.P).keys()].flatMap((p): KernelBinding[] => [
+      { name: `a${p}`, uniform: WINDOW_FLOATS / 4 },
+      { name: `w${p}`, uniform: WINDOW_FLOATS / 4 },
+    ]),
+    { name: 'bias', optional: true },
+    { name: 'residual', optional: true },
+    { name: 'out', output: true },
+  ],
+  uniforms: { M: 'u32', N: 'u32', ldo: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32' },
+  constants: { KC: 128, TM: 16, P: 1, act: 'none' as Activation, bias: false, residual: false },
+  wgsl: (c) => {
+    const MB = WINDOW_FLOATS / c.KC;
+    const NB4 = MB / 4;
+    const rows = [...Array(c.TM).keys()];
+    const pairs = [...Array(c.P).keys()];
+    const step = (p: number) => /* wgsl */ `
+  for (var k4 = 0u; k4 < ${c.KC / 4}u; k4++) {
+    let wk = k4 * ${4 * NB4}u + col4;
+    let wk0 = w${p}[wk];
+    let wk1 = w${p}[wk + ${NB4}u];
+    let wk2 = w${p}[wk + ${2 * NB4}u];
+    let wk3 = w${p}[wk + ${3 * NB4}u];
+${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4]; acc${i} = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc${i})))); }`).join('\n')}
+  }`;
+    return /* wgsl */ `
+// a_p: [${MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${MB} cols] block of W^T -> out tile [M, N] at (m0, n0)
+${activationFn(c.act)}
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  let o = m * params.ldo + n;
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    ${c.bias ? 'v += bias[n];' : ''}
+    v = activate(v);
+    ${c.residual ? 'v += residual[o];' : ''}
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(${NB4}, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * ${c.TM}u;
+${rows.map((i) => `  var acc${i} = vec4<f32>();`).join('\n')}
+${pairs.map(step).join('\n')}
+  let n = params.n0 + 4u * col4;
+${rows.map((i) => `  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}u, n + j, acc${i}[j]); }`).join('\n')}
+}
+`;
+  },
+  workgroups: (_, c) => [1, WINDOW_FLOATS / c.KC / c.TM, 1],
+});
+
+/** k-block size for a reduction of length K: small K would waste most of a 256-wide block. */
+export function kBlockFor(K: number): number {
+  return K <= 64 ? 64 : K <= 128 ? 128 : 256;
+}
+
+/** W [N, K] (PyTorch Linear) -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB], zero padded; done once at load. */
+export function blockWeight(w: Float32Array, N: number, K: number, KC: number): Float32Array {
+  const NB = WINDOW_FLOATS / KC;
+  const KB = Math.ceil(K / KC);
+  const out = new Float32Array(Math.ceil(N / NB) * KB * WINDOW_FLOATS);
+  for (let n = 0; n < N; n++) {
+    const nb = Math.floor(n / NB);
+    const c = n % NB;
+    for (let k = 0; k < K; k++) {
+      const kb = Math.floor(k / KC);
+      out[(nb * KB + kb) * WINDOW_FLOATS + (k % KC) * NB + c] = w[n * K + k];
+    }
+  }
+  return out;
+}
+
+export interface BlockedLinearOptions {
+  act?: Activation;
+  residual?: Tensor;
+  alpha?: number;
+}
+
+/**
+ * y = act(alpha * x W^T + b) (+ residual) through uniform-buffer blocks (see the file header).
+ * x [..., K]; w a PyTorch Linear weight [N, K] (a graph weight: it is re-laid out at load).
+ */
+export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias: Tensor | undefined, opts: BlockedLinearOptions = {}): Tensor {
+  const where = g.name(name);
+  const K = x.shape[x.shape.length - 1];
+  const M = numel(x.shape) / K;
+  if (w.kind !== 'weight' || w.shape.length !== 2 || w.shape[1] !== K) {
+    throw new FianetError(w.kind === 'weight' ? 'bad-weights' : 'bad-graph', `${where}: weight '${w.label}' is ${fmtShape(w.shape)}, expected [*, ${K}] for input ${fmtShape(x.shape)}`);
+  }
+  const N = w.shape[0];
+  if (bias) expectShape(where, `bias '${bias.label}'`, bias, [N]);
+  const outShape = [...x.shape.slice(0, -1), N];
+  if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
+
+  const KC = kBlockFor(K);
+  const MB = WINDOW_FLOATS / KC;
+  const KB = Math.ceil(K / KC);
+  const [mBlocks, nBlocks] = [Math.ceil(M / MB), Math.ceil(N / MB)];
+  const xb = g.activation(`${name}.blocked`, [mBlocks * KB * WINDOW_FLOATS]);
+  g.call(blockRows, `${name}.block`, { x, out: xb }, { M, K, KB, n: mBlocks * KB * WINDOW_FLOATS }, { KC });
+  const source = g.weights.get(w.id)!;
+  const wb = g.weight(`${w.label}#blocked${KC}`, [nBlocks * KB * WINDOW_FLOATS], async () => {
+    const data = typeof source === 'function' ? await source() : source;
+    return blockWeight(data as Float32Array, N, K, KC);
+  });
+
+  // P k-blocks per dispatch (a divisor of KB, at most 4: 8 uniform windows + params <= 12).
+  const P = [4, 3, 2, 1].find((p) => KB % p === 0)!;
+  const passes = KB / P;
+  const args: Record<string, Tensor | undefined> = { bias, residual: opts.residual, out: g.activation(name, outShape) };
+  for (let p = 0; p < P; p++) [args[`a${p}`], args[`w${p}`]] = [xb, wb];
+  const block = WINDOW_FLOATS * 4;
+  const dispatches = [];
+  for (let mb = 0; mb < mBlocks; mb++) {
+    for (let nb = 0; nb < nBlocks; nb++) {
+      for (let pass = 0; pass < passes; pass++) {
+        const windows: Record<string, number> = {};
+        for (let p = 0; p < P; p++) {
+          const kb = pass * P + p;
+          windows[`a${p}`] = (mb * KB + kb) * block;
+          windows[`w${p}`] = (nb * KB + kb) * block;
+        }
+        const uniforms = { M, N, ldo: N, m0: mb * MB, n0: nb * MB, first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1 };
+        dispatches.push({ uniforms, windows });
+      }
+    }
+  }
+  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, TM: 16, P, act: opts.act ?? 'none', bias: !!bias, residual: !!opts.residual }, dispatches);
+  return args.out!;
+}

@@ -1,0 +1,52 @@
+/**
+ * matmul-blocked (uniform-window linear) against the float64 reference. Same tolerance as
+ * the matmul tests: the float32 dot-product bound K * u * max sum_k |a_k b_k| (u = 2^-24),
+ * inputs in [-1, 1]. Sizes cover one k-block, several k-blocks in one dispatch (P = 2, 3),
+ * several accumulating passes (K = 1100: 5 blocks of 256, P = 1), ragged M and N edges,
+ * and the fused epilogue (bias, GELU, residual) applied once after the last pass.
+ */
+import { describe, expect, it } from 'vitest';
+import { blockedLinear, blockWeight } from '../../src/kernels/matmul-blocked.js';
+import { matmulReference } from '../../src/kernels/matmul.js';
+import type { Activation } from '../../src/kernels/wgsl-helpers.js';
+import { expectClose, randomArray } from '../helpers/compare.js';
+import { runGraph } from '../helpers/gpu.js';
+
+const U = 2 ** -24;
+const cases: Array<[number, number, number, Activation]> = [
+  [1, 1, 1, 'none'],
+  [7, 13, 5, 'gelu'],
+  [130, 67, 128, 'none'],
+  [129, 257, 300, 'gelu'],
+  [66, 96, 768, 'none'],
+  [9, 70, 1100, 'relu'],
+  [300, 130, 60, 'none'],
+];
+
+describe('matmul-blocked', () => {
+  for (const [M, N, K, act] of cases) {
+    it(`[${M}, ${K}] x [${N}, ${K}]^T + bias, ${act}, residual`, async () => {
+      const x = randomArray(M * K, M + 3 * K);
+      const w = randomArray(N * K, N + 7);
+      const b = randomArray(N, 3);
+      const r = randomArray(M * N, 4);
+      const { y } = await runGraph(
+        (g) => ({ y: blockedLinear(g, 'fc', g.input('x', [M, K]), g.weight('w', [N, K], w), g.weight('b', [N], b), { act, residual: g.input('r', [M, N]) }) }),
+        { x, r },
+      );
+      const ref = matmulReference(x, w, { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true, bias: b, act, residual: r });
+      expectClose(`blocked ${M}x${N}x${K}`, y, ref, { atol: (K + 4) * U * (K + 3), rtol: 0 }, [M, N]);
+    });
+  }
+
+  it('lays a weight out in zero-padded 64 KiB blocks, transposed within each block', () => {
+    // N = 3, K = 5, KC = 64 -> one block of [64 k][256 n].
+    const w = Float32Array.from({ length: 15 }, (_, i) => i + 1);
+    const wb = blockWeight(w, 3, 5, 64);
+    expect(wb.length).toBe(16384);
+    expect(wb[0 * 256 + 0]).toBe(1); // W[0, 0]
+    expect(wb[4 * 256 + 2]).toBe(15); // W[2, 4]
+    expect(wb[1 * 256 + 1]).toBe(7); // W[1, 1]
+    expect(wb[5 * 256 + 0]).toBe(0); // padding past K
+  });
+});
