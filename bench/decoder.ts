@@ -27,9 +27,10 @@ export const DECODER_CONV_CASES: DecoderConvCase[] = [
 ];
 
 export const CONV_VARIANTS: Record<string, ConvTile> = {
-  'default 4x4 (16x16, TK16)': convTile(512),
-  '8x8 (8x8, TK8)': { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 },
-  '8x4 (16x8, TK16)': { TM: 8, TN: 4, WG_X: 16, WG_Y: 8, TK: 16 },
+  'default 8x8 (8x8, TK8)': convTile(512),
+  '8x8 (8x8, TK32)': { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 32 },
+  '4x4 (16x16, TK16)': { TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16 },
+  '16x4 (16x4, TK16)': { TM: 16, TN: 4, WG_X: 16, WG_Y: 4, TK: 16 },
 };
 
 export interface DecoderConvResult extends Timing {

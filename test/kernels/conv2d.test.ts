@@ -43,8 +43,9 @@ const CASES: Case[] = [
   { name: '1x1 gate 3x3 -> 24x24', ca: 16, cb: 0, cout: 16, ks: 1, size: [24, 24], bias: true, gate: [3, 3] },
   { name: '1x1 gate 5x5 -> 7x13', ca: 9, cb: 0, cout: 5, ks: 1, size: [7, 13], bias: true, gate: [5, 5] },
   { name: '1x1 gate at the same size', ca: 4, cb: 0, cout: 3, ks: 1, size: [3, 3], bias: true, gate: [3, 3] },
-  { name: '3x3 tile 8x8 threads, 8x8 each', ca: 20, cb: 4, cout: 70, ks: 3, size: [10, 10], bias: true, act: 'relu', tile: { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 } },
-  { name: '3x3 tile 16x8 threads, 4x2 each', ca: 3, cb: 3, cout: 9, ks: 3, size: [6, 17], aSize: [3, 9], tile: { TM: 4, TN: 2, WG_X: 16, WG_Y: 8, TK: 32 } },
+  { name: '3x3 tile 16x16 threads, 4x4 each', ca: 20, cb: 4, cout: 70, ks: 3, size: [10, 10], bias: true, act: 'relu', tile: { TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16 } },
+  { name: '3x3 tile 16x8 threads, 4x4 each, TK 32', ca: 3, cb: 3, cout: 9, ks: 3, size: [6, 17], aSize: [3, 9], tile: { TM: 4, TN: 4, WG_X: 16, WG_Y: 8, TK: 32 } },
+  { name: '3x3 tile 16x4 threads, 16x4 each', ca: 13, cb: 0, cout: 33, ks: 3, size: [9, 8], bias: true, tile: { TM: 16, TN: 4, WG_X: 16, WG_Y: 4, TK: 16 } },
 ];
 
 function inputView(c: Case, tensor: Parameters<typeof channelFirst>[0]): ConvInput {
@@ -106,6 +107,13 @@ describe('conv2d', () => {
 
   it('real shape: small fixture conv1_2 (128 channels upsampled 20 -> 40, + 32) -> 128, sampled', async () => {
     await checkSampledConv({ ca: 128, aSize: [20, 20], cb: 32, cout: 128, size: [40, 40] });
+  });
+
+  it('rejects a tile whose threads cannot load whole pixel rows', async () => {
+    const tile = { TM: 4, TN: 4, WG_X: 16, WG_Y: 2, TK: 16 };
+    await expect(
+      runGraph((g) => ({ y: conv2dOp(g, 'dec', { a: channelFirst(g.input('a', [3, 4, 4]), 3, [4, 4]), size: [4, 4], weight: g.weight('w', [2, 3, 3, 3], new Float32Array(54)), tile }) }), {}),
+    ).rejects.toThrow('the 32 threads must load whole rows of 64 pixels');
   });
 
   it('rejects a weight with the wrong input channels, naming the module', async () => {
