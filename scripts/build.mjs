@@ -14,3 +14,4 @@ await build({
   logLevel: 'warning',
 });
 console.log('built dist/cli.js, dist/bench.js');
+await import('./build-browser.mjs');

@@ -41,7 +41,8 @@ export function encodeOverlayPng(image: RgbImage, mask: Uint8Array, maskWidth: n
   return encodeRgbPng(renderOverlay(image, mask, maskWidth, maskHeight));
 }
 
-function onBoundary(m: Uint8Array, width: number, height: number, x: number, y: number, inside: boolean): boolean {
+/** Whether pixel (x, y) has both mask and background in its 3x3 neighbourhood. */
+export function onBoundary(m: Uint8Array, width: number, height: number, x: number, y: number, inside: boolean): boolean {
   for (let dy = -1; dy <= 1; dy++) {
     const yy = y + dy;
     if (yy < 0 || yy >= height) continue;

@@ -1,0 +1,24 @@
+/**
+ * The browser library (bundled to dist/fianet.browser.js by scripts/build.mjs, which fails
+ * if anything here pulls in a Node module):
+ *
+ *   const model = await loadModel({ weights: 'weights/demo.safetensors', vocab: 'weights/vocab.txt' });
+ *   const result = await model.segment({ image: await readImage(file), text: 'the ship on the left' });
+ *   // result.mask: S x S (1 = referred object), result.tokens.words, result.timings
+ */
+export { FianetError, type FianetErrorCode } from './errors.js';
+export { loadModel, type LoadModelOptions, type LoadProgress, type WeightsInput } from './browser/load-model.js';
+export { readImage, type ImageInput } from './browser/read-image.js';
+export { fetchBytes } from './browser/fetch-bytes.js';
+export { browserGpu, type AdapterDescription, type Gpu } from './runtime/device.js';
+export { createSegmenter, type SegmenterOptions } from './model/create-segmenter.js';
+export { openWeights, type OpenedWeights, type OpenWeightsOptions } from './model/open-weights.js';
+export type { ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './model/segmenter.js';
+export type { FianetConfig } from './model/config.js';
+export { blobSource, bytesSource, type ByteSource } from './io/safetensors.js';
+export { decodeImage } from './io/image-decode.js';
+export type { DecodedImage, RgbImage } from './io/image-types.js';
+export { renderOverlay } from './io/overlay.js';
+export { encodeMaskPng, encodeRgbPng } from './io/png-encode.js';
+export { resizeMaskNearest } from './io/mask-resize.js';
+export { encodeExpression, parseVocab, type Vocab } from './text/index.js';
