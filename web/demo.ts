@@ -1,0 +1,230 @@
+/**
+ * The demo page: an image, a referring expression and FIANet weights in, the mask over the
+ * image out, with the parsed words, per-phase timings and the adapter. Everything runs in
+ * the page through the browser library (src/browser.ts); nothing leaves the machine.
+ * URL parameter `?dump=kernel1,kernel2` (or `*`) prints those kernels' WGSL to the console.
+ */
+import { browserGpu, encodeMaskPng, loadModel, readImage, type DecodedImage, type Gpu, type LoadProgress, type SegmentResult, type Segmenter } from '../src/browser.js';
+import { maskLayer, rgbToImageData } from './mask-layer.js';
+import { renderWords } from './words.js';
+
+const DEMO_WEIGHTS = '../weights/demo.safetensors';
+const VOCAB = '../weights/vocab.txt';
+const EXAMPLE = { image: '../examples/example1.png', text: 'a green tennis court on the far right' };
+
+function $<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`demo page: #${id} is missing from index.html`);
+  return el as T;
+}
+
+const ui = {
+  adapter: $('adapter'),
+  gpuError: $('gpu-error'),
+  weightsDemo: $<HTMLInputElement>('weights-demo'),
+  weightsUser: $<HTMLInputElement>('weights-user'),
+  weightsFile: $<HTMLInputElement>('weights-file'),
+  dataset: $<HTMLSelectElement>('dataset'),
+  configFile: $<HTMLInputElement>('config-file'),
+  loadProgress: $<HTMLProgressElement>('load-progress'),
+  drop: $('drop'),
+  imageFile: $<HTMLInputElement>('image-file'),
+  example: $<HTMLButtonElement>('example'),
+  text: $<HTMLInputElement>('text'),
+  run: $<HTMLButtonElement>('run'),
+  status: $('status'),
+  imageCanvas: $<HTMLCanvasElement>('image-canvas'),
+  maskCanvas: $<HTMLCanvasElement>('mask-canvas'),
+  opacity: $<HTMLInputElement>('opacity'),
+  saveMask: $<HTMLAnchorElement>('save-mask'),
+  words: $('words'),
+  timings: $<HTMLTableElement>('timings'),
+  warnings: $('warnings'),
+};
+
+let gpu: Gpu | undefined;
+let image: DecodedImage | undefined;
+/** The loaded model and the weights choice it was loaded for (reloaded when that changes). */
+let model: { key: string; segmenter: Segmenter; loadMs: number } | undefined;
+let weightsVersion = 0;
+
+type State = 'idle' | 'busy' | 'done' | 'error';
+function setStatus(state: State, text: string): void {
+  ui.status.dataset.state = state;
+  ui.status.textContent = text;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function openGpu(): Promise<void> {
+  try {
+    gpu = await browserGpu();
+    const a = gpu.adapter;
+    const name = [a.vendor, a.architecture, a.device, a.description].filter(Boolean).join(' ');
+    ui.adapter.textContent = `WebGPU adapter: ${name || 'unnamed'} (${a.featureLevel})`;
+    ui.run.disabled = false;
+  } catch (e) {
+    ui.adapter.textContent = 'WebGPU adapter: none';
+    ui.gpuError.hidden = false;
+    ui.gpuError.textContent =
+      `WebGPU is not available here, so the model cannot run: ${errorText(e)}. ` +
+      'Use a browser with WebGPU enabled (Chrome or Edge 113+, Safari 26+, Firefox 141+ on Windows), ' +
+      'or start Chromium with --enable-unsafe-webgpu.';
+  }
+}
+
+async function readConfig(): Promise<unknown> {
+  const file = ui.configFile.files?.[0];
+  if (!file) return undefined;
+  try {
+    return JSON.parse(await file.text());
+  } catch (e) {
+    throw new Error(`config ${file.name} is not valid JSON: ${errorText(e)}`);
+  }
+}
+
+function showProgress(p: LoadProgress): void {
+  ui.loadProgress.hidden = false;
+  ui.loadProgress.max = p.total ?? 0;
+  if (p.total === undefined) ui.loadProgress.removeAttribute('value');
+  else ui.loadProgress.value = p.done;
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  setStatus(
+    'busy',
+    p.phase === 'download'
+      ? `Downloading weights: ${mb(p.done)}${p.total ? ` / ${mb(p.total)}` : ''} MB`
+      : `Uploading weights and compiling kernels: ${p.done} / ${p.total}`,
+  );
+}
+
+async function ensureModel(device: Gpu): Promise<{ segmenter: Segmenter; loadMs: number }> {
+  const file = ui.weightsFile.files?.[0];
+  const useFile = !ui.weightsDemo.checked;
+  if (useFile && !file) throw new Error('choose a weights file (.safetensors or .pth), or select the demo model');
+  const key = `${weightsVersion}`;
+  if (model?.key === key) return model;
+  model?.segmenter.destroy();
+  model = undefined;
+  const t0 = performance.now();
+  const dump = new URLSearchParams(location.search).get('dump');
+  const config = await readConfig();
+  const segmenter = await loadModel({
+    // A File goes to the library as a Blob: read tensor by tensor, never copied whole.
+    weights: useFile ? file! : DEMO_WEIGHTS,
+    vocab: VOCAB,
+    gpu: device,
+    dataset: ui.dataset.value as 'rrsisd' | 'refsegrs',
+    ...(config !== undefined ? { config } : {}),
+    ...(dump ? { dumpWgsl: dump.split(','), log: (line: string) => console.log(line) } : {}),
+    onProgress: showProgress,
+  });
+  ui.loadProgress.hidden = true;
+  model = { key, segmenter, loadMs: performance.now() - t0 };
+  return model;
+}
+
+async function setImage(input: Blob, label: string): Promise<void> {
+  try {
+    image = await readImage(input, label);
+  } catch (e) {
+    image = undefined;
+    setStatus('error', errorText(e));
+    return;
+  }
+  const { width, height } = image;
+  for (const c of [ui.imageCanvas, ui.maskCanvas]) Object.assign(c, { width, height });
+  ui.imageCanvas.getContext('2d')!.putImageData(rgbToImageData(image), 0, 0);
+  ui.maskCanvas.getContext('2d')!.clearRect(0, 0, width, height);
+  ui.drop.classList.add('has-image');
+  ui.saveMask.hidden = true;
+  showList(ui.warnings, image.warnings);
+  setStatus('idle', `Image: ${label} (${width} x ${height})`);
+}
+
+function showList(target: HTMLElement, lines: string[]): void {
+  target.replaceChildren(...lines.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
+}
+
+function showTimings(loadMs: number | undefined, timings: Record<string, number>): void {
+  const rows = Object.entries({ ...(loadMs !== undefined ? { 'load model': loadMs } : {}), ...timings });
+  ui.timings.replaceChildren(
+    ...rows.map(([phase, ms]) => {
+      const tr = document.createElement('tr');
+      tr.append(Object.assign(document.createElement('th'), { textContent: phase }), Object.assign(document.createElement('td'), { textContent: `${ms.toFixed(0)} ms` }));
+      return tr;
+    }),
+  );
+}
+
+function showResult(img: DecodedImage, result: SegmentResult, loadMs: number | undefined): void {
+  ui.maskCanvas.getContext('2d')!.putImageData(maskLayer(result.mask, result.size, img.width, img.height), 0, 0);
+  URL.revokeObjectURL(ui.saveMask.href);
+  ui.saveMask.href = URL.createObjectURL(new Blob([encodeMaskPng(result.mask, result.size, result.size) as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+  ui.saveMask.hidden = false;
+  renderWords(ui.words, result.tokens);
+  showTimings(loadMs, result.timings);
+  showList(ui.warnings, [...img.warnings, ...result.warnings]);
+}
+
+async function run(): Promise<void> {
+  if (!gpu || ui.run.disabled) return;
+  const text = ui.text.value.trim();
+  if (!image) return setStatus('error', 'Choose or drop an image first.');
+  if (!text) return setStatus('error', 'Type a referring expression first, e.g. "the white car on the left of the road".');
+  ui.run.disabled = true;
+  try {
+    const before = model?.key;
+    const { segmenter, loadMs } = await ensureModel(gpu);
+    setStatus('busy', 'Segmenting...');
+    const result = await segmenter.segment({ image, text });
+    showResult(image, result, before === model?.key ? undefined : loadMs);
+    const share = result.mask.reduce((s, v) => s + v, 0) / result.mask.length;
+    setStatus('done', `Done in ${result.timings.total!.toFixed(0)} ms: ${(100 * share).toFixed(1)}% of the image is the referred object.`);
+  } catch (e) {
+    ui.loadProgress.hidden = true;
+    setStatus('error', errorText(e));
+    console.error(e);
+  } finally {
+    ui.run.disabled = false;
+  }
+}
+
+function wire(): void {
+  ui.imageFile.addEventListener('change', () => {
+    const file = ui.imageFile.files?.[0];
+    if (file) void setImage(file, file.name);
+  });
+  ui.drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    ui.drop.classList.add('dragging');
+  });
+  ui.drop.addEventListener('dragleave', () => ui.drop.classList.remove('dragging'));
+  ui.drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    ui.drop.classList.remove('dragging');
+    const file = e.dataTransfer?.files[0];
+    if (file) void setImage(file, file.name);
+  });
+  ui.example.addEventListener('click', async () => {
+    const response = await fetch(EXAMPLE.image);
+    if (!response.ok) return setStatus('error', `cannot fetch ${EXAMPLE.image}: HTTP ${response.status}`);
+    ui.text.value = EXAMPLE.text;
+    await setImage(await response.blob(), 'example1.png');
+  });
+  // Any change to the weights choice means the next run loads them anew.
+  for (const el of [ui.weightsDemo, ui.weightsUser, ui.weightsFile, ui.dataset, ui.configFile]) {
+    el.addEventListener('change', () => {
+      weightsVersion++;
+      if (el === ui.weightsFile) ui.weightsUser.checked = true;
+    });
+  }
+  ui.opacity.addEventListener('input', () => (ui.maskCanvas.style.opacity = String(Number(ui.opacity.value) / 100)));
+  ui.text.addEventListener('keydown', (e) => e.key === 'Enter' && void run());
+  ui.run.addEventListener('click', () => void run());
+}
+
+wire();
+ui.maskCanvas.style.opacity = String(Number(ui.opacity.value) / 100);
+void openGpu();
