@@ -4,13 +4,14 @@
  * workgroup-memory load inside a loop takes a per-lane, bounds-checked slow path (~220 ns per
  * 8-lane vec4 load, measured), while uniform-buffer loads are ~10x cheaper; the FMA units
  * then do the work (bench/RESULTS.md). Uniform bindings hold at most 64 KiB, so A and W are
- * first laid out in 64 KiB blocks (`block-rows`, and W once at load time):
+ * first laid out in blocks (`block-rows`, and W once at load time):
  *   A [M, K]  -> Ab [ceil(M/MB)][ceil(K/KC)][MB][KC]   (zero padded)
  *   W [N, K]  -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB]   (transposed within a block, zero padded)
- * with MB = NB = 16384 / KC. One dispatch computes an MB x NB output tile over P k-blocks
- * (P pairs of windows bound); K beyond P blocks takes further passes that accumulate.
- * Workgroups split the tile's rows (TM per thread, uniform across lanes, so A loads are
- * broadcasts); lanes own 4 consecutive columns (one vec4 of W per k).
+ * with MB * KC and NB * KC at most 16384 floats; the block shape follows the layer (a narrow
+ * layer gets narrow blocks, so little padding is multiplied). One dispatch computes an MB x NB
+ * output tile over P k-blocks (P pairs of windows bound); K beyond P blocks takes further
+ * passes that accumulate. Workgroups split the tile's rows (TM per thread, uniform across
+ * lanes, so A loads are broadcasts); lanes own 4 consecutive columns (one vec4 of W per k).
  */
 import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
@@ -18,28 +19,28 @@ import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
 import { blockRows, WINDOW_FLOATS } from './block-rows.js';
 import { activationFn, type Activation } from './wgsl-helpers.js';
 
-
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',
   // P pairs of 64 KiB uniform windows (a_p: a block of A, w_p: a block of W), then storage.
   bindings: (c) => [
     ...[...Array(c.P).keys()].flatMap((p): KernelBinding[] => [
-      { name: `a${p}`, uniform: WINDOW_FLOATS / 4 },
-      { name: `w${p}`, uniform: WINDOW_FLOATS / 4 },
+      { name: `a${p}`, uniform: (c.MB * c.KC) / 4 },
+      { name: `w${p}`, uniform: (c.NB * c.KC) / 4 },
     ]),
     { name: 'bias', optional: true },
     { name: 'residual', optional: true },
     { name: 'out', output: true },
   ],
-  uniforms: { M: 'u32', N: 'u32', ldo: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32' },
-  constants: { KC: 128, TM: 16, P: 1, act: 'none' as Activation, bias: false, residual: false },
+  // kc4 = KC / 4 as a uniform: a constant trip count lets LLVM unroll the k loop completely,
+  // which multiplies llvmpipe's first-use compile time for no measurable gain.
+  uniforms: { M: 'u32', N: 'u32', ldo: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32' },
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, act: 'none' as Activation, bias: false, residual: false },
   wgsl: (c) => {
-    const MB = WINDOW_FLOATS / c.KC;
-    const NB4 = MB / 4;
+    const NB4 = c.NB / 4;
     const rows = [...Array(c.TM).keys()];
     const pairs = [...Array(c.P).keys()];
     const step = (p: number) => /* wgsl */ `
-  for (var k4 = 0u; k4 < ${c.KC / 4}u; k4++) {
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * ${4 * NB4}u + col4;
     let wk0 = w${p}[wk];
     let wk1 = w${p}[wk + ${NB4}u];
@@ -48,7 +49,7 @@ export const matmulBlocked = defineKernel({
 ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4]; acc${i} = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc${i})))); }`).join('\n')}
   }`;
     return /* wgsl */ `
-// a_p: [${MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${MB} cols] block of W^T -> out tile [M, N] at (m0, n0)
+// a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] at (m0, n0)
 ${activationFn(c.act)}
 fn store(m: u32, n: u32, s: f32) {
   if (m >= params.M || n >= params.N) { return; }
@@ -74,25 +75,36 @@ ${rows.map((i) => `  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}
 }
 `;
   },
-  workgroups: (_, c) => [1, WINDOW_FLOATS / c.KC / c.TM, 1],
+  workgroups: (_, c) => [1, c.MB / c.TM, 1],
 });
 
-/** k-block size for a reduction of length K: small K would waste most of a 256-wide block. */
-export function kBlockFor(K: number): number {
-  return K <= 64 ? 64 : K <= 128 ? 128 : 256;
+/** Rows per thread: 16 keeps 16 vec4 accumulators in registers; tiny layers use fewer. */
+const TM = 16;
+
+const pow2 = (n: number, least: number): number => Math.max(least, 2 ** Math.ceil(Math.log2(n)));
+
+/**
+ * Block shape for an [M, K] x [N, K]^T product: KC covers K up to 256, then MB and NB fill
+ * what is left of a 64 KiB window, but no more than the layer needs. Powers of two, so a
+ * model needs few pipeline variants (llvmpipe compiles each on first use, ~0.1-1 s).
+ */
+export function blockShape(M: number, N: number, K: number): { KC: number; MB: number; NB: number } {
+  const KC = Math.min(256, pow2(K, 16));
+  const most = WINDOW_FLOATS / KC;
+  return { KC, MB: Math.min(most, pow2(M, TM)), NB: Math.min(most, 256, pow2(N, 16)) };
 }
 
 /** W [N, K] (PyTorch Linear) -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB], zero padded; done once at load. */
-export function blockWeight(w: Float32Array, N: number, K: number, KC: number): Float32Array {
-  const NB = WINDOW_FLOATS / KC;
+export function blockWeight(w: Float32Array, N: number, K: number, KC: number, NB: number): Float32Array {
   const KB = Math.ceil(K / KC);
-  const out = new Float32Array(Math.ceil(N / NB) * KB * WINDOW_FLOATS);
+  const block = KC * NB;
+  const out = new Float32Array(Math.ceil(N / NB) * KB * block);
   for (let n = 0; n < N; n++) {
     const nb = Math.floor(n / NB);
     const c = n % NB;
     for (let k = 0; k < K; k++) {
       const kb = Math.floor(k / KC);
-      out[(nb * KB + kb) * WINDOW_FLOATS + (k % KC) * NB + c] = w[n * K + k];
+      out[(nb * KB + kb) * block + (k % KC) * NB + c] = w[n * K + k];
     }
   }
   return out;
@@ -120,16 +132,15 @@ export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias
   const outShape = [...x.shape.slice(0, -1), N];
   if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
 
-  const KC = kBlockFor(K);
-  const MB = WINDOW_FLOATS / KC;
+  const { KC, MB, NB } = blockShape(M, N, K);
   const KB = Math.ceil(K / KC);
-  const [mBlocks, nBlocks] = [Math.ceil(M / MB), Math.ceil(N / MB)];
-  const xb = g.activation(`${name}.blocked`, [mBlocks * KB * WINDOW_FLOATS]);
-  g.call(blockRows, `${name}.block`, { x, out: xb }, { M, K, KB, n: mBlocks * KB * WINDOW_FLOATS }, { KC });
+  const [mBlocks, nBlocks] = [Math.ceil(M / MB), Math.ceil(N / NB)];
+  const xb = g.activation(`${name}.blocked`, [mBlocks * KB * MB * KC]);
+  g.call(blockRows, `${name}.block`, { x, out: xb }, { M, K, KB, n: mBlocks * KB * MB * KC }, { KC, MB });
   const source = g.weights.get(w.id)!;
-  const wb = g.weight(`${w.label}#blocked${KC}`, [nBlocks * KB * WINDOW_FLOATS], async () => {
+  const wb = g.weight(`${w.label}#blocked${KC}x${NB}`, [nBlocks * KB * KC * NB], async () => {
     const data = typeof source === 'function' ? await source() : source;
-    return blockWeight(data as Float32Array, N, K, KC);
+    return blockWeight(data as Float32Array, N, K, KC, NB);
   });
 
   // P k-blocks per dispatch (a divisor of KB, at most 4: 8 uniform windows + params <= 12).
@@ -137,7 +148,6 @@ export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias
   const passes = KB / P;
   const args: Record<string, Tensor | undefined> = { bias, residual: opts.residual, out: g.activation(name, outShape) };
   for (let p = 0; p < P; p++) [args[`a${p}`], args[`w${p}`]] = [xb, wb];
-  const block = WINDOW_FLOATS * 4;
   const dispatches = [];
   for (let mb = 0; mb < mBlocks; mb++) {
     for (let nb = 0; nb < nBlocks; nb++) {
@@ -145,14 +155,14 @@ export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias
         const windows: Record<string, number> = {};
         for (let p = 0; p < P; p++) {
           const kb = pass * P + p;
-          windows[`a${p}`] = (mb * KB + kb) * block;
-          windows[`w${p}`] = (nb * KB + kb) * block;
+          windows[`a${p}`] = (mb * KB + kb) * MB * KC * 4;
+          windows[`w${p}`] = (nb * KB + kb) * NB * KC * 4;
         }
-        const uniforms = { M, N, ldo: N, m0: mb * MB, n0: nb * MB, first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1 };
+        const uniforms = { M, N, ldo: N, m0: mb * MB, n0: nb * NB, first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4 };
         dispatches.push({ uniforms, windows });
       }
     }
   }
-  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, TM: 16, P, act: opts.act ?? 'none', bias: !!bias, residual: !!opts.residual }, dispatches);
+  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none', bias: !!bias, residual: !!opts.residual }, dispatches);
   return args.out!;
 }

@@ -6,7 +6,7 @@
  * and the fused epilogue (bias, GELU, residual) applied once after the last pass.
  */
 import { describe, expect, it } from 'vitest';
-import { blockedLinear, blockWeight } from '../../src/kernels/matmul-blocked.js';
+import { blockedLinear, blockShape, blockWeight } from '../../src/kernels/matmul-blocked.js';
 import { matmulReference } from '../../src/kernels/matmul.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
@@ -39,14 +39,22 @@ describe('matmul-blocked', () => {
     });
   }
 
-  it('lays a weight out in zero-padded 64 KiB blocks, transposed within each block', () => {
-    // N = 3, K = 5, KC = 64 -> one block of [64 k][256 n].
+  it('lays a weight out in zero-padded blocks, transposed within each block', () => {
+    // N = 3, K = 5, KC = 8, NB = 16 -> one block of [8 k][16 n].
     const w = Float32Array.from({ length: 15 }, (_, i) => i + 1);
-    const wb = blockWeight(w, 3, 5, 64);
-    expect(wb.length).toBe(16384);
-    expect(wb[0 * 256 + 0]).toBe(1); // W[0, 0]
-    expect(wb[4 * 256 + 2]).toBe(15); // W[2, 4]
-    expect(wb[1 * 256 + 1]).toBe(7); // W[1, 1]
-    expect(wb[5 * 256 + 0]).toBe(0); // padding past K
+    const wb = blockWeight(w, 3, 5, 8, 16);
+    expect(wb.length).toBe(128);
+    expect(wb[0 * 16 + 0]).toBe(1); // W[0, 0]
+    expect(wb[4 * 16 + 2]).toBe(15); // W[2, 4]
+    expect(wb[1 * 16 + 1]).toBe(7); // W[1, 1]
+    expect(wb[5 * 16 + 0]).toBe(0); // padding past K
+    expect(wb[0 * 16 + 3]).toBe(0); // padding past N
+  });
+
+  it('sizes blocks to the layer, within one 64 KiB window', () => {
+    expect(blockShape(14400, 384, 128)).toEqual({ KC: 128, MB: 128, NB: 128 });
+    expect(blockShape(66, 3072, 768)).toEqual({ KC: 256, MB: 64, NB: 64 });
+    expect(blockShape(1024, 96, 32)).toEqual({ KC: 32, MB: 512, NB: 128 });
+    expect(blockShape(1, 1, 1)).toEqual({ KC: 16, MB: 16, NB: 16 });
   });
 });
