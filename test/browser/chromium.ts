@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_MOUNTS, startServer } from '../../scripts/serve.mjs';
+import { FIXTURES } from '../text/shared-data.js';
 
 export const CHROMIUM = process.env.FIANET_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -43,7 +44,7 @@ export function startTestServer(): ReturnType<typeof startServer> {
     port: 0,
     mounts: {
       ...DEFAULT_MOUNTS,
-      '/fixtures/': fileURLToPath(new URL('../../../shared/fixtures/', import.meta.url)),
+      '/fixtures/': fileURLToPath(FIXTURES),
       '/test-pages/': fileURLToPath(new URL('pages/', import.meta.url)),
     },
   });

@@ -14,6 +14,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import type * as Fianet from '../../src/browser.js';
+import { FIXTURES } from '../text/shared-data.js';
 import { launchChromium, startTestServer, watchPage } from './chromium.js';
 
 const LOGITS_ATOL = 4e-5;
@@ -32,8 +33,8 @@ afterAll(async () => {
 });
 
 test('tiny fixture s0 in the page: logits match the reference', async () => {
-  const path = '../shared/fixtures/tiny/tensors.safetensors';
-  const tensors = await openSafetensors(bytesSource(await readFile(path), path));
+  const path = 'tiny/tensors.safetensors';
+  const tensors = await openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
   const ids = async (name: string) => Array.from(await tensors.readInt32(`s0.${name}`));
   const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
 
