@@ -16,6 +16,8 @@ import type { CompiledGraph } from '../../src/runtime/executor.js';
 import { backboneTensorNames, compareSample, compileBackbone, openFixture, runSample, type Fixture } from '../model/swin-fixture.js';
 
 const REL_TOL = 1.5e-2;
+/** ~150 GFLOP on a CPU adapter: about a minute on an idle 2-core machine, 14 minutes measured on a loaded one. */
+const TIMEOUT_MS = 1_800_000;
 
 describe('swin backbone, base480 fixture (formula weights)', () => {
   let fx: Fixture;
@@ -23,12 +25,12 @@ describe('swin backbone, base480 fixture (formula weights)', () => {
   beforeAll(async () => {
     fx = await openFixture('base480');
     compiled = await compileBackbone(fx, formulaWeightsFor(fx.config), false);
-  });
+  }, TIMEOUT_MS);
   afterAll(() => compiled?.destroy());
 
   it('matches s0.stage{0..3}.fused and .out', async () => {
     const outputs = await runSample(fx, compiled, 's0');
     const errors = await compareSample(fx, 's0', outputs, backboneTensorNames(fx.config, false), REL_TOL);
     console.log(`base480 relative errors: ${Object.entries(errors).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(', ')}`);
-  });
+  }, TIMEOUT_MS);
 });
