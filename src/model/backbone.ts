@@ -83,7 +83,7 @@ export function buildBackbone(g: Graph, b: WeightBinder, config: FianetConfig, i
     for (let i = 0; i < m.depths.length; i++) {
       const prefix = `backbone.layers.${i}`;
       const C = m.num_features[i];
-      const stage = g.scope(`s${i}`, (): StageTensors => {
+      stages.push(g.scope(`s${i}`, (): StageTensors => {
         for (let k = 0; k < m.depths[i]; k++) {
           x = swinBlock(g, b, `b${k}`, `${prefix}.blocks.${k}`, x, {
             H, W, heads: m.num_heads[i], window: m.window_size, shift: k % 2 === 0 ? 0 : Math.floor(m.window_size / 2), mlpRatio: m.mlp_ratio, eps,
@@ -94,17 +94,17 @@ export function buildBackbone(g: Graph, b: WeightBinder, config: FianetConfig, i
           H, W, heads: m.fusion_num_heads[i], reduced: m.channel_modulation_reduced_dim[i], eps: m.instancenorm_eps,
         });
         const norm = (n: string) => b.get(`backbone.norm${i}.${n}`, [C]);
-        return { H, W, swin, fused: ctx, stream, out: layerNormOp(g, 'out', ctx, norm('weight'), norm('bias'), eps, true) };
-      });
-      stages.push(stage);
-      if (i + 1 < m.depths.length) {
-        g.scope(`s${i}`, () => g.scope('merge', () => {
-          const norm = (n: string) => b.get(`${prefix}.downsample.norm.${n}`, [4 * C]);
-          const { merged, H2, W2 } = patchMergeNormOp(g, 'norm', stage.stream, H, W, norm('weight'), norm('bias'), eps);
-          x = linear(g, 'reduction', merged, b.get(`${prefix}.downsample.reduction.weight`, [2 * C, 4 * C]));
-          [H, W] = [H2, W2];
-        }));
-      }
+        const stage = { H, W, swin, fused: ctx, stream, out: layerNormOp(g, 'out', ctx, norm('weight'), norm('bias'), eps, true) };
+        if (i + 1 < m.depths.length) {
+          g.scope('merge', () => {
+            const mergeNorm = (n: string) => b.get(`${prefix}.downsample.norm.${n}`, [4 * C]);
+            const { merged, H2, W2 } = patchMergeNormOp(g, 'norm', stream, H, W, mergeNorm('weight'), mergeNorm('bias'), eps);
+            x = linear(g, 'reduction', merged, b.get(`${prefix}.downsample.reduction.weight`, [2 * C, 4 * C]));
+            [H, W] = [H2, W2];
+          });
+        }
+        return stage;
+      }));
     }
     return { patchEmbed: embedded.normed, stages, stageOutputs: stages.map((s) => s.out) };
   });
