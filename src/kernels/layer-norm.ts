@@ -6,23 +6,9 @@
 import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, workgroupTreeSum } from './wgsl-helpers.js';
 
 const WG = 64;
-
-/**
- * Sums `v` over the workgroup into `v` of every thread. Written inline, not as a WGSL
- * function: Mesa llvmpipe (22.3, GLES) miscompiles barriers inside called functions.
- */
-const treeSum = (v: string): string => `
-  partial[li] = ${v};
-  workgroupBarrier();
-  for (var stride = ${WG / 2}u; stride > 0u; stride >>= 1u) {
-    if (li < stride) { partial[li] += partial[li + stride]; }
-    workgroupBarrier();
-  }
-  ${v} = partial[0];
-  workgroupBarrier();`;
 
 export const layerNorm = defineKernel({
   name: 'layer-norm',
@@ -41,11 +27,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let base = (params.row0 + row) * params.cols;
   var s = 0.0;
   for (var i = li; i < params.cols; i += ${WG}u) { s += x[base + i]; }
-${treeSum('s')}
+${workgroupTreeSum('s', WG)}
   let mean = s / f32(params.cols);
   var q = 0.0;
   for (var i = li; i < params.cols; i += ${WG}u) { let d = x[base + i] - mean; q += d * d; }
-${treeSum('q')}
+${workgroupTreeSum('q', WG)}
   let rstd = inverseSqrt(q / f32(params.cols) + params.eps);
   for (var i = li; i < params.cols; i += ${WG}u) {
     let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];

@@ -8,20 +8,9 @@
  */
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, workgroupTreeSum } from './wgsl-helpers.js';
 
 const WG = 64;
-
-/** Workgroup sum of `v` into `v`, inline in main: llvmpipe miscompiles barriers in called functions. */
-const treeSum = (v: string): string => `
-  partial[li] = ${v};
-  workgroupBarrier();
-  for (var stride = ${WG / 2}u; stride > 0u; stride >>= 1u) {
-    if (li < stride) { partial[li] += partial[li + stride]; }
-    workgroupBarrier();
-  }
-  ${v} = partial[0];
-  workgroupBarrier();`;
 
 export const patchMergeNorm = defineKernel({
   name: 'patch-merge-norm',
@@ -50,11 +39,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let cols = 4u * params.C;
   var s = 0.0;
   for (var k = li; k < cols; k += ${WG}u) { s += gathered(oy, ox, k); }
-${treeSum('s')}
+${workgroupTreeSum('s', WG)}
   let mean = s / f32(cols);
   var q = 0.0;
   for (var k = li; k < cols; k += ${WG}u) { let d = gathered(oy, ox, k) - mean; q += d * d; }
-${treeSum('q')}
+${workgroupTreeSum('q', WG)}
   let rstd = inverseSqrt(q / f32(cols) + params.eps);
   for (var k = li; k < cols; k += ${WG}u) {
     out[o * cols + k] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];

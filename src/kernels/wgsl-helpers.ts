@@ -53,3 +53,19 @@ fn activate(x: f32) -> f32 { ${body[act]} }
 export const LINEAR_WORKGROUP = /* wgsl */ `
 fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
 `;
+
+/**
+ * WGSL statements that sum `v` over a 1-D workgroup of `size` threads (a power of two) into `v`
+ * of every thread, through `var<workgroup> partial: array<f32, size>` and the invocation index
+ * `li`. Statements, not a function: Mesa llvmpipe (22.3, GLES) miscompiles barriers inside
+ * called WGSL functions, so the reduction must be interpolated inline into main.
+ */
+export const workgroupTreeSum = (v: string, size: number): string => `
+  partial[li] = ${v};
+  workgroupBarrier();
+  for (var stride = ${size / 2}u; stride > 0u; stride >>= 1u) {
+    if (li < stride) { partial[li] += partial[li + stride]; }
+    workgroupBarrier();
+  }
+  ${v} = partial[0];
+  workgroupBarrier();`;
