@@ -33,8 +33,9 @@ export const matmulBlocked = defineKernel({
   ],
   // kc4 = KC / 4 as a uniform: a constant trip count lets LLVM unroll the k loop completely,
   // which multiplies llvmpipe's first-use compile time for no measurable gain.
-  uniforms: { M: 'u32', N: 'u32', ldo: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32' },
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, act: 'none' as Activation, bias: false, residual: false },
+  uniforms: { M: 'u32', N: 'u32', ldo: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32' },
+  // bias and residual are uniform flags, not constants: fewer pipeline variants to compile.
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, act: 'none' as Activation },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const rows = [...Array(c.TM).keys()];
@@ -57,9 +58,9 @@ fn store(m: u32, n: u32, s: f32) {
   var v = s * params.alpha;
   if (params.first == 0u) { v += out[o]; }
   if (params.last != 0u) {
-    ${c.bias ? 'v += bias[n];' : ''}
+    if (params.has_bias != 0u) { v += bias[n]; }
     v = activate(v);
-    ${c.residual ? 'v += residual[o];' : ''}
+    if (params.has_residual != 0u) { v += residual[o]; }
   }
   out[o] = v;
 }
@@ -85,13 +86,13 @@ const pow2 = (n: number, least: number): number => Math.max(least, 2 ** Math.cei
 
 /**
  * Block shape for an [M, K] x [N, K]^T product: KC covers K up to 256, then MB and NB fill
- * what is left of a 64 KiB window, but no more than the layer needs. Powers of two, so a
- * model needs few pipeline variants (llvmpipe compiles each on first use, ~0.1-1 s).
+ * what is left of a 64 KiB window (NB no wider than the layer). Powers of two and independent
+ * of M, so a model needs few pipeline variants (llvmpipe compiles each on first use).
  */
-export function blockShape(M: number, N: number, K: number): { KC: number; MB: number; NB: number } {
+export function blockShape(N: number, K: number): { KC: number; MB: number; NB: number } {
   const KC = Math.min(256, pow2(K, 16));
   const most = WINDOW_FLOATS / KC;
-  return { KC, MB: Math.min(most, pow2(M, TM)), NB: Math.min(most, 256, pow2(N, 16)) };
+  return { KC, MB: most, NB: Math.min(most, 256, pow2(N, 16)) };
 }
 
 /** W [N, K] (PyTorch Linear) -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB], zero padded; done once at load. */
@@ -132,7 +133,7 @@ export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias
   const outShape = [...x.shape.slice(0, -1), N];
   if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
 
-  const { KC, MB, NB } = blockShape(M, N, K);
+  const { KC, MB, NB } = blockShape(N, K);
   const KB = Math.ceil(K / KC);
   const [mBlocks, nBlocks] = [Math.ceil(M / MB), Math.ceil(N / NB)];
   const xb = g.activation(`${name}.blocked`, [mBlocks * KB * MB * KC]);
@@ -158,11 +159,11 @@ export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias
           windows[`a${p}`] = (mb * KB + kb) * MB * KC * 4;
           windows[`w${p}`] = (nb * KB + kb) * NB * KC * 4;
         }
-        const uniforms = { M, N, ldo: N, m0: mb * MB, n0: nb * NB, first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4 };
+        const uniforms = { M, N, ldo: N, m0: mb * MB, n0: nb * NB, first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4, has_bias: bias ? 1 : 0, has_residual: opts.residual ? 1 : 0 };
         dispatches.push({ uniforms, windows });
       }
     }
   }
-  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none', bias: !!bias, residual: !!opts.residual }, dispatches);
+  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none' }, dispatches);
   return args.out!;
 }

@@ -52,9 +52,9 @@ describe('matmul-blocked', () => {
   });
 
   it('sizes blocks to the layer, within one 64 KiB window', () => {
-    expect(blockShape(14400, 384, 128)).toEqual({ KC: 128, MB: 128, NB: 128 });
-    expect(blockShape(66, 3072, 768)).toEqual({ KC: 256, MB: 64, NB: 64 });
-    expect(blockShape(1024, 96, 32)).toEqual({ KC: 32, MB: 512, NB: 128 });
-    expect(blockShape(1, 1, 1)).toEqual({ KC: 16, MB: 16, NB: 16 });
+    expect(blockShape(384, 128)).toEqual({ KC: 128, MB: 128, NB: 128 });
+    expect(blockShape(3072, 768)).toEqual({ KC: 256, MB: 64, NB: 64 });
+    expect(blockShape(96, 32)).toEqual({ KC: 32, MB: 512, NB: 128 });
+    expect(blockShape(1, 1)).toEqual({ KC: 16, MB: 1024, NB: 16 });
   });
 });
