@@ -10,7 +10,7 @@
 import { buildBackbone } from '../src/model/backbone.js';
 import type { FianetConfig } from '../src/model/config.js';
 import { WeightBinder, type WeightStore } from '../src/model/weights.js';
-import type { Gpu } from '../src/runtime/device.js';
+import { preferredLinear, type Gpu } from '../src/runtime/device.js';
 import { CompiledGraph } from '../src/runtime/executor.js';
 import { Graph } from '../src/runtime/graph.js';
 import { median } from './harness.js';
@@ -27,7 +27,7 @@ export interface StageTiming {
 export async function benchBackboneStages(gpu: Gpu, config: FianetConfig, store: WeightStore, opts: { runs?: number; words?: number; log?: (s: string) => void } = {}): Promise<StageTiming[]> {
   const S = config.input_size;
   const n = opts.words ?? config.text.max_tokens;
-  const g = new Graph();
+  const g = new Graph({ linear: preferredLinear(gpu.adapter) });
   const b = new WeightBinder(g, store);
   const lang = (k: string) => ({ features: g.input(`bert.${k}`, [n, config.model.fusion_text_dim]), mask: g.input(`${k}_mask`, [n]) });
   const net = buildBackbone(g, b, config, { image: g.input('image', [config.model.in_chans, S, S]), l: lang('l'), t: lang('t'), p: lang('p') });

@@ -12,6 +12,7 @@ const commands: Record<string, Command> = {
   info: { summary: 'adapter, limits and features; or the tensors of a .safetensors file', load: () => import('./info.js') },
   convert: { summary: 'a PyTorch .pth checkpoint to .safetensors', load: () => import('./convert.js') },
   eval: { summary: 'mIoU, oIoU and Pr@0.5..0.9 of a model on a dataset split (RRSIS-D, RefSegRS, JSON lines)', load: () => import('./eval.js') },
+  bench: { summary: 'kernel and model benchmarks on one adapter (GFLOP/s, medians, CPU time)', load: () => import('./bench.js') },
   tokenize: { summary: 'token ids, words, POS tags and l/t/p masks of a referring expression', load: () => import('./tokenize.js') },
 };
 
