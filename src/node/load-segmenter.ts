@@ -45,11 +45,13 @@ export async function loadSegmenter(o: LoadSegmenterOptions): Promise<Segmenter>
   const opened = await openWeights(source, { ...(config !== undefined ? { config, configLabel: o.config } : {}), ...(o.dataset ? { dataset: o.dataset } : {}) });
   const vocab = await loadVocabFile(o.vocab ?? defaultVocabPath());
   const gpu = await nodeGpu(o.adapter);
+  // FIANET_DUMP_WGSL=name1,name2 (or *) prints the final WGSL of those kernels when compiled.
+  const dumpWgsl = o.dumpWgsl ?? process.env.FIANET_DUMP_WGSL?.split(',').map((s) => s.trim()).filter(Boolean);
   let last = 0;
   const segmenter = await createSegmenter(gpu, opened.store, opened.config, {
     vocab,
     ...(o.dataset ? { dataset: o.dataset } : {}),
-    ...(o.dumpWgsl ? { dumpWgsl: o.dumpWgsl, log } : {}),
+    ...(dumpWgsl?.length ? { dumpWgsl, log: (text: string) => console.error(text) } : {}),
     onUnused: (names) => names.length && log(`debug: ${names.length} checkpoint tensors are not used by the model (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`),
     onProgress: (done, total) => {
       const pct = Math.floor((100 * done) / total);

@@ -56,3 +56,18 @@ describe('segment from the PNG (tiny fixture)', () => {
     expect(result.tokens.t_mask).toEqual([...(await tensors.readInt32('s0.t_mask'))]);
   });
 });
+
+describe('segment from the PyTorch checkpoint (tiny checkpoint_full.pth, converted in memory)', () => {
+  it('s0 logits equal those from the safetensors weights, within the same tolerance', async () => {
+    const segmenter = await loadSegmenter({ weights: path('tiny/checkpoint_full.pth'), config: path('tiny/config.json'), adapter: TEST_ADAPTER, vocab: path('vocab.txt') });
+    try {
+      const tensors = await openSafetensors(bytesSource(await readFile(path('tiny/tensors.safetensors')), 'tiny/tensors.safetensors'));
+      const ids = async (n: string) => [...(await tensors.readInt32(`s0.${n}`))];
+      const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
+      const result = await segmenter.segment({ image: await readImageFile(path('tiny/image.png')), tokens }, { logits: true });
+      expectClose('s0.logits from .pth', result.logits!, await tensors.readF32('s0.logits'), { atol: 1e-4, rtol: 0 }, [2, result.size, result.size]);
+    } finally {
+      segmenter.destroy();
+    }
+  });
+});
