@@ -17,8 +17,8 @@
  * pixels, as TM x TN/4 vec4) and walks K in tiles of TK held in workgroup memory as vec4, so
  * one workgroup load feeds 4 to 16 FMAs. The loops over TM and TN are unrolled by the
  * generator: on llvmpipe, private arrays indexed in loops live in memory and every
- * workgroup-memory load is a slow per-lane access (8x8 per thread with vec4 tiles runs ~3x
- * faster there than 4x4 with scalar tiles; bench/decoder.ts). Every thread loads the same
+ * workgroup-memory load is a slow per-lane access (8x8 per thread with vec4 tiles takes
+ * ~2.3x less CPU there than 4x4 with scalar tiles; bench/decoder.ts). Every thread loads the same
  * pixel column of the X tile at every K step (its pixel coordinates are computed once).
  */
 import { FianetError } from '../errors.js';
@@ -62,7 +62,7 @@ export const conv2d = defineKernel({
     ca: 'u32', ha: 'u32', wa: 'u32', a_off: 'u32', a_cs: 'u32', a_ps: 'u32',
     cb: 'u32', gh: 'u32', gw: 'u32',
   },
-  constants: { KS: 3, upA: false, inB: false, bias: false, act: 'none' as Activation, gate: false, TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16 },
+  constants: { KS: 3, upA: false, inB: false, bias: false, act: 'none' as Activation, gate: false, TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 },
   wgsl: (c) => {
     const BM = c.WG_Y * c.TM;
     const BN = c.WG_X * c.TN;
