@@ -11,7 +11,8 @@ import { DTYPE_SIZE, f32ToF16, isFloatDtype, numel, toFloat32, type Dtype } from
 import { checkConfig, inferConfig } from '../io/infer-config.js';
 import { openPth, type PthTensorInfo } from '../io/pth.js';
 import { safetensorsLayout } from '../io/safetensors.js';
-import { fileSource, writeFileAtomic } from '../node/safetensors-file.js';
+import { writeFileAtomic } from '../node/atomic-write.js';
+import { fileSource } from '../node/safetensors-file.js';
 
 const HELP = `usage: fianet convert IN.pth OUT.safetensors [--key NAME] [--fp16] [--config C.json]
 

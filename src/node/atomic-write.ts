@@ -11,14 +11,17 @@ import { FianetError } from '../errors.js';
 // Node refuses single writes over 2 GiB; large buffers go in pieces.
 const MAX_WRITE = 1 << 30;
 
-/** `data` is one buffer or a sequence of chunks (e.g. a safetensors header then tensors). */
-export async function writeFileAtomic(path: string, data: Uint8Array | Iterable<Uint8Array>): Promise<void> {
+/**
+ * `data` is one buffer or a sequence of chunks (e.g. a safetensors header then tensors); an
+ * async sequence lets the caller produce one chunk at a time (a converter holds one tensor).
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> {
   const chunks = data instanceof Uint8Array ? [data] : data;
   const tmp = `${path}.tmp-${process.pid}`;
   let handle: FileHandle | undefined;
   try {
     handle = await open(tmp, 'w');
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
       let done = 0;
       while (done < chunk.byteLength) {
         const { bytesWritten } = await handle.write(chunk, done, Math.min(chunk.byteLength - done, MAX_WRITE));

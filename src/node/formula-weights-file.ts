@@ -9,7 +9,7 @@ import { safetensorsLayout } from '../io/safetensors.js';
 import type { FianetConfig } from '../model/config.js';
 import { formulaTensor } from '../model/formula-weights.js';
 import { stateDictShapes } from '../model/state-dict-shapes.js';
-import { writeFileAtomic } from './safetensors-file.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 export interface FormulaFileSummary {
   tensors: number;

@@ -2,10 +2,11 @@
  * Node side of the file formats: a ByteSource over a file handle (reads by offset, so a
  * multi-GB checkpoint is never loaded whole) and an atomic safetensors writer.
  */
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { FianetError } from '../errors.js';
 import { encodeSafetensors, type ByteSource, type TensorToWrite } from '../io/safetensors.js';
+import { writeFileAtomic } from './atomic-write.js';
 
 // Node refuses single reads over 2 GiB; large tensors are read in pieces.
 const MAX_READ = 1 << 30;
@@ -37,36 +38,6 @@ export async function fileSource(path: string): Promise<ByteSource> {
     },
     close: () => handle.close(),
   };
-}
-
-/**
- * Write `chunks` to `path` atomically: into `path.tmp-<pid>` first, renamed over `path` only
- * once complete, so a crash or a full disk never leaves a half-written file under the real
- * name. The temporary file is removed on failure. An async iterable lets the caller produce
- * the chunks one at a time (a converter holds one tensor, not the whole model).
- */
-export async function writeFileAtomic(path: string, chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}`;
-  let handle: FileHandle | undefined;
-  try {
-    handle = await open(tmp, 'w');
-    for await (const chunk of chunks) {
-      let done = 0;
-      while (done < chunk.byteLength) {
-        const { bytesWritten } = await handle.write(chunk, done, Math.min(chunk.byteLength - done, MAX_READ));
-        done += bytesWritten;
-      }
-    }
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await rename(tmp, path);
-  } catch (e) {
-    await handle?.close().catch(() => undefined);
-    await rm(tmp, { force: true });
-    if (e instanceof FianetError) throw e;
-    throw new FianetError('bad-input', `${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
 }
 
 export async function writeSafetensorsFile(
