@@ -68,7 +68,9 @@ export function buildReport(run: EvalRun, ctx: ReportContext): EvalReport {
     throughput: {
       samples_per_s: t.wallMs > 0 ? (run.records.length * 1000) / t.wallMs : 0,
       wall_s: t.wallMs / 1000,
-      phases_ms: { load: t.loadMs, wait_for_load: t.waitMs, save_masks: t.saveMs, ...prefixed('segment.', t.segment) },
+      // Samples are read while the GPU works on the previous one: read_samples overlaps the
+      // segment phases; wait_for_samples is the time the GPU actually waited for them.
+      phases_ms: { read_samples: t.loadMs, wait_for_samples: t.waitMs, save_masks: t.saveMs, ...prefixed('segment.', t.segment) },
     },
     per_sample: run.records.map(perSample),
     skipped: run.skipped,

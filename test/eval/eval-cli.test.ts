@@ -94,7 +94,7 @@ describe('fianet eval', () => {
     ]);
     expect(r.throughput.samples_per_s).toBeGreaterThan(0);
     expect(r.throughput.phases_ms).toMatchObject({ 'segment.vision': 12, 'segment.total': 40 });
-    for (const k of ['load', 'wait_for_load', 'save_masks']) expect(r.throughput.phases_ms[k]).toBeGreaterThanOrEqual(0);
+    for (const k of ['read_samples', 'wait_for_samples', 'save_masks']) expect(r.throughput.phases_ms[k]).toBeGreaterThanOrEqual(0);
     expect(r.throughput.first_sample_ms).toBeGreaterThan(0);
 
     const md = readFileSync(join(out, 'r.md'), 'utf8');
