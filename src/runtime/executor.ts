@@ -69,6 +69,26 @@ export class CompiledGraph {
     readonly pipelines: PipelineCache,
   ) {}
 
+  /** The readback buffer, kept between runs (no buffer creation on the hot path). */
+  private staging?: GPUBuffer;
+  private stagingBusy = false;
+
+  private takeStaging(size: number): GPUBuffer {
+    const { device } = this.gpu;
+    if (this.stagingBusy) return device.createBuffer({ label: 'readback:extra', size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    if (!this.staging || this.staging.size < size) {
+      this.staging?.destroy();
+      this.staging = device.createBuffer({ label: 'readback', size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    }
+    this.stagingBusy = true;
+    return this.staging;
+  }
+
+  private giveBackStaging(buffer: GPUBuffer): void {
+    if (buffer === this.staging) this.stagingBusy = false;
+    else buffer.destroy();
+  }
+
   static async compile(gpu: Gpu, graph: Graph, options: CompileOptions = {}): Promise<CompiledGraph> {
     const { device } = gpu;
     const names = options.outputs ?? [...graph.outputs.keys()];
@@ -221,23 +241,25 @@ export class CompiledGraph {
     const encoder = device.createCommandEncoder({ label: 'forward' });
     if (!opts.profile) this.encodeRange(encoder, 0, this.encoded.length, 'forward');
     const total = wanted.reduce((s, w) => s + w.p.bytes, 0);
-    const staging = device.createBuffer({ label: 'readback', size: Math.max(16, total), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const staging = this.takeStaging(Math.max(16, total));
     let at = 0;
     for (const w of wanted) {
       encoder.copyBufferToBuffer(this.arenas[w.p.arena], w.p.offset, staging, at, w.p.bytes);
       at += w.p.bytes;
     }
     device.queue.submit([encoder.finish()]);
+    let bytes: ArrayBuffer;
     try {
-      await staging.mapAsync(GPUMapMode.READ);
+      await staging.mapAsync(GPUMapMode.READ, 0, Math.max(16, total));
+      bytes = staging.getMappedRange(0, Math.max(16, total)).slice(0);
+      staging.unmap();
     } catch (e) {
       this.gpu.check();
       throw new FianetError('device-error', `reading back the outputs failed: ${(e as Error).message}`);
+    } finally {
+      this.giveBackStaging(staging);
     }
     this.gpu.check();
-    const bytes = staging.getMappedRange().slice(0);
-    staging.unmap();
-    staging.destroy();
     const result: Record<string, HostTensor> = {};
     at = 0;
     for (const w of wanted) {
@@ -275,6 +297,7 @@ export class CompiledGraph {
   }
 
   destroy(): void {
+    this.staging?.destroy();
     for (const b of this.ownedBuffers) b.destroy();
   }
 }
