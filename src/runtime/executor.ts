@@ -100,8 +100,9 @@ export class CompiledGraph {
     const { kept, removed } = liveCalls(graph, wanted);
     const plan = planMemory(kept, [...graph.inputs.values()], wanted);
     const maxBuffer = device.limits.maxBufferSize;
-    if (plan.arenaBytes > maxBuffer) {
-      throw new FianetError('device-error', `activations need ${plan.arenaBytes} bytes, the adapter allows ${maxBuffer} per buffer`);
+    const maxBinding = device.limits.maxStorageBufferBindingSize;
+    if (Math.max(plan.arenaBytes, plan.uniformArenaBytes) > maxBuffer) {
+      throw new FianetError('device-error', `activations need arenas of ${plan.arenaBytes} and ${plan.uniformArenaBytes} bytes, the adapter allows ${maxBuffer} per buffer`);
     }
     const progress = options.onProgress ?? (() => {});
     const owned: GPUBuffer[] = [];
@@ -175,6 +176,14 @@ export class CompiledGraph {
               throw new FianetError('bad-graph', `${call.label}: window '${binding.name}' at byte ${offset} runs past '${t.label}' (${bytes} bytes)`);
             }
             entries.push({ binding: j + 1, resource: { buffer, offset: base + offset, size: binding.uniform * 16 } });
+          } else if (binding.window) {
+            const offset = d.windows[binding.name] ?? 0;
+            if (offset % 256 !== 0 || offset >= bytes) {
+              throw new FianetError('bad-graph', `${call.label}: storage window '${binding.name}' at byte ${offset} runs past '${t.label}' (${bytes} bytes) or is not 256-aligned`);
+            }
+            entries.push({ binding: j + 1, resource: { buffer, offset: base + offset, size: Math.min(binding.window, bytes - offset) } });
+          } else if (bytes > maxBinding) {
+            throw new FianetError('bad-graph', `${call.label}: '${t.label}' (${bytes} bytes) is bound whole as '${binding.name}', the adapter binds at most ${maxBinding}; give the binding a window`);
           } else entries.push({ binding: j + 1, resource: weight ? { buffer } : { buffer, offset: base, size: bytes } });
         });
         const bindGroup = device.createBindGroup({ label: `${call.kernel.name}:${call.label}`, layout: compiled.layout, entries });

@@ -20,7 +20,7 @@ export interface Tensor {
   readonly label: string;
 }
 
-/** One dispatch of a call: its uniforms, and byte offsets into the tensors of uniform-window bindings. */
+/** One dispatch of a call: its uniforms, and byte offsets into the tensors of window bindings (uniform or storage). */
 export interface Dispatch {
   readonly uniforms: Record<string, number>;
   readonly windows: Record<string, number>;

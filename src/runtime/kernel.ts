@@ -23,6 +23,12 @@ export interface KernelBinding {
    * cheaper than storage loads inside loops (bench/RESULTS.md).
    */
   uniform?: number;
+  /**
+   * A storage binding bound one window at a time: at most this many bytes of the tensor, at a
+   * per-dispatch byte offset (Call.dispatches; the last window may be shorter). Lets one call
+   * write a tensor larger than maxStorageBufferBindingSize (128 MiB on llvmpipe).
+   */
+  window?: number;
 }
 
 export interface Kernel<U extends Record<string, ScalarType> = Record<string, ScalarType>, C extends Constants = Constants> {

@@ -1,13 +1,15 @@
 /**
  * Graph executor and memory planner: buffer reuse from lifetimes, dead-work removal,
- * build-time shape errors, clear errors for bad inputs, repeated runs without leaks.
+ * build-time shape errors, clear errors for bad inputs, repeated runs without leaks,
+ * storage bindings written one window per dispatch.
  */
 import { describe, expect, it } from 'vitest';
 import { binaryOp } from '../../src/kernels/binary.js';
 import { linear } from '../../src/kernels/matmul.js';
 import { unaryOp } from '../../src/kernels/unary.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
-import { Graph } from '../../src/runtime/graph.js';
+import { Graph, type Dispatch } from '../../src/runtime/graph.js';
+import { defineKernel } from '../../src/runtime/kernel.js';
 import { planMemory } from '../../src/runtime/memory-plan.js';
 import { testGpu } from '../helpers/gpu.js';
 
@@ -104,6 +106,40 @@ describe('executor', () => {
         );
       }),
     );
+  });
+
+  // Writes start + i into a 256-byte storage window of `out` per dispatch (the last one shorter).
+  const windowed = defineKernel({
+    name: 'windowed',
+    bindings: [{ name: 'out', output: true, window: 256 }],
+    uniforms: { start: 'u32', n: 'u32' },
+    constants: {},
+    wgsl: () => `@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) id: vec3u) {
+  if (id.x < params.n) { out[id.x] = f32(params.start + id.x); }
+}`,
+    workgroups: () => [1],
+  });
+  const windowGraph = (offsets: number[]) => {
+    const g = new Graph();
+    const out = g.activation('out', [100]);
+    const dispatches: Dispatch[] = offsets.map((o) => ({ uniforms: { start: o / 4, n: Math.min(64, 100 - o / 4) }, windows: { out: o } }));
+    g.call(windowed, 'w', { out }, dispatches[0].uniforms, {}, dispatches);
+    g.output('out', out);
+    return g;
+  };
+
+  it('binds a storage window per dispatch, the last one clamped to the tensor', async () => {
+    const compiled = await CompiledGraph.compile(await testGpu(), windowGraph([0, 256]));
+    const { outputs } = await compiled.run({});
+    expect([...outputs.out]).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    compiled.destroy();
+  });
+
+  it('rejects a storage window past the tensor or off the 256-byte alignment', async () => {
+    const gpu = await testGpu();
+    await expect(CompiledGraph.compile(gpu, windowGraph([0, 512]))).rejects.toThrow("w: storage window 'out' at byte 512 runs past 'out' (400 bytes)");
+    await expect(CompiledGraph.compile(gpu, windowGraph([128]))).rejects.toThrow('not 256-aligned');
   });
 
   it('surfaces a failed pipeline as an error naming the kernel, not a hang', async () => {
