@@ -46,6 +46,28 @@ fn gate_${which}_at(m: u32, ty: LinearTap, tx: LinearTap) -> f32 {
        + (gate_${which}[r1 + tx.i0] * wx0 + gate_${which}[r1 + tx.i1] * tx.w1) * ty.w1;
 }`;
 
+/**
+ * WGSL that sets \`v\` to input channel \`ci\` at output pixel (sy, sx) of the concatenation
+ * [up(A), B] (needs \`hw\` = h * w and, when \`upA\`, LINEAR_TAP). Shared with im2col-blocks,
+ * which gathers exactly what this kernel reads.
+ */
+export function readConvInput(upA: boolean, inB: boolean): string {
+  const readA = upA
+    ? `let ta = linear_tap(sy, params.ha, params.h, true);
+            let tb = linear_tap(sx, params.wa, params.w, true);
+            let base = params.a_off + ci * params.a_cs;
+            let r0 = ta.i0 * params.wa;
+            let r1 = ta.i1 * params.wa;
+            let wx0 = 1.0 - tb.w1;
+            v = (xa[base + (r0 + tb.i0) * params.a_ps] * wx0 + xa[base + (r0 + tb.i1) * params.a_ps] * tb.w1) * (1.0 - ta.w1)
+              + (xa[base + (r1 + tb.i0) * params.a_ps] * wx0 + xa[base + (r1 + tb.i1) * params.a_ps] * tb.w1) * ta.w1;`
+    : 'v = xa[params.a_off + ci * params.a_cs + (sy * params.wa + sx) * params.a_ps];';
+  const readB = inB ? ` else { v = xb[(ci - params.ca) * hw + sy * params.w + sx]; }` : '';
+  return `if (ci < params.ca) {
+            ${readA}
+          }${readB}`;
+}
+
 export const conv2d = defineKernel({
   name: 'conv2d',
   bindings: [
@@ -72,17 +94,6 @@ export const conv2d = defineKernel({
     const rows = [...Array(c.TM).keys()];
     const quads = [...Array(c.TN / 4).keys()];
     const each = (f: (i: number, q: number) => string) => rows.flatMap((i) => quads.map((q) => f(i, q))).join('\n');
-    const readA = c.upA
-      ? `let ta = linear_tap(sy, params.ha, params.h, true);
-            let tb = linear_tap(sx, params.wa, params.w, true);
-            let base = params.a_off + ci * params.a_cs;
-            let r0 = ta.i0 * params.wa;
-            let r1 = ta.i1 * params.wa;
-            let wx0 = 1.0 - tb.w1;
-            v = (xa[base + (r0 + tb.i0) * params.a_ps] * wx0 + xa[base + (r0 + tb.i1) * params.a_ps] * tb.w1) * (1.0 - ta.w1)
-              + (xa[base + (r1 + tb.i0) * params.a_ps] * wx0 + xa[base + (r1 + tb.i1) * params.a_ps] * tb.w1) * ta.w1;`
-      : 'v = xa[params.a_off + ci * params.a_cs + (sy * params.wa + sx) * params.a_ps];';
-    const readB = c.inB ? `} else { v = xb[(ci - params.ca) * hw + sy * params.w + sx];` : '';
     return /* wgsl */ `
 // xa: view of [ca, ha, wa], xb: [cb, h, w], w: [cout, (ca + cb) * KS * KS], bias: [cout],
 // gate_mul, gate_add: [cout, gh, gw] -> out: [cout, h, w]
@@ -148,10 +159,7 @@ ${each((i, q) => `  var acc${i}_${q} = vec4<f32>();`)}
         if (yy >= 0 && yy < i32(params.h) && xx >= 0 && xx < i32(params.w)) {
           let sy = u32(yy);
           let sx = u32(xx);
-          if (ci < params.ca) {
-            ${readA}
-          ${readB}
-          }
+          ${readConvInput(c.upA, c.inB)}
         }
       }
       let slot = r * BN + ln;
@@ -218,7 +226,19 @@ export function convTile(cout: number): ConvTile {
   return { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 };
 }
 
-export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
+/** The sizes of a convolution, checked against its arguments (shared with conv2d-blocked). */
+export interface ConvDims {
+  h: number;
+  w: number;
+  ha: number;
+  wa: number;
+  cb: number;
+  cin: number;
+  cout: number;
+  ks: number;
+}
+
+export function checkConv2dArgs(g: Graph, name: string, args: Conv2dArgs): ConvDims {
   const where = g.name(name);
   const fail = (msg: string): never => {
     throw new FianetError('bad-graph', `${where}: ${msg}`);
@@ -242,6 +262,15 @@ export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
     expectShape(where, 'gate_add', args.gate.add, [cout, gh, gw]);
     if ((args.act ?? 'none') !== 'none') fail('an activation and the gate epilogue do not combine');
   }
+  return { h, w, ha, wa, cb, cin, cout, ks };
+}
+
+export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
+  const fail = (msg: string): never => {
+    throw new FianetError('bad-graph', `${g.name(name)}: ${msg}`);
+  };
+  const { a, b, weight } = args;
+  const { h, w, ha, wa, cb, cout, ks } = checkConv2dArgs(g, name, args);
   const tile = args.tile ?? convTile(cout);
   const [BN, threads] = [tile.WG_X * tile.TN, tile.WG_X * tile.WG_Y];
   if (threads % BN !== 0 || tile.TM % 4 !== 0 || tile.TN % 4 !== 0) {

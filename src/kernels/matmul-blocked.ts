@@ -33,7 +33,9 @@ export const matmulBlocked = defineKernel({
   ],
   // kc4 = KC / 4 as a uniform: a constant trip count lets LLVM unroll the k loop completely,
   // which multiplies llvmpipe's first-use compile time for no measurable gain.
-  uniforms: { M: 'u32', N: 'u32', ldo: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32' },
+  // out_t stores the product transposed (out [N, M], ldo = M): the channel-first output of a
+  // convolution lowered to im2col rows x weight^T (conv2d-blocked.ts).
+  uniforms: { M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32' },
   // bias and residual are uniform flags, not constants: fewer pipeline variants to compile.
   constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, act: 'none' as Activation },
   wgsl: (c) => {
@@ -50,11 +52,11 @@ export const matmulBlocked = defineKernel({
 ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4]; acc${i} = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc${i})))); }`).join('\n')}
   }`;
     return /* wgsl */ `
-// a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] at (m0, n0)
+// a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 ${activationFn(c.act)}
 fn store(m: u32, n: u32, s: f32) {
   if (m >= params.M || n >= params.N) { return; }
-  let o = m * params.ldo + n;
+  let o = select(m * params.ldo + n, n * params.ldo + m, params.out_t != 0u);
   var v = s * params.alpha;
   if (params.first == 0u) { v += out[o]; }
   if (params.last != 0u) {
@@ -111,33 +113,65 @@ export function blockWeight(w: Float32Array, N: number, K: number, KC: number, N
   return out;
 }
 
-export interface BlockedLinearOptions {
+export interface BlockedMatmulOptions {
   act?: Activation;
   residual?: Tensor;
   alpha?: number;
+  /** Output shape (numel M * N); default [M, N]. */
+  outShape?: readonly number[];
+  /** Store out [N, M] instead of [M, N] (a channel-first convolution output). */
+  transposed?: boolean;
 }
 
 /**
  * y = act(alpha * x W^T + b) (+ residual) through uniform-buffer blocks (see the file header).
  * x [..., K]; w a PyTorch Linear weight [N, K] (a graph weight: it is re-laid out at load).
  */
-export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias: Tensor | undefined, opts: BlockedLinearOptions = {}): Tensor {
+export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias: Tensor | undefined, opts: Omit<BlockedMatmulOptions, 'outShape' | 'transposed'> = {}): Tensor {
   const where = g.name(name);
   const K = x.shape[x.shape.length - 1];
   const M = numel(x.shape) / K;
   if (w.kind !== 'weight' || w.shape.length !== 2 || w.shape[1] !== K) {
     throw new FianetError(w.kind === 'weight' ? 'bad-weights' : 'bad-graph', `${where}: weight '${w.label}' is ${fmtShape(w.shape)}, expected [*, ${K}] for input ${fmtShape(x.shape)}`);
   }
-  const N = w.shape[0];
-  if (bias) expectShape(where, `bias '${bias.label}'`, bias, [N]);
-  const outShape = [...x.shape.slice(0, -1), N];
-  if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
+  const { KC, MB } = blockShape(w.shape[0], K);
+  const KB = Math.ceil(K / KC);
+  const n = Math.ceil(M / MB) * KB * MB * KC;
+  const xb = g.activation(`${name}.blocked`, [n]);
+  g.call(blockRows, `${name}.block`, { x, out: xb }, { M, K, KB, n }, { KC, MB });
+  return blockedMatmulFromBlocks(g, name, xb, { M, K, KC, MB }, w, bias, { ...opts, outShape: [...x.shape.slice(0, -1), w.shape[0]] });
+}
 
-  const { KC, MB, NB } = blockShape(N, K);
+/**
+ * The matmul-blocked dispatches for A already in blocks: xb = Ab [ceil(M/MB)][ceil(K/KC)][MB][KC]
+ * with KC and MB from blockShape(N, K); w a graph weight [N, ...] holding [N, K] row-major
+ * (a conv weight [cout, cin, k, k] qualifies), blocked once at load.
+ */
+export function blockedMatmulFromBlocks(
+  g: Graph,
+  name: string,
+  xb: Tensor,
+  dims: { M: number; K: number; KC: number; MB: number },
+  w: Tensor,
+  bias: Tensor | undefined,
+  opts: BlockedMatmulOptions = {},
+): Tensor {
+  const where = g.name(name);
+  const { M, K, KC, MB } = dims;
+  const N = w.shape[0];
+  if (w.kind !== 'weight' || numel(w.shape) !== N * K) {
+    throw new FianetError(w.kind === 'weight' ? 'bad-weights' : 'bad-graph', `${where}: weight '${w.label}' is ${fmtShape(w.shape)}, expected [*, ${K}] (or [*, ...] with ${K} values per row)`);
+  }
+  const shape = blockShape(N, K);
+  if (shape.KC !== KC || shape.MB !== MB) throw new FianetError('bad-graph', `${where}: A is blocked ${MB} x ${KC}, blockShape(${N}, ${K}) wants ${shape.MB} x ${shape.KC}`);
+  const NB = shape.NB;
   const KB = Math.ceil(K / KC);
   const [mBlocks, nBlocks] = [Math.ceil(M / MB), Math.ceil(N / NB)];
-  const xb = g.activation(`${name}.blocked`, [mBlocks * KB * MB * KC]);
-  g.call(blockRows, `${name}.block`, { x, out: xb }, { M, K, KB, n: mBlocks * KB * MB * KC }, { KC, MB });
+  if (numel(xb.shape) < mBlocks * KB * MB * KC) throw new FianetError('bad-graph', `${where}: blocked A has ${numel(xb.shape)} values, expected at least ${mBlocks * KB * MB * KC}`);
+  if (bias) expectShape(where, `bias '${bias.label}'`, bias, [N]);
+  const outShape = opts.outShape ?? [M, N];
+  if (numel(outShape) !== M * N) throw new FianetError('bad-graph', `${where}: output ${fmtShape(outShape)} does not hold ${M} x ${N} values`);
+  if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
   const source = g.weights.get(w.id)!;
   const wb = g.weight(`${w.label}#blocked${KC}x${NB}`, [nBlocks * KB * KC * NB], async () => {
     const data = typeof source === 'function' ? await source() : source;
@@ -159,7 +193,11 @@ export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias
           windows[`a${p}`] = (mb * KB + kb) * MB * KC * 4;
           windows[`w${p}`] = (nb * KB + kb) * NB * KC * 4;
         }
-        const uniforms = { M, N, ldo: N, m0: mb * MB, n0: nb * NB, first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4, has_bias: bias ? 1 : 0, has_residual: opts.residual ? 1 : 0 };
+        const uniforms = {
+          M, N, ldo: opts.transposed ? M : N, out_t: opts.transposed ? 1 : 0, m0: mb * MB, n0: nb * NB,
+          first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4,
+          has_bias: bias ? 1 : 0, has_residual: opts.residual ? 1 : 0,
+        };
         dispatches.push({ uniforms, windows });
       }
     }

@@ -5,7 +5,8 @@
  * Shared by the default suite (small-fixture shapes) and test/full (base480 shapes).
  */
 import { expect } from 'vitest';
-import { channelFirst, conv2dOp, conv2dReference } from '../../src/kernels/conv2d.js';
+import { channelFirst, conv2dOp, conv2dReference, type Conv2dArgs } from '../../src/kernels/conv2d.js';
+import type { Graph, Tensor } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
 import { runGraph } from '../helpers/gpu.js';
 
@@ -17,8 +18,11 @@ export interface SampledConvCase {
   size: [number, number];
 }
 
-/** Runs the case and compares `samples` outputs; tolerance as in conv2d.test.ts (atol 1e-7 * K). */
-export async function checkSampledConv(c: SampledConvCase, samples = 300): Promise<void> {
+/**
+ * Runs the case through `op` (conv2d, or its blocked lowering) and compares `samples` outputs;
+ * tolerance as in conv2d.test.ts (atol 1e-7 * K).
+ */
+export async function checkSampledConv(c: SampledConvCase, samples = 300, op: (g: Graph, name: string, args: Conv2dArgs) => Tensor = conv2dOp): Promise<void> {
   const cin = c.ca + c.cb;
   const [h, w] = c.size;
   const a = randomArray(c.ca * c.aSize[0] * c.aSize[1], 7);
@@ -29,7 +33,7 @@ export async function checkSampledConv(c: SampledConvCase, samples = 300): Promi
   const bias = randomArray(c.cout, 10);
   const { y } = await runGraph(
     (g) => ({
-      y: conv2dOp(g, 'conv', {
+      y: op(g, 'conv', {
         a: channelFirst(g.input('a', [c.ca, ...c.aSize]), c.ca, c.aSize),
         b: g.input('b', [c.cb, h, w]),
         size: c.size,
