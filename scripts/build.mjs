@@ -1,8 +1,8 @@
-// Bundles the Node CLI (dist/cli.js) and the browser library (dist/fianet.browser.js).
+// Bundles the Node CLI (dist/cli.js), the Node library (dist/node.js) and the browser library (dist/fianet.browser.js).
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/cli/main.ts', 'package-demo': 'scripts/package-demo.ts', 'weights-base480': 'scripts/weights-base480.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', node: 'src/node.ts', 'package-demo': 'scripts/package-demo.ts', 'weights-base480': 'scripts/weights-base480.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',
@@ -13,5 +13,5 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
 });
-console.log('built dist/cli.js, dist/bench.js');
+console.log('built dist/cli.js, dist/node.js');
 await import('./build-browser.mjs');
