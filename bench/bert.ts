@@ -11,7 +11,7 @@ import { WeightBinder } from '../src/model/weights.js';
 import { preferredLinear, type Gpu } from '../src/runtime/device.js';
 import { CompiledGraph } from '../src/runtime/executor.js';
 import { Graph } from '../src/runtime/graph.js';
-import { median, type Timing } from './harness.js';
+import { timeRuns, type Timing } from './harness.js';
 
 export interface BertBenchResult extends Timing {
   case: string;
@@ -56,18 +56,9 @@ export async function benchBert(gpu: Gpu, opts: { runs?: number; warmup?: number
     await compiled.run(packBertInputs(cfg, IDS, { l: L_MASK, t: T_MASK, p: P_MASK }));
     const firstMs = performance.now() - t1;
     for (let i = 0; i < (opts.warmup ?? 1); i++) await compiled.timeOnce();
-    const times: number[] = [];
-    const cpu: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const c0 = process.cpuUsage();
-      times.push(await compiled.timeOnce());
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1000);
-      log(`bert: run ${i + 1}/${runs}: ${times[i].toFixed(0)} ms`);
-    }
+    const t = await timeRuns(compiled, runs, (i, ms) => log(`bert: run ${i + 1}/${runs}: ${ms.toFixed(0)} ms`));
     const gflop = bertFlop(cfg.layers, cfg.hidden, cfg.intermediate, 3 * n) / 1e9;
-    const medianMs = median(times);
-    return { case: `BERT ${cfg.layers}x${cfg.hidden}, 3 x ${n} tokens`, compileMs, firstMs, medianMs, minMs: Math.min(...times), cpuMs: median(cpu), runs, gflop, gflops: gflop / (medianMs / 1000) };
+    return { case: `BERT ${cfg.layers}x${cfg.hidden}, 3 x ${n} tokens`, compileMs, firstMs, ...t, gflop, gflops: gflop / (t.medianMs / 1000) };
   } finally {
     compiled.destroy();
   }

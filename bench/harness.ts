@@ -32,18 +32,24 @@ export async function timeGraph(gpu: Gpu, build: (g: Graph) => Tensor, runs = 10
   try {
     const firstMs = await compiled.timeOnce();
     for (let i = 1; i < warmup; i++) await compiled.timeOnce();
-    const times: number[] = [];
-    const cpu: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const c0 = process.cpuUsage();
-      times.push(await compiled.timeOnce());
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1000);
-    }
-    return { compileMs, firstMs, medianMs: median(times), minMs: Math.min(...times), cpuMs: median(cpu), runs };
+    return { compileMs, firstMs, ...(await timeRuns(compiled, runs)) };
   } finally {
     compiled.destroy();
   }
+}
+
+/** `runs` timed runs of a compiled, warmed-up graph: median and min wall time, median CPU time. */
+export async function timeRuns(compiled: CompiledGraph, runs: number, onRun?: (i: number, ms: number) => void): Promise<Pick<Timing, 'medianMs' | 'minMs' | 'cpuMs' | 'runs'>> {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    times.push(await compiled.timeOnce());
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+    onRun?.(i, times[i]);
+  }
+  return { medianMs: median(times), minMs: Math.min(...times), cpuMs: median(cpu), runs };
 }
 
 export function adapterName(gpu: Gpu): string {
