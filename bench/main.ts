@@ -20,7 +20,7 @@ const SUITES = ['matmul', 'bert', 'window', 'decoder', 'backbone'] as const;
 type Suite = (typeof SUITES)[number];
 
 const HELP = `usage: fianet bench [--adapter KIND] [--only ${SUITES.join(',')}] [--runs N] [--json FILE]
-       [--variants A,B] [--cases A,B]   (matmul suite: which tilings and shapes)
+       [--variants A,B] [--cases A,B]   (matmul and decoder suites: which variants and shapes, by name prefix)
 
 Default suites: matmul, bert, window, decoder. 'backbone' (Swin-B at 480, formula
 weights, per-stage latency) takes minutes on CPU adapters and runs only when asked.`;
@@ -73,9 +73,9 @@ export async function main(argv: string[]): Promise<number> {
     out.push('');
   }
   if (suites.includes('decoder')) {
-    const r = await benchDecoderConv(gpu, { runs: Math.min(runs, 3), log });
+    const r = await benchDecoderConv(gpu, { runs: Math.min(runs, 3), log, variants: list(values.variants), cases: list(values.cases) });
     json.decoderConv = r;
-    out.push('### Decoder 3x3 convolutions (implicit GEMM)', '', row(['case', 'tiling', 'median ms', 'CPU ms', 'GFLOP/s']), row(['---', '---', '---:', '---:', '---:']));
+    out.push('### Decoder 3x3 convolutions', '', row(['case', 'tiling', 'median ms', 'CPU ms', 'GFLOP/s']), row(['---', '---', '---:', '---:', '---:']));
     for (const x of r) out.push(row([x.case, x.variant, ms(x.medianMs), ms(x.cpuMs), x.gflops.toFixed(2)]));
     out.push('');
   }
