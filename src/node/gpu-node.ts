@@ -24,6 +24,7 @@ function isCpuAdapter(adapter: GPUAdapter): boolean {
 }
 
 async function tryGpu(): Promise<Gpu> {
+  ensureRuntimeDir();
   const gpu = create([]);
   instances.push(gpu);
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
