@@ -7,7 +7,7 @@
  */
 import { FianetError } from '../errors.js';
 import { bytesSource, blobSource, type ByteSource } from '../io/safetensors.js';
-import { createSegmenter } from '../model/create-segmenter.js';
+import { createSegmenter, unusedTensorsMessage } from '../model/create-segmenter.js';
 import { openWeights } from '../model/open-weights.js';
 import type { Segmenter } from '../model/segmenter.js';
 import { browserGpu, type Gpu } from '../runtime/device.js';
@@ -53,24 +53,16 @@ export async function loadModel(o: LoadModelOptions): Promise<Segmenter> {
       ...(o.config !== undefined ? { config: o.config } : {}),
       ...(o.dataset ? { dataset: o.dataset } : {}),
     });
-    const segmenter = await createSegmenter(gpu, opened.store, opened.config, {
+    return await createSegmenter(gpu, opened.store, opened.config, {
       vocab,
       ...(o.dataset ? { dataset: o.dataset } : {}),
       ...(o.dumpWgsl ? { dumpWgsl: o.dumpWgsl } : {}),
       log,
-      onUnused: (names) => names.length && log(`${names.length} checkpoint tensors are not used by the model (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`),
+      onUnused: (names) => names.length && log(unusedTensorsMessage(names)),
       onProgress: (done, total) => progress({ phase: 'build', done, total }),
+      // A device the caller passed in stays the caller's.
+      ...(o.gpu ? {} : { release: () => gpu.destroy() }),
     });
-    if (o.gpu) return segmenter;
-    return {
-      config: segmenter.config,
-      adapter: segmenter.adapter,
-      segment: (input, opts) => segmenter.segment(input, opts),
-      destroy() {
-        segmenter.destroy();
-        gpu.destroy();
-      },
-    };
   } catch (e) {
     if (!o.gpu) gpu.destroy();
     throw e;

@@ -25,6 +25,13 @@ export interface SegmenterOptions extends Pick<CompileOptions, 'onProgress' | 'd
   dataset?: DatasetName;
   /** Called once with checkpoint tensors the model does not use (e.g. OPAB.go_embedding). */
   onUnused?: (names: string[]) => void;
+  /** Called by destroy() after the model's buffers are freed: loaders that opened the device and the weights file release them here. */
+  release?: () => void;
+}
+
+/** One line for onUnused: how many checkpoint tensors the model ignores, and the first few. */
+export function unusedTensorsMessage(names: readonly string[]): string {
+  return `${names.length} checkpoint tensors are not used by the model (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`;
 }
 
 export async function createSegmenter(gpu: Gpu, store: WeightStore, config: FianetConfig, options: SegmenterOptions): Promise<Segmenter> {
@@ -72,7 +79,10 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
         warnings,
       };
     },
-    destroy: () => compiled.destroy(),
+    destroy() {
+      compiled.destroy();
+      options.release?.();
+    },
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { FianetError } from '../errors.js';
-import { createSegmenter } from '../model/create-segmenter.js';
+import { createSegmenter, unusedTensorsMessage } from '../model/create-segmenter.js';
 import { openWeights } from '../model/open-weights.js';
 import type { Segmenter } from '../model/segmenter.js';
 import type { DatasetName } from '../text/categories.js';
@@ -48,27 +48,27 @@ export async function loadSegmenter(o: LoadSegmenterOptions): Promise<Segmenter>
   // FIANET_DUMP_WGSL=name1,name2 (or *) prints the final WGSL of those kernels when compiled.
   const dumpWgsl = o.dumpWgsl ?? process.env.FIANET_DUMP_WGSL?.split(',').map((s) => s.trim()).filter(Boolean);
   let last = 0;
-  const segmenter = await createSegmenter(gpu, opened.store, opened.config, {
-    vocab,
-    ...(o.dataset ? { dataset: o.dataset } : {}),
-    ...(dumpWgsl?.length ? { dumpWgsl, log: (text: string) => console.error(text) } : {}),
-    onUnused: (names) => names.length && log(`debug: ${names.length} checkpoint tensors are not used by the model (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`),
-    onProgress: (done, total) => {
-      const pct = Math.floor((100 * done) / total);
-      if (pct >= last + 10 || done === total) {
-        last = pct;
-        log(`loading: ${pct}% (${done}/${total} weights and kernels)`);
-      }
-    },
-  });
-  return {
-    config: segmenter.config,
-    adapter: segmenter.adapter,
-    segment: (input, opts) => segmenter.segment(input, opts),
-    destroy() {
-      segmenter.destroy();
-      gpu.destroy();
-      void source.close?.();
-    },
-  };
+  try {
+    return await createSegmenter(gpu, opened.store, opened.config, {
+      vocab,
+      ...(o.dataset ? { dataset: o.dataset } : {}),
+      ...(dumpWgsl?.length ? { dumpWgsl, log: (text: string) => console.error(text) } : {}),
+      onUnused: (names) => names.length && log(`debug: ${unusedTensorsMessage(names)}`),
+      onProgress: (done, total) => {
+        const pct = Math.floor((100 * done) / total);
+        if (pct >= last + 10 || done === total) {
+          last = pct;
+          log(`loading: ${pct}% (${done}/${total} weights and kernels)`);
+        }
+      },
+      release: () => {
+        gpu.destroy();
+        void source.close?.();
+      },
+    });
+  } catch (e) {
+    gpu.destroy();
+    void source.close?.();
+    throw e;
+  }
 }
