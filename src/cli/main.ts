@@ -35,7 +35,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await (await command.load()).run(rest);
   } catch (e) {
-    if (e instanceof FianetError || (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // node:util parseArgs errors (unknown option, missing value, stray positional) are the user's.
+    if (e instanceof FianetError || String((e as { code?: string }).code).startsWith('ERR_PARSE_ARGS_')) {
       console.error(`fianet ${name}: ${(e as Error).message}`);
       return 1;
     }
