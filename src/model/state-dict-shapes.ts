@@ -12,7 +12,8 @@ export interface TensorShape {
   shape: number[];
 }
 
-export function stateDictShapes(config: FianetConfig): TensorShape[] {
+/** A list of tensor shapes and the helpers both builders below append with. */
+function shapeList() {
   const out: TensorShape[] = [];
   const add = (name: string, ...shape: number[]) => out.push({ name, shape });
   /** weight [out, ...in] and bias [out] (Linear: in = [n]; Conv1d 1x1: [n, 1]; Conv2d: [n, kh, kw]). */
@@ -21,6 +22,11 @@ export function stateDictShapes(config: FianetConfig): TensorShape[] {
     add(`${name}.bias`, outDim);
   };
   const norm = (name: string, dim: number) => affine(name, dim);
+  return { out, add, affine, norm };
+}
+
+export function stateDictShapes(config: FianetConfig): TensorShape[] {
+  const { out, add, affine, norm } = shapeList();
   const batchNorm = (name: string, dim: number) => {
     norm(name, dim);
     add(`${name}.running_mean`, dim);
@@ -126,13 +132,7 @@ export function stateDictShapes(config: FianetConfig): TensorShape[] {
 
 /** The BERT text encoder's tensors (`text_encoder.*`, no pooler), in state-dict order. */
 export function textEncoderShapes(t: BertConfig): TensorShape[] {
-  const out: TensorShape[] = [];
-  const add = (name: string, ...shape: number[]) => out.push({ name, shape });
-  const affine = (name: string, outDim: number, ...inShape: number[]) => {
-    add(`${name}.weight`, outDim, ...inShape);
-    add(`${name}.bias`, outDim);
-  };
-  const norm = (name: string, dim: number) => affine(name, dim);
+  const { out, add, affine, norm } = shapeList();
   const emb = 'text_encoder.embeddings';
   add(`${emb}.word_embeddings.weight`, t.vocab_size, t.hidden);
   add(`${emb}.position_embeddings.weight`, t.max_position, t.hidden);
