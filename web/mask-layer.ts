@@ -3,12 +3,9 @@
  * (src/io/overlay.ts: red tint, yellow outline on both sides of the edge) but kept apart
  * from the image so the page's slider can fade it with CSS opacity without re-rendering.
  */
-import { onBoundary } from '../src/io/overlay.js';
+import { maskColour } from '../src/io/overlay.js';
 import { resizeMaskNearest } from '../src/io/mask-resize.js';
 import type { RgbImage } from '../src/io/image-types.js';
-
-const TINT = [255, 0, 0];
-const OUTLINE = [255, 255, 0];
 
 // mask: [size, size], nonzero = object -> [height, width, 4] RGBA, transparent outside
 export function maskLayer(mask: Uint8Array, size: number, width: number, height: number): ImageData {
@@ -17,8 +14,7 @@ export function maskLayer(mask: Uint8Array, size: number, width: number, height:
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
-      const inside = m[p] !== 0;
-      const colour = onBoundary(m, width, height, x, y, inside) ? OUTLINE : inside ? TINT : undefined;
+      const colour = maskColour(m, width, height, x, y);
       if (!colour) continue;
       layer.data.set([colour[0]!, colour[1]!, colour[2]!, 255], 4 * p);
     }

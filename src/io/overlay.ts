@@ -25,10 +25,7 @@ export function renderOverlay(image: RgbImage, mask: Uint8Array, maskWidth: numb
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const p = y * width + x;
-      const inside = m[p] !== 0;
-      // The outline is every pixel whose 3x3 neighbourhood holds both mask and background:
-      // one pixel on each side of the edge, so it shows on dark and bright objects alike.
-      const colour = onBoundary(m, width, height, x, y, inside) ? OUTLINE : inside ? TINT : undefined;
+      const colour = maskColour(m, width, height, x, y);
       if (!colour) continue;
       const a = colour === OUTLINE ? 1 : TINT_ALPHA;
       for (let c = 0; c < 3; c++) rgb[3 * p + c] = Math.round((1 - a) * rgb[3 * p + c]! + a * colour[c]!);
@@ -42,7 +39,18 @@ export function encodeOverlayPng(image: RgbImage, mask: Uint8Array, maskWidth: n
 }
 
 /** Whether pixel (x, y) has both mask and background in its 3x3 neighbourhood. */
-export function onBoundary(m: Uint8Array, width: number, height: number, x: number, y: number, inside: boolean): boolean {
+/**
+ * The overlay colour of pixel (x, y) of mask m ([height, width], nonzero = object): the outline
+ * colour on the boundary, the tint inside, none outside. Shared with the web demo's mask layer.
+ * The outline is every pixel whose 3x3 neighbourhood holds both mask and background: one
+ * pixel on each side of the edge, so it shows on dark and bright objects alike.
+ */
+export function maskColour(m: Uint8Array, width: number, height: number, x: number, y: number): readonly number[] | undefined {
+  const inside = m[y * width + x] !== 0;
+  return onBoundary(m, width, height, x, y, inside) ? OUTLINE : inside ? TINT : undefined;
+}
+
+function onBoundary(m: Uint8Array, width: number, height: number, x: number, y: number, inside: boolean): boolean {
   for (let dy = -1; dy <= 1; dy++) {
     const yy = y + dy;
     if (yy < 0 || yy >= height) continue;
