@@ -9,6 +9,7 @@ import { createSegmenter, unusedTensorsMessage } from '../model/create-segmenter
 import { openWeights } from '../model/open-weights.js';
 import type { Segmenter } from '../model/segmenter.js';
 import type { DatasetName } from '../text/categories.js';
+import type { Gpu } from '../runtime/device.js';
 import { nodeGpu, type AdapterKind } from './gpu-node.js';
 import { fileSource } from './safetensors-file.js';
 import { defaultVocabPath, loadVocabFile } from './vocab-file.js';
@@ -42,13 +43,18 @@ export async function loadSegmenter(o: LoadSegmenterOptions): Promise<Segmenter>
   const log = o.log ?? (() => {});
   const config = o.config === undefined ? undefined : await readConfig(o.config);
   const source = await fileSource(o.weights);
-  const opened = await openWeights(source, { ...(config !== undefined ? { config, configLabel: o.config } : {}), ...(o.dataset ? { dataset: o.dataset } : {}) });
-  const vocab = await loadVocabFile(o.vocab ?? defaultVocabPath());
-  const gpu = await nodeGpu(o.adapter);
-  // FIANET_DUMP_WGSL=name1,name2 (or *) prints the final WGSL of those kernels when compiled.
-  const dumpWgsl = o.dumpWgsl ?? process.env.FIANET_DUMP_WGSL?.split(',').map((s) => s.trim()).filter(Boolean);
-  let last = 0;
+  let gpu: Gpu | undefined;
+  const release = () => {
+    gpu?.destroy();
+    void source.close?.();
+  };
   try {
+    const opened = await openWeights(source, { ...(config !== undefined ? { config, configLabel: o.config } : {}), ...(o.dataset ? { dataset: o.dataset } : {}) });
+    const vocab = await loadVocabFile(o.vocab ?? defaultVocabPath());
+    gpu = await nodeGpu(o.adapter);
+    // FIANET_DUMP_WGSL=name1,name2 (or *) prints the final WGSL of those kernels when compiled.
+    const dumpWgsl = o.dumpWgsl ?? process.env.FIANET_DUMP_WGSL?.split(',').map((s) => s.trim()).filter(Boolean);
+    let last = 0;
     return await createSegmenter(gpu, opened.store, opened.config, {
       vocab,
       ...(o.dataset ? { dataset: o.dataset } : {}),
@@ -61,14 +67,10 @@ export async function loadSegmenter(o: LoadSegmenterOptions): Promise<Segmenter>
           log(`loading: ${pct}% (${done}/${total} weights and kernels)`);
         }
       },
-      release: () => {
-        gpu.destroy();
-        void source.close?.();
-      },
+      release,
     });
   } catch (e) {
-    gpu.destroy();
-    void source.close?.();
+    release();
     throw e;
   }
 }
