@@ -287,6 +287,8 @@ export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
       gh: args.gate?.size[0] ?? 1, gw: args.gate?.size[1] ?? 1,
     },
     { ...tile, KS: ks, upA: ha !== h || wa !== w, inB: !!b, bias: !!args.bias, act: args.act ?? 'none', gate: !!args.gate },
+    undefined,
+    2 * cout * h * w * (a.channels + cb) * ks * ks,
   );
   return out;
 }

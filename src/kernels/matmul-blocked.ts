@@ -202,6 +202,6 @@ export function blockedMatmulFromBlocks(
       }
     }
   }
-  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none' }, dispatches);
+  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none' }, dispatches, 2 * M * N * K);
   return args.out!;
 }

@@ -130,6 +130,8 @@ export function linear(g: Graph, name: string, x: Tensor, w: Tensor, bias?: Tens
     { a: x, b: w, bias, residual: opts.residual, out },
     { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, alpha: opts.alpha ?? 1, batch: 1 },
     { transB: true, act: opts.act ?? 'none', bias: !!bias, residual: !!opts.residual, ...tileFor(M, N) },
+    undefined,
+    2 * M * N * K,
   );
   return out;
 }
@@ -161,6 +163,8 @@ export function stridedMatmul(g: Graph, name: string, a: Tensor, b: Tensor, outS
     { a, b, out },
     { ...p, alpha: p.alpha ?? 1 },
     { transB: !!opts.transB, act: opts.act ?? 'none', bias: false, residual: false, ...tileFor(p.M, p.N) },
+    undefined,
+    2 * p.batch * p.M * p.N * p.K,
   );
   return out;
 }

@@ -14,13 +14,17 @@ import { PipelineCache, type PipelineCacheOptions } from './pipeline-cache.js';
 /** minUniformBufferOffsetAlignment is at most 256 on every adapter. */
 const UNIFORM_SLOT = 256;
 
-/** One dispatch, ready to encode; `phase` is the first label segment of its call. */
+/** One dispatch, ready to encode, and the call it belongs to (profiles group by call). */
 interface Encoded {
   pipeline: GPUComputePipeline;
   bindGroup: GPUBindGroup;
   workgroups: [number, number, number];
-  phase: string;
+  call: Call;
 }
+
+/** How a profile groups calls into phases; the default is the first label segment ('text', 'swin', ...). */
+export type PhaseOf = (call: Call) => string;
+export const firstLabelSegment: PhaseOf = (call) => call.label.split('.')[0];
 
 export interface CompileOptions extends PipelineCacheOptions {
   /** Names of graph outputs to keep; default all. Calls that feed none of them are dropped. */
@@ -34,7 +38,7 @@ export type HostTensor = Float32Array | Int32Array | Uint32Array;
 
 export interface RunResult {
   outputs: Record<string, HostTensor>;
-  /** Milliseconds per phase (the first label segment) when run with `profile`. */
+  /** Milliseconds per phase when run with `profile` (phases in the order they first ran). */
   phases?: Record<string, number>;
 }
 
@@ -188,7 +192,7 @@ export class CompiledGraph {
         });
         const bindGroup = device.createBindGroup({ label: `${call.kernel.name}:${call.label}`, layout: compiled.layout, entries });
         const [x, y = 1, z = 1] = call.kernel.workgroups(d.uniforms, call.consts);
-        encoded.push({ pipeline: compiled.pipeline, bindGroup, workgroups: [x, y, z], phase: call.label.split('.')[0] });
+        encoded.push({ pipeline: compiled.pipeline, bindGroup, workgroups: [x, y, z], call });
       }
       progress(++done, usedWeights.size + kept.length, `kernel ${call.label}`);
     }
@@ -209,8 +213,12 @@ export class CompiledGraph {
     pass.end();
   }
 
-  /** Runs the graph. `inputs` by name; returns the `outputs` asked for (default: all kept). */
-  async run(inputs: Record<string, HostTensor>, outputs?: readonly string[], opts: { profile?: boolean } = {}): Promise<RunResult> {
+  /**
+   * Runs the graph. `inputs` by name; returns the `outputs` asked for (default: all kept).
+   * `profile` submits each run of consecutive calls of one phase apart and times it
+   * (true: phases by first label segment; or a function naming the phase of a call).
+   */
+  async run(inputs: Record<string, HostTensor>, outputs?: readonly string[], opts: { profile?: boolean | PhaseOf } = {}): Promise<RunResult> {
     const { device } = this.gpu;
     for (const [name, t] of this.graph.inputs) {
       const data = inputs[name];
@@ -232,12 +240,13 @@ export class CompiledGraph {
 
     let phases: Record<string, number> | undefined;
     if (opts.profile) {
+      const phaseOf = typeof opts.profile === 'function' ? opts.profile : firstLabelSegment;
       phases = {};
       let start = 0;
       const n = this.encoded.length;
       for (let i = 1; i <= n; i++) {
-        const phase = this.encoded[start].phase;
-        if (i < n && this.encoded[i].phase === phase) continue;
+        const phase = phaseOf(this.encoded[start].call);
+        if (i < n && (this.encoded[i].call === this.encoded[i - 1].call || phaseOf(this.encoded[i].call) === phase)) continue;
         const encoder = device.createCommandEncoder({ label: phase });
         this.encodeRange(encoder, start, i, phase);
         const t0 = performance.now();
@@ -297,7 +306,7 @@ export class CompiledGraph {
     const mb = (b: number): string => `${(b / 2 ** 20).toFixed(2)} MiB`;
     const lines = [
       `calls: ${this.calls.length} kept (${this.encoded.length} dispatches), ${this.removed.length} removed as dead work`,
-      `activations: planned arenas ${mb(this.plan.arenaBytes + this.plan.uniformArenaBytes)} (peak live ${mb(this.plan.peakLiveBytes)}) vs naive sum ${mb(this.plan.naiveBytes)}`,
+      `activations: planned arenas ${mb(this.plan.arenaBytes + this.plan.uniformArenaBytes)} (peak live ${mb(this.plan.peakLiveBytes)}, largest single call ${mb(this.plan.largestCallBytes)}) vs naive sum ${mb(this.plan.naiveBytes)}`,
       `weights: ${mb(this.weightBytes)} uploaded`,
       `pipelines: ${this.pipelines.size} compiled in ${this.pipelines.compileMs.toFixed(0)} ms`,
     ];

@@ -37,6 +37,8 @@ export interface Call {
   /** Tensors in the kernel's binding order; undefined for an unbound optional binding. */
   readonly args: readonly (Tensor | undefined)[];
   readonly label: string;
+  /** Floating-point operations of the call (multiply-adds count 2), where the op knows them: benchmarks' FLOP rates. */
+  readonly flops?: number;
 }
 
 export const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
@@ -115,6 +117,7 @@ export class Graph {
     uniforms: Record<string, number>,
     consts: Constants = {},
     dispatches?: readonly Dispatch[],
+    flops?: number,
   ): void {
     const label = this.name(name);
     const allConsts = { ...kernel.constants, ...consts };
@@ -129,7 +132,7 @@ export class Graph {
     for (const key of Object.keys(args)) {
       if (!bindings.some((b) => b.name === key)) throw new FianetError('bad-graph', `${label}: ${kernel.name} has no binding '${key}'`);
     }
-    this.calls.push({ kernel, consts: allConsts, bindings, uniforms, args: bound, label, ...(dispatches ? { dispatches } : {}) });
+    this.calls.push({ kernel, consts: allConsts, bindings, uniforms, args: bound, label, ...(dispatches ? { dispatches } : {}), ...(flops ? { flops } : {}) });
   }
 
   /** Registers a check that input `t`'s data must pass before it is uploaded; it throws a FianetError. */

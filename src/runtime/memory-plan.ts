@@ -31,6 +31,8 @@ export interface MemoryPlan {
   naiveBytes: number;
   /** Largest sum of sizes of tensors alive at one call: a lower bound for any plan. */
   peakLiveBytes: number;
+  /** Largest sum of sizes of the activations one call reads and writes: what that layer alone needs. */
+  largestCallBytes: number;
 }
 
 export const tensorBytes = (t: Tensor): number => Math.ceil((numel(t.shape) * 4) / 16) * 16;
@@ -77,11 +79,17 @@ export function planMemory(calls: readonly Call[], pinned: readonly Tensor[], ou
     peakLiveBytes = Math.max(peakLiveBytes, live);
   }
   const naiveBytes = placed.reduce((s, p) => s + p.bytes, 0);
+  let largestCallBytes = 0;
+  for (const c of calls) {
+    const own = new Set(c.args.filter((t): t is Tensor => !!t && t.kind !== 'weight'));
+    largestCallBytes = Math.max(largestCallBytes, [...own].reduce((s, t) => s + tensorBytes(t), 0));
+  }
   return {
     placements: lifetimes,
     arenaBytes: alignUp(Math.max(arenaBytes[0], 16), ARENA_ALIGN),
     uniformArenaBytes: alignUp(arenaBytes[1], ARENA_ALIGN),
     naiveBytes,
     peakLiveBytes,
+    largestCallBytes,
   };
 }

@@ -31,6 +31,19 @@ describe('memory plan', () => {
     expect(plan.naiveBytes).toBe(11 * one);
     expect(plan.peakLiveBytes).toBe(2 * one);
     expect(plan.arenaBytes).toBe(2 * one);
+    expect(plan.largestCallBytes).toBe(2 * one);
+  });
+
+  it('reports the largest single call: a call reading one tensor twice counts it once', () => {
+    const g = new Graph();
+    const x = g.input('x', [10, 10]);
+    const wide = unaryOp(g, 'wide', g.input('big', [30, 10]), 'relu');
+    const sq = binaryOp(g, 'square', x, x, 'mul');
+    g.output('sq', sq);
+    g.output('wide', wide);
+    const plan = planMemory(g.calls, [...g.inputs.values()], [sq, wide]);
+    expect(plan.largestCallBytes).toBe(2 * 300 * 4);
+    expect(plan.peakLiveBytes).toBe(2 * 300 * 4 + 100 * 4);
   });
 
   it('never overlaps tensors whose lifetimes overlap', () => {
@@ -73,6 +86,28 @@ describe('executor', () => {
     expect([...outputs.kept].slice(14, 18)).toEqual([0, 0, 0, 1]);
     await expect(compiled.run({ x: new Float32Array(32) }, ['dead'])).rejects.toThrow("output 'dead' was not compiled into this graph");
     compiled.destroy();
+  });
+
+  it('profiles phases by first label segment or by a given grouping', async () => {
+    const gpu = await testGpu();
+    const g = new Graph();
+    let t = g.input('x', [8, 8]);
+    for (const name of ['a.one', 'a.two', 'b.one', 'a.three']) t = unaryOp(g, name, t, 'relu');
+    g.output('y', t);
+    const compiled = await CompiledGraph.compile(gpu, g);
+    const x = new Float32Array(64);
+    const byFirst = await compiled.run({ x }, undefined, { profile: true });
+    expect(Object.keys(byFirst.phases!)).toEqual(['a', 'b']);
+    const byLabel = await compiled.run({ x }, undefined, { profile: (c) => c.label });
+    expect(Object.keys(byLabel.phases!)).toEqual(['a.one', 'a.two', 'b.one', 'a.three']);
+    for (const ms of Object.values(byLabel.phases!)) expect(ms).toBeGreaterThanOrEqual(0);
+    compiled.destroy();
+  });
+
+  it('records the FLOPs of matmuls on their calls (2 M N K)', () => {
+    const g = new Graph();
+    linear(g, 'fc', g.input('x', [5, 7]), g.weight('w', [3, 7], new Float32Array(21)), undefined);
+    expect(g.calls.map((c) => c.flops)).toEqual([2 * 5 * 3 * 7]);
   });
 
   it('runs many times with fresh inputs and gives the same answers', async () => {
