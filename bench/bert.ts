@@ -23,9 +23,8 @@ export interface BertBenchResult extends Timing {
 /** "the rectangular-shaped ship docked in the harbor on the right side of the image" (base480 s0), padded to 22. */
 const IDS = [101, 1996, 10806, 1011, 5044, 2911, 25727, 1999, 1996, 6496, 2006, 1996, 2157, 2217, 1997, 1996, 3746, 102, 0, 0, 0, 0];
 const mask = (ones: number[]) => IDS.map((_, i) => (ones.includes(i) ? 1 : 0));
-const L_MASK = mask(IDS.map((id, i) => (id ? i : -1)));
-const T_MASK = mask([3, 7]);
-const P_MASK = mask([5, 6, 7, 8, 9, 10, 11]);
+/** A real expression's token ids and l/t/p masks, for benchmarks whose timings do not depend on values. */
+export const SAMPLE_TOKENS = { ids: IDS, l: mask(IDS.map((id, i) => (id ? i : -1))), t: mask([3, 7]), p: mask([5, 6, 7, 8, 9, 10, 11]) };
 
 /** FLOPs of one forward: projections and FFN on 3N rows, attention on the 3N x 3N block-diagonal scores. */
 export function bertFlop(layers: number, d: number, inter: number, rows: number): number {
@@ -53,7 +52,7 @@ export async function benchBert(gpu: Gpu, opts: { runs?: number; warmup?: number
   try {
     // The first run writes the inputs (timeOnce reuses them) and reads the outputs back.
     const t1 = performance.now();
-    await compiled.run(packBertInputs(cfg, IDS, { l: L_MASK, t: T_MASK, p: P_MASK }));
+    await compiled.run(packBertInputs(cfg, IDS, { l: SAMPLE_TOKENS.l, t: SAMPLE_TOKENS.t, p: SAMPLE_TOKENS.p }));
     const firstMs = performance.now() - t1;
     for (let i = 0; i < (opts.warmup ?? 1); i++) await compiled.timeOnce();
     const t = await timeRuns(compiled, runs, (i, ms) => log(`bert: run ${i + 1}/${runs}: ${ms.toFixed(0)} ms`));
