@@ -7,14 +7,17 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FianetError } from '../errors.js';
-import { DTYPE_SIZE, f32ToF16, isFloatDtype, numel, toFloat32, type Dtype } from '../io/dtype.js';
+import { DTYPE_SIZE, f32ToF16, f64ToF16Bits, isFloatDtype, numel, toFloat32, type Dtype } from '../io/dtype.js';
 import { checkConfig, inferConfig } from '../io/infer-config.js';
 import { openPth, type PthTensorInfo } from '../io/pth.js';
 import { safetensorsLayout } from '../io/safetensors.js';
+import { BN_FOLDED_METADATA } from '../model/batch-norm-fold.js';
+import { DEFAULT_BATCHNORM_EPS } from '../model/config.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import { fileSource } from '../node/safetensors-file.js';
+import { planBatchNormFolds, type FoldedTensor } from './convert-fold-bn.js';
 
-const HELP = `usage: fianet convert IN.pth OUT.safetensors [--key NAME] [--fp16] [--config C.json]
+const HELP = `usage: fianet convert IN.pth OUT.safetensors [--key NAME] [--fp16] [--fold-bn] [--config C.json]
 
 Converts a PyTorch checkpoint (zip format, or the legacy format of torch < 1.6) to
 safetensors. Nothing in the checkpoint is executed; only its model tensors are read.
@@ -23,22 +26,25 @@ safetensors. Nothing in the checkpoint is executed; only its model tensors are r
                    level itself when it holds tensors)
   --fp16           store float tensors as float16 (half the size; values beyond +-65504
                    become infinity and are reported)
+  --fold-bn        fold every BatchNorm (TMEM, scale-aware gates, decoder) into its
+                   convolution, in float64 rounded once to the stored dtype: the file holds
+                   the folded conv weights and biases, no BatchNorm tensors, and the metadata
+                   entry ${BN_FOLDED_METADATA}=true. eps: the config's batchnorm_eps, else ${DEFAULT_BATCHNORM_EPS}.
   --config C.json  model config to store in the metadata (key fianet_config); it must agree
                    with the tensor shapes. Without it, the config is inferred from the shapes.
 
 Integer buffers (relative_position_index, position_ids, num_batches_tracked) are dropped:
-the engine derives them. Folding BatchNorm into the preceding convolutions (--fold-bn) is
-not implemented: BatchNorm tensors are kept as they are.`;
+the engine derives them.`;
 
 // Files above this size get progress lines on stderr.
 const PROGRESS_BYTES = 64 << 20;
 
-/** A tensor as it will be written (`dtype` is the output dtype) and where it comes from. */
+/** A tensor as it will be written (`dtype` is the output dtype) and where it comes from: the checkpoint or a fold. */
 interface Planned {
   readonly name: string;
   readonly dtype: Dtype;
   readonly shape: readonly number[];
-  readonly from: PthTensorInfo;
+  readonly from: PthTensorInfo | FoldedTensor;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -57,7 +63,6 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (values['fold-bn']) throw new FianetError('bad-input', '--fold-bn is not implemented yet; convert without it');
   if (positionals.length !== 2)
     throw new FianetError('bad-input', `expected IN.pth and OUT.safetensors, got ${positionals.length} paths\n\n${HELP}`);
   const [input, output] = positionals as [string, string];
@@ -67,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const ckpt = await openPth(source, { key: values.key });
     const skipped = ckpt.skipped.map((s) => ({ ...s }));
-    const planned: Planned[] = [];
+    let planned: Planned[] = [];
     for (const t of ckpt.tensors.values()) {
       if (!isFloatDtype(t.dtype)) {
         skipped.push({ name: t.name, reason: `integer buffer (${t.dtype})` });
@@ -99,28 +104,41 @@ export async function run(argv: string[]): Promise<number> {
       }
       checkConfig(config, inferred, values.config);
     }
-    const metadata = {
+    const metadata: Record<string, string> = {
       format: 'pt',
       fianet_config: JSON.stringify(config),
       source: `${basename(input)}${ckpt.stateDictKey === null ? '' : `['${ckpt.stateDictKey}']`}`,
     };
+    const folds = values['fold-bn'] ? planBatchNormFolds(ckpt, batchNormEps(config, values.config)) : undefined;
+    if (folds) {
+      // Folded tensors are float32 whatever the sources were: rounded once from float64.
+      const dtype: Dtype = values.fp16 ? 'F16' : 'F32';
+      planned = [...planned.filter((t) => !folds.replaced.has(t.name)), ...folds.tensors.map((t) => ({ name: t.name, dtype, shape: t.shape, from: t }))];
+      metadata[BN_FOLDED_METADATA] = 'true';
+    }
 
     const { header, order } = safetensorsLayout(planned, metadata);
     const total = order.reduce((n, t) => n + numel(t.shape) * DTYPE_SIZE[t.dtype], 0);
     const progress = progressReporter(total, source.size >= PROGRESS_BYTES);
     let overflows = 0;
+    const toHalf = (values: Float32Array | Float64Array): Uint8Array => {
+      const half = values instanceof Float64Array ? Uint16Array.from(values, (v) => f64ToF16Bits(v)) : f32ToF16(values);
+      for (let i = 0; i < half.length; i++) if ((half[i]! & 0x7fff) === 0x7c00 && Number.isFinite(values[i]!)) overflows++;
+      return new Uint8Array(half.buffer);
+    };
     async function* chunks() {
       yield header;
       for (const t of order) {
-        const raw = await ckpt.read(t.name);
-        let out = raw;
-        if (t.dtype !== t.from.dtype) {
-          const f32 = toFloat32(t.from.dtype, raw);
-          if (t.dtype === 'F16') {
-            const half = f32ToF16(f32);
-            for (let i = 0; i < half.length; i++) if ((half[i]! & 0x7fff) === 0x7c00 && Number.isFinite(f32[i]!)) overflows++;
-            out = new Uint8Array(half.buffer);
-          } else out = new Uint8Array(f32.buffer);
+        let out: Uint8Array;
+        if ('values' in t.from) {
+          const folded = await t.from.values();
+          out = t.dtype === 'F16' ? toHalf(folded) : new Uint8Array(Float32Array.from(folded).buffer);
+        } else {
+          out = await ckpt.read(t.name);
+          if (t.dtype !== t.from.dtype) {
+            const f32 = toFloat32(t.from.dtype, out);
+            out = t.dtype === 'F16' ? toHalf(f32) : new Uint8Array(f32.buffer);
+          }
         }
         progress(out.byteLength);
         yield out;
@@ -138,12 +156,29 @@ export async function run(argv: string[]): Promise<number> {
       `state dict: ${ckpt.stateDictKey === null ? 'top level' : `'${ckpt.stateDictKey}'`} of ${ckpt.label} (${ckpt.format} format)`,
     );
     console.log(`config: ${values.config ? `${values.config} (checked against the shapes)` : 'inferred from the shapes'}`);
+    if (folds) {
+      console.log(
+        `folded ${folds.count} BatchNorms into their convolutions (eps ${folds.eps}${values.config && hasBatchNormEps(config) ? ` from ${values.config}` : ", PyTorch's default"}); no BatchNorm tensors stored`,
+      );
+    }
     if (skipped.length > 0) console.log(`skipped ${skipped.length} entries: ${summarizeSkipped(skipped)}`);
     if (overflows > 0) console.error(`warning: ${overflows} values exceed the float16 range and became infinity; convert without --fp16`);
     return 0;
   } finally {
     await source.close?.();
   }
+}
+
+const hasBatchNormEps = (config: unknown): boolean => (config as { model?: { batchnorm_eps?: unknown } }).model?.batchnorm_eps !== undefined;
+
+/** The BatchNorm eps to fold with: the config's model.batchnorm_eps, else the default the loader assumes. */
+function batchNormEps(config: unknown, label: string | undefined): number {
+  if (!hasBatchNormEps(config)) return DEFAULT_BATCHNORM_EPS;
+  const eps = (config as { model: { batchnorm_eps: unknown } }).model.batchnorm_eps;
+  if (typeof eps !== 'number' || !(eps > 0) || !Number.isFinite(eps)) {
+    throw new FianetError('bad-input', `${label ?? 'config'}: model.batchnorm_eps is ${JSON.stringify(eps)}, expected a positive number`);
+  }
+  return eps;
 }
 
 /** "16 x relative_position_index (integer buffer (I64)), ..." grouped by the last name part. */

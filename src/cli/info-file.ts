@@ -1,9 +1,10 @@
 /**
  * `fianet info FILE.safetensors`: the tensor table of a file (name, dtype, shape, bytes),
- * totals and the metadata map. Only the header is read.
+ * totals, whether BatchNorm is folded, and the metadata map. Only the header is read.
  */
 import { numel, shapeText } from '../io/dtype.js';
 import { openSafetensors } from '../io/safetensors.js';
+import { BN_FOLDED_METADATA } from '../model/batch-norm-fold.js';
 import { fileSource } from '../node/safetensors-file.js';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -34,6 +35,7 @@ export async function describeSafetensors(path: string): Promise<string> {
     const lines = [`${file.label}: ${count(source.size)} bytes, header ${count(file.dataStart - 8)} bytes`, ''];
     lines.push(...table(rows, new Set([3])));
     lines.push('', `${count(file.tensors.size)} tensors, ${count(params)} parameters, ${count(bytes)} bytes`);
+    if (file.metadata[BN_FOLDED_METADATA] === 'true') lines.push('BatchNorm: folded into the convolutions (fianet convert --fold-bn)');
     const meta = Object.entries(file.metadata);
     if (meta.length > 0) {
       lines.push('', 'metadata:');

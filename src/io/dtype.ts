@@ -79,6 +79,21 @@ export function f32ToF16Bits(x: number): number {
   return sign | h;
 }
 
+/**
+ * float64 -> float16 bits, rounded once to nearest even (e.g. BatchNorm folded in float64).
+ * Rounding to float32 "to odd" first (truncate, then set the last bit when inexact) keeps
+ * the sticky information, so the float32 -> float16 rounding that follows is the single
+ * correct one: float32 carries 13 more bits than float16 needs.
+ */
+export function f64ToF16Bits(x: number): number {
+  castF32[0] = x;
+  if (castF32[0] !== x && Number.isFinite(x)) {
+    if (Math.abs(castF32[0]) > Math.abs(x)) castU32[0]--; // the float32 just below |x|
+    castU32[0] |= 1;
+  }
+  return f32ToF16Bits(castF32[0]);
+}
+
 export function f32ToF16(values: Float32Array): Uint16Array {
   const out = new Uint16Array(values.length);
   for (let i = 0; i < values.length; i++) out[i] = f32ToF16Bits(values[i]!);

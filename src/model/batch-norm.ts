@@ -1,10 +1,13 @@
 /**
  * Inference-mode BatchNorm folded into the neighbouring convolution when the weights are
- * loaded (DESIGN section 4: every BatchNorm of the TMEM, the gates and the decoder is an
- * affine map per channel, y = x * s + t with s = gamma / sqrt(var + eps), t = beta - mean * s).
- * The folding is done in float64 and rounded once to float32.
+ * loaded (DESIGN section 4), with the float64 maths of batch-norm-fold.ts rounded once to
+ * float32. A store whose BatchNorms are already folded (`fianet convert --fold-bn`,
+ * WeightStore.bnFolded) holds the folded weight and bias under the convolution's names: they
+ * are bound as they are, and a BatchNorm tensor left in such a file is an error.
  */
-import type { Tensor } from '../runtime/graph.js';
+import { FianetError } from '../errors.js';
+import { fmtShape, type Tensor } from '../runtime/graph.js';
+import { BATCH_NORM_PARAMS, BATCH_NORM_TENSORS, BN_FOLDED_METADATA, foldedBias, foldedWeight, type BatchNormFold, type BatchNormStats } from './batch-norm-fold.js';
 import type { WeightBinder } from './weights.js';
 
 export interface FoldedConv {
@@ -14,34 +17,12 @@ export interface FoldedConv {
   bias: Tensor;
 }
 
-const BN_PARTS = ['weight', 'bias', 'running_mean', 'running_var'];
-
-function affine(gamma: Float32Array, beta: Float32Array, mean: Float32Array, variance: Float32Array, eps: number): { s: Float64Array; t: Float64Array } {
-  const s = Float64Array.from(gamma, (g, i) => g / Math.sqrt(variance[i] + eps));
-  const t = Float64Array.from(beta, (bb, i) => bb - mean[i] * s[i]);
-  return { s, t };
-}
-
 /**
  * BN(Conv(x)) as one convolution: W' = W * s[out], b' = b * s + t (b = 0 without a conv bias).
  * `conv` and `bn` are checkpoint prefixes; `shape` is the conv weight's [out, in, kh, kw].
  */
 export function convThenBatchNorm(b: WeightBinder, conv: string, bn: string, shape: readonly number[], eps: number, convBias: boolean): FoldedConv {
-  const out = shape[0];
-  const per = shape.slice(1).reduce((x, y) => x * y, 1);
-  const bnNames = BN_PARTS.map((p) => `${bn}.${p}`);
-  const bnShapes = BN_PARTS.map(() => [out]);
-  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => {
-    const { s } = affine(p[0], p[1], p[2], p[3], eps);
-    return Float32Array.from(w, (v, i) => v * s[Math.floor(i / per)]);
-  }, [shape, ...bnShapes]);
-  const biasSources = convBias ? [`${conv}.bias`, ...bnNames] : bnNames;
-  const bias = b.derived(`${conv}.bias+${bn}`, [out], biasSources, (data) => {
-    const [convB, p] = convBias ? [data[0], data.slice(1)] : [undefined, data];
-    const { s, t } = affine(p[0], p[1], p[2], p[3], eps);
-    return Float32Array.from(t, (tv, o) => (convB ? convB[o] : 0) * s[o] + tv);
-  }, [...(convBias ? [[out]] : []), ...bnShapes]);
-  return { weight, bias };
+  return foldedConv(b, { order: 'conv-bn', conv, bn, convBias }, shape, eps);
 }
 
 /**
@@ -49,20 +30,41 @@ export function convThenBatchNorm(b: WeightBinder, conv: string, bn: string, sha
  * b'[o] = b[o] + sum_i W[o, i] * t[i]. `shape` is the conv weight's [out, in, 1, 1].
  */
 export function batchNormThenConv(b: WeightBinder, bn: string, conv: string, shape: readonly number[], eps: number): FoldedConv {
-  const [out, inCh] = shape;
-  const bnNames = BN_PARTS.map((p) => `${bn}.${p}`);
-  const bnShapes = BN_PARTS.map(() => [inCh]);
-  const weight = b.derived(`${bn}+${conv}.weight`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => {
-    const { s } = affine(p[0], p[1], p[2], p[3], eps);
-    return Float32Array.from(w, (v, i) => v * s[i % inCh]);
-  }, [shape, ...bnShapes]);
-  const bias = b.derived(`${bn}+${conv}.bias`, [out], [`${conv}.weight`, `${conv}.bias`, ...bnNames], ([w, convB, ...p]) => {
-    const { t } = affine(p[0], p[1], p[2], p[3], eps);
-    return Float32Array.from(convB, (bv, o) => {
-      let sum = bv;
-      for (let i = 0; i < inCh; i++) sum += w[o * inCh + i] * t[i];
-      return sum;
-    });
-  }, [shape, [out], ...bnShapes]);
+  return foldedConv(b, { order: 'bn-conv', conv, bn, convBias: true }, shape, eps);
+}
+
+function foldedConv(b: WeightBinder, fold: BatchNormFold, shape: readonly number[], eps: number): FoldedConv {
+  if (b.store.bnFolded) return storedFold(b, fold, shape);
+  const { conv, bn } = fold;
+  const out = shape[0];
+  const bnNames = BATCH_NORM_PARAMS.map((p) => `${bn}.${p}`);
+  const bnShapes = BATCH_NORM_PARAMS.map(() => [fold.order === 'conv-bn' ? out : shape[1]]);
+  const stats = (p: Float32Array[]): BatchNormStats => [p[0], p[1], p[2], p[3]];
+  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => Float32Array.from(foldedWeight(fold, w, stats(p), eps)), [shape, ...bnShapes]);
+  // The bias reads the conv weight only when the BatchNorm comes first (b' sums W * t).
+  const withWeight = fold.order === 'bn-conv';
+  const biasSources = [...(withWeight ? [`${conv}.weight`] : []), ...(fold.convBias ? [`${conv}.bias`] : []), ...bnNames];
+  const biasShapes = [...(withWeight ? [shape] : []), ...(fold.convBias ? [[out]] : []), ...bnShapes];
+  const bias = b.derived(`${conv}.bias+${bn}`, [out], biasSources, (data) => {
+    const w = withWeight ? data.shift() : undefined;
+    const convB = fold.convBias ? data.shift() : undefined;
+    return Float32Array.from(foldedBias(fold, convB, stats(data), eps, w));
+  }, biasShapes);
   return { weight, bias };
+}
+
+/** The folded convolution as stored; a BatchNorm tensor still there or a missing folded bias means a mixed file. */
+function storedFold(b: WeightBinder, { conv, bn }: BatchNormFold, shape: readonly number[]): FoldedConv {
+  const { label } = b.store;
+  const says = `says BatchNorm is folded (metadata ${BN_FOLDED_METADATA})`;
+  for (const part of BATCH_NORM_TENSORS) {
+    const name = `${bn}.${part}`;
+    if (b.store.shape(name)) {
+      throw new FianetError('bad-weights', `${label} ${says} but still holds '${name}': a folded file stores no BatchNorm tensors; convert the .pth again with --fold-bn`);
+    }
+  }
+  if (!b.store.shape(`${conv}.bias`)) {
+    throw new FianetError('bad-weights', `${label} ${says} but lacks '${conv}.bias' ${fmtShape([shape[0]])}, the bias '${bn}' folds into; convert the .pth again with --fold-bn`);
+  }
+  return { weight: b.get(`${conv}.weight`, shape), bias: b.get(`${conv}.bias`, [shape[0]]) };
 }

@@ -58,6 +58,9 @@ function need(where: string, obj: Record<string, unknown>, key: string, kind: 'n
   if (!ok) throw new FianetError('bad-input', `${where}: '${key}' must be a ${kind === 'number' ? 'number' : 'list of numbers'}, got ${JSON.stringify(v)}`);
 }
 
+/** nn.BatchNorm2d's default eps, which the reference keeps; used when a config does not say. */
+export const DEFAULT_BATCHNORM_EPS = 1e-5;
+
 const MODEL_NUMBERS = ['patch_size', 'in_chans', 'embed_dim', 'window_size', 'mlp_ratio', 'num_tmem', 'tmem_dim', 'tmem_ffn_hidden', 'decoder_hidden', 'num_classes'];
 const MODEL_LISTS = ['depths', 'num_heads', 'num_features', 'fusion_num_heads', 'channel_modulation_reduced_dim'];
 const TEXT_NUMBERS = ['vocab_size', 'hidden', 'layers', 'heads', 'intermediate', 'max_position', 'type_vocab_size', 'max_tokens'];
@@ -87,7 +90,7 @@ export function parseConfig(json: unknown, label: string): FianetConfig {
       ...m,
       swin_layer_norm_eps: (model.swin_layer_norm_eps as number) ?? 1e-5,
       fusion_text_dim: (model.fusion_text_dim as number) ?? (text.hidden as number),
-      batchnorm_eps: (model.batchnorm_eps as number) ?? 1e-5,
+      batchnorm_eps: (model.batchnorm_eps as number) ?? DEFAULT_BATCHNORM_EPS,
       // The reference builds TMEM(dim) with down_channel dim -> dim / 4.
       tmem_hidden_dim: (model.tmem_hidden_dim as number) ?? (model.tmem_dim as number) / 4,
       instancenorm_eps: (model.instancenorm_eps as number) ?? 1e-5,

@@ -5,6 +5,7 @@
  * weights without the fixtures and to say what a checkpoint for a config must contain.
  */
 import { FianetError } from '../errors.js';
+import { BATCH_NORM_PARAMS, batchNormFolds } from './batch-norm-fold.js';
 import type { BertConfig, FianetConfig } from './config.js';
 
 export interface TensorShape {
@@ -25,7 +26,12 @@ function shapeList() {
   return { out, add, affine, norm };
 }
 
-export function stateDictShapes(config: FianetConfig): TensorShape[] {
+export interface StateDictOptions {
+  /** The tensors of a BatchNorm-folded file (`fianet convert --fold-bn`) instead: see foldedShapes. */
+  bnFolded?: boolean;
+}
+
+export function stateDictShapes(config: FianetConfig, options: StateDictOptions = {}): TensorShape[] {
   const { out, add, affine, norm } = shapeList();
   const batchNorm = (name: string, dim: number) => {
     norm(name, dim);
@@ -127,7 +133,24 @@ export function stateDictShapes(config: FianetConfig): TensorShape[] {
   affine(`${dec}.conv1_1`, m.num_classes, h, 1, 1);
 
   out.push(...textEncoderShapes(t));
-  return out;
+  return options.bnFolded ? foldedShapes(out) : out;
+}
+
+/**
+ * A shape list with every BatchNorm of batchNormFolds() folded: the BatchNorm tensors
+ * dropped, and a bias [out] after each convolution weight that had none.
+ */
+function foldedShapes(shapes: readonly TensorShape[]): TensorShape[] {
+  const byName = new Map(shapes.map((t) => [t.name, t]));
+  const dropped = new Set<string>();
+  const biasAfter = new Map<string, TensorShape>();
+  for (const fold of batchNormFolds()) {
+    const convWeight = byName.get(`${fold.conv}.weight`);
+    if (!convWeight || !byName.has(`${fold.bn}.weight`)) throw new FianetError('bad-graph', `state dict shapes: no '${fold.conv}' or '${fold.bn}' to fold`);
+    for (const p of BATCH_NORM_PARAMS) dropped.add(`${fold.bn}.${p}`);
+    if (!fold.convBias) biasAfter.set(convWeight.name, { name: `${fold.conv}.bias`, shape: [convWeight.shape[0]] });
+  }
+  return shapes.flatMap((t) => (dropped.has(t.name) ? [] : biasAfter.has(t.name) ? [t, biasAfter.get(t.name)!] : [t]));
 }
 
 /** The BERT text encoder's tensors (`text_encoder.*`, no pooler), in state-dict order. */

@@ -6,6 +6,7 @@
 import { FianetError } from '../errors.js';
 import type { SafetensorsFile } from '../io/safetensors.js';
 import { fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
+import { BN_FOLDED_METADATA } from './batch-norm-fold.js';
 
 /** Where weights come from: a safetensors file, a converted .pth, the base480 formula. */
 export interface WeightStore {
@@ -13,11 +14,18 @@ export interface WeightStore {
   names(): string[];
   shape(name: string): readonly number[] | undefined;
   load(name: string): Promise<Float32Array>;
+  /** BatchNorms already folded into their convolutions (`fianet convert --fold-bn`); see batch-norm.ts. */
+  readonly bnFolded?: boolean;
 }
 
 export function safetensorsStore(file: SafetensorsFile): WeightStore {
+  const folded = file.metadata[BN_FOLDED_METADATA];
+  if (folded !== undefined && folded !== 'true' && folded !== 'false') {
+    throw new FianetError('bad-weights', `${file.label}: metadata '${BN_FOLDED_METADATA}' is ${JSON.stringify(folded)}, expected "true" or "false"`);
+  }
   return {
     label: file.label,
+    bnFolded: folded === 'true',
     names: () => [...file.tensors.keys()],
     shape: (name) => file.tensors.get(name)?.shape,
     load: (name) => file.readF32(name),
@@ -25,7 +33,8 @@ export function safetensorsStore(file: SafetensorsFile): WeightStore {
 }
 
 export class WeightBinder {
-  private readonly missing: string[] = [];
+  /** Missing tensor -> how it is listed (with its shape when known); a name read twice is listed once. */
+  private readonly missing = new Map<string, string>();
   readonly used = new Set<string>();
 
   constructor(
@@ -48,8 +57,9 @@ export class WeightBinder {
       this.used.add(name);
       const actual = this.store.shape(name);
       const expected = sourceShapes?.[i] ?? (sources.length === 1 ? shape : undefined);
-      if (!actual) this.missing.push(expected ? `${name} ${fmtShape(expected)}` : name);
-      else if (expected && (actual.length !== expected.length || actual.some((d, j) => d !== expected[j]))) {
+      if (!actual) {
+        if (!this.missing.has(name)) this.missing.set(name, expected ? `${name} ${fmtShape(expected)}` : name);
+      } else if (expected && (actual.length !== expected.length || actual.some((d, j) => d !== expected[j]))) {
         throw new FianetError('bad-weights', `${this.store.label}: tensor '${name}' is ${fmtShape(actual)}, expected ${fmtShape(expected)} for this config`);
       }
     });
@@ -62,8 +72,12 @@ export class WeightBinder {
 
   /** Throws listing every missing tensor; returns checkpoint tensors the graph did not use. */
   finish(): string[] {
-    if (this.missing.length) {
-      throw new FianetError('bad-weights', `${this.store.label}: ${this.missing.length} tensors missing for this config:\n  ${this.missing.join('\n  ')}`);
+    if (this.missing.size) {
+      // A file converted with --fold-bn whose metadata entry was lost looks like this.
+      const hint = !this.store.bnFolded && [...this.missing.keys()].some((n) => n.endsWith('.running_var'))
+        ? `\n(a file converted with --fold-bn says so in its metadata: ${BN_FOLDED_METADATA}=true)`
+        : '';
+      throw new FianetError('bad-weights', `${this.store.label}: ${this.missing.size} tensors missing for this config:\n  ${[...this.missing.values()].join('\n  ')}${hint}`);
     }
     return this.store.names().filter((n) => !this.used.has(n));
   }

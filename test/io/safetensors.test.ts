@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
-import { DTYPE_SIZE, f16BitsToF32, f32ToF16, f32ToF16Bits } from '../../src/io/dtype.js';
+import { DTYPE_SIZE, f16BitsToF32, f32ToF16, f32ToF16Bits, f64ToF16Bits } from '../../src/io/dtype.js';
 import { bytesSource, blobSource, encodeSafetensors, openSafetensors, type TensorToWrite } from '../../src/io/safetensors.js';
 import { fileSource, writeSafetensorsFile } from '../../src/node/safetensors-file.js';
 import { describeSafetensors } from '../../src/cli/info-file.js';
@@ -171,6 +171,36 @@ describe('float16 conversion', () => {
     expect(f32ToF16Bits(2 ** -25 * 1.5)).toBe(1);
     expect(f32ToF16Bits(2 ** -14 - 2 ** -26)).toBe(0x400); // rounds up into the normals
     expect(Number.isNaN(f16BitsToF32(f32ToF16Bits(NaN)))).toBe(true);
+  });
+
+  it('float64 -> float16 rounds once, where going through float32 would round twice', () => {
+    // Just off a halfway point by less than float32 resolves: float32 lands on the tie.
+    expect(f64ToF16Bits(1 + 2 ** -11 + 2 ** -40)).toBe(0x3c01);
+    expect(f64ToF16Bits(1 + 2 ** -11 - 2 ** -40)).toBe(0x3c00);
+    expect(f64ToF16Bits(1 + 2 ** -11)).toBe(0x3c00);
+    expect(f64ToF16Bits(-(1 + 3 * 2 ** -11 - 2 ** -40))).toBe(0xbc01);
+    expect(f64ToF16Bits(2 ** -25 + 2 ** -60)).toBe(1);
+    expect(f64ToF16Bits(65520 - 2 ** -30)).toBe(0x7bff);
+    expect(f64ToF16Bits(65520)).toBe(0x7c00);
+    expect(f64ToF16Bits(-1e300)).toBe(0xfc00);
+    expect(f64ToF16Bits(1e-300)).toBe(0);
+    expect(f64ToF16Bits(-1e-300)).toBe(0x8000);
+    // Random doubles of every half magnitude against the nearest half found by search.
+    let seed = 7;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let n = 0; n < 20000; n++) {
+      const x = (random() < 0.5 ? -1 : 1) * 2 ** (-26 + 40 * random()) * (1 + random());
+      const h0 = f32ToF16Bits(x) & 0x7fff;
+      let best = -1;
+      for (const h of [h0 - 1, h0, h0 + 1]) {
+        if (h < 0 || h > 0x7bff) continue;
+        const d = Math.abs(Math.abs(x) - f16BitsToF32(h));
+        const db = best < 0 ? Infinity : Math.abs(Math.abs(x) - f16BitsToF32(best));
+        if (d < db || (d === db && h % 2 === 0)) best = h;
+      }
+      const want = (x < 0 ? 0x8000 : 0) | best;
+      if (f64ToF16Bits(x) !== want) expect.fail(`${x}: got 0x${f64ToF16Bits(x).toString(16)}, nearest half is 0x${want.toString(16)}`);
+    }
   });
 });
 
