@@ -138,28 +138,72 @@ export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias
   const KB = Math.ceil(K / KC);
   const n = Math.ceil(M / MB) * KB * MB * KC;
   const xb = g.activation(`${name}.blocked`, [n]);
-  g.call(blockRows, `${name}.block`, { x, out: xb }, { M, K, KB, n }, { KC, MB });
+  g.call(blockRows, `${name}.block`, { x, out: xb }, { M, K, KB, n, off: 0, ldm: K, ldk: 1 }, { KC, MB, rowsInner: false });
   return blockedMatmulFromBlocks(g, name, xb, { M, K, KC, MB }, w, bias, { ...opts, outShape: [...x.shape.slice(0, -1), w.shape[0]] });
+}
+
+/** A [rows, cols] matrix read from a tensor at off + row * ldr + col * ldc (a slice, a transpose, a row-major activation). */
+export interface MatrixView {
+  tensor: Tensor;
+  rows: number;
+  cols: number;
+  off?: number;
+  ldr: number;
+  ldc: number;
+}
+
+/** W already in matmul-blocked's W layout, e.g. an activation laid out by block-rows with rowsInner. */
+export interface BlockedOperand {
+  blocked: Tensor;
+  /** Rows of W (output columns). */
+  N: number;
+}
+
+function blockView(g: Graph, name: string, v: MatrixView, MB: number, KC: number, rowsInner: boolean): Tensor {
+  const where = g.name(name);
+  const { rows: M, cols: K, off = 0, ldr, ldc } = v;
+  const last = off + (M - 1) * ldr + (K - 1) * ldc;
+  if (last >= numel(v.tensor.shape)) throw new FianetError('bad-graph', `${where}: a [${M}, ${K}] view at ${off} (strides ${ldr}, ${ldc}) reads past '${v.tensor.label}' ${fmtShape(v.tensor.shape)}`);
+  const KB = Math.ceil(K / KC);
+  const n = Math.ceil(M / MB) * KB * MB * KC;
+  const out = g.activation(name, [n]);
+  g.call(blockRows, name, { x: v.tensor, out }, { M, K, KB, n, off, ldm: ldr, ldk: ldc }, { KC, MB, rowsInner });
+  return out;
+}
+
+/**
+ * alpha * A B^T for two activations seen through strides (A [M, K], B [N, K]), e.g.
+ * attention scores (queries x keys) or probabilities x values (B = values transposed):
+ * both are laid out in blocks by block-rows, then multiplied by matmul-blocked.
+ */
+export function blockedMatmulViews(g: Graph, name: string, a: MatrixView, b: MatrixView, opts: Omit<BlockedMatmulOptions, 'gate' | 'transposed'> = {}): Tensor {
+  if (a.cols !== b.cols) throw new FianetError('bad-graph', `${g.name(name)}: A is [${a.rows}, ${a.cols}], B is [${b.rows}, ${b.cols}]: K differs`);
+  const [M, N, K] = [a.rows, b.rows, a.cols];
+  const { KC, MB, NB } = blockShape(N, K);
+  const ab = blockView(g, `${name}.block_a`, a, MB, KC, false);
+  const bb = blockView(g, `${name}.block_b`, b, NB, KC, true);
+  return blockedMatmulFromBlocks(g, name, ab, { M, K, KC, MB }, { blocked: bb, N }, undefined, opts);
 }
 
 /**
  * The matmul-blocked dispatches for A already in blocks: xb = Ab [ceil(M/MB)][ceil(K/KC)][MB][KC]
  * with KC and MB from blockShape(N, K); w a graph weight [N, ...] holding [N, K] row-major
- * (a conv weight [cout, cin, k, k] qualifies), blocked once at load.
+ * (a conv weight [cout, cin, k, k] qualifies), blocked once at load, or an operand already
+ * in W's block layout.
  */
 export function blockedMatmulFromBlocks(
   g: Graph,
   name: string,
   xb: Tensor,
   dims: { M: number; K: number; KC: number; MB: number },
-  w: Tensor,
+  w: Tensor | BlockedOperand,
   bias: Tensor | undefined,
   opts: BlockedMatmulOptions = {},
 ): Tensor {
   const where = g.name(name);
   const { M, K, KC, MB } = dims;
-  const N = w.shape[0];
-  if (w.kind !== 'weight' || numel(w.shape) !== N * K) {
+  const N = 'blocked' in w ? w.N : w.shape[0];
+  if (!('blocked' in w) && (w.kind !== 'weight' || numel(w.shape) !== N * K)) {
     throw new FianetError(w.kind === 'weight' ? 'bad-weights' : 'bad-graph', `${where}: weight '${w.label}' is ${fmtShape(w.shape)}, expected [*, ${K}] (or [*, ...] with ${K} values per row)`);
   }
   const shape = blockShape(N, K);
@@ -172,11 +216,8 @@ export function blockedMatmulFromBlocks(
   const outShape = opts.outShape ?? [M, N];
   if (numel(outShape) !== M * N) throw new FianetError('bad-graph', `${where}: output ${fmtShape(outShape)} does not hold ${M} x ${N} values`);
   if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
-  const source = g.weights.get(w.id)!;
-  const wb = g.weight(`${w.label}#blocked${KC}x${NB}`, [nBlocks * KB * KC * NB], async () => {
-    const data = typeof source === 'function' ? await source() : source;
-    return blockWeight(data as Float32Array, N, K, KC, NB);
-  });
+  const wb = 'blocked' in w ? w.blocked : blockedWeight(g, w, N, K, KC, NB);
+  if (numel(wb.shape) < nBlocks * KB * KC * NB) throw new FianetError('bad-graph', `${where}: blocked W has ${numel(wb.shape)} values, expected at least ${nBlocks * KB * KC * NB}`);
 
   // P k-blocks per dispatch (a divisor of KB, at most 4: 8 uniform windows + params <= 12).
   const P = [4, 3, 2, 1].find((p) => KB % p === 0)!;
@@ -204,4 +245,13 @@ export function blockedMatmulFromBlocks(
   }
   g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none' }, dispatches, 2 * M * N * K);
   return args.out!;
+}
+
+/** A weight [N, K...] re-laid out in W blocks once, when the weights are uploaded. */
+function blockedWeight(g: Graph, w: Tensor, N: number, K: number, KC: number, NB: number): Tensor {
+  const source = g.weights.get(w.id)!;
+  return g.weight(`${w.label}#blocked${KC}x${NB}`, [Math.ceil(N / NB) * Math.ceil(K / KC) * KC * NB], async () => {
+    const data = typeof source === 'function' ? await source() : source;
+    return blockWeight(data as Float32Array, N, K, KC, NB);
+  });
 }

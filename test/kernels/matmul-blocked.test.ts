@@ -6,7 +6,7 @@
  * and the fused epilogue (bias, GELU, residual) applied once after the last pass.
  */
 import { describe, expect, it } from 'vitest';
-import { blockedLinear, blockShape, blockWeight } from '../../src/kernels/matmul-blocked.js';
+import { blockedLinear, blockedMatmulViews, blockShape, blockWeight } from '../../src/kernels/matmul-blocked.js';
 import { matmulReference } from '../../src/kernels/matmul.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
@@ -36,6 +36,34 @@ describe('matmul-blocked', () => {
       );
       const ref = matmulReference(x, w, { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true, bias: b, act, residual: r });
       expectClose(`blocked ${M}x${N}x${K}`, y, ref, { atol: (K + 4) * U * (K + 3), rtol: 0 }, [M, N]);
+    });
+  }
+
+  // Two activations through strided views: A a column slice of a wider matrix, B either
+  // row-major (attention keys: scores = Q K^T) or transposed (values: out = P V, B = V^T).
+  const views: Array<[number, number, number, boolean]> = [
+    [1, 1, 1, false],
+    [130, 22, 128, false],
+    [67, 129, 22, true],
+    [300, 5, 1100, false],
+    [33, 257, 3, true],
+  ];
+  for (const [M, N, K, bTransposed] of views) {
+    it(`A [${M}, ${K}] (a column slice) x ${bTransposed ? `V [${K}, ${N}]` : `B [${N}, ${K}]^T`}, alpha 0.3`, async () => {
+      const lda = K + 3;
+      const x = randomArray(M * lda + 2, M + K);
+      const bData = randomArray(N * K, N + 11);
+      const [ldr, ldc] = bTransposed ? [1, N] : [K, 1];
+      const { y } = await runGraph(
+        (g) => ({
+          y: blockedMatmulViews(g, 'mm', { tensor: g.input('x', [M * lda + 2]), rows: M, cols: K, off: 2, ldr: lda, ldc: 1 }, { tensor: g.input('b', [N * K]), rows: N, cols: K, ldr, ldc }, { alpha: 0.3 }),
+        }),
+        { x, b: bData },
+      );
+      const a = Float32Array.from({ length: M * K }, (_, i) => x[2 + Math.floor(i / K) * lda + (i % K)]);
+      const bt = Float32Array.from({ length: N * K }, (_, i) => bData[Math.floor(i / K) * ldr + (i % K) * ldc]);
+      const ref = matmulReference(a, bt, { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1, alpha: 0.3 }, { transB: true });
+      expectClose(`views ${M}x${N}x${K}`, y, ref, { atol: (K + 4) * U * (K + 3), rtol: 0 }, [M, N]);
     });
   }
 

@@ -2,7 +2,8 @@
  * The image-language attention module (SILA) with random weights against the float64
  * reference in sila-reference.ts, at awkward sizes, with several heads, partial / full /
  * all-zero masks, the fused multiply and residual, and at a real FIANet shape (base480
- * stage 3: 225 tokens, C 1024, BERT width 768, 22 words).
+ * stage 3: 225 tokens, C 1024, BERT width 768, 22 words); both lowerings of the attention
+ * matmuls (uniform-window blocks for one head on CPU adapters, strided tiles otherwise).
  * Tolerance: outputs are InstanceNorm'ed (O(1)); float32 rounding of the projections and the
  * softmax, amplified by rstd, stays below atol 1e-4 (measured on llvmpipe: <= 4.2e-6 at the
  * small cases, 1.5e-5 at the base480 stage-3 shape, 1.2e-6 for the all-zero mask).
@@ -10,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageLanguageAttention } from '../../src/model/image-language-attention.js';
 import { WeightBinder } from '../../src/model/weights.js';
-import { Graph } from '../../src/runtime/graph.js';
+import { Graph, type GraphOptions } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
 import { runGraph } from '../helpers/gpu.js';
 import { memoryStore, type StoredTensor } from '../helpers/memory-store.js';
@@ -44,7 +45,7 @@ function store(prefix: string, c: number, ct: number, w: SilaWeights): Map<strin
   ]);
 }
 
-async function check(k: Case, seed: number, atol: number): Promise<void> {
+async function check(k: Case, seed: number, atol: number, linear?: GraphOptions['linear']): Promise<void> {
   const n = k.mask.length;
   const w = weights(k.c, k.ct, seed);
   const x = randomArray(k.hw * k.c, seed + 10, -2, 2);
@@ -56,7 +57,7 @@ async function check(k: Case, seed: number, atol: number): Promise<void> {
     const y = imageLanguageAttention(g, b, 'sila', 'sila', g.input('x', [k.hw, k.c]), lang, { heads: k.heads, eps: 1e-5 });
     expect(b.finish()).toEqual([]);
     return { y };
-  }, { x, f, m: mask });
+  }, { x, f, m: mask }, linear ? { linear } : undefined);
   const ref = silaReference(x, k.hw, k.c, f, n, k.ct, mask, w, k.heads, 1e-5);
   expectClose(`sila ${JSON.stringify(k)}`, y, ref, { atol, rtol: 0 }, [k.hw, k.c]);
 }
@@ -71,6 +72,13 @@ describe('image-language attention', () => {
     { hw: 576, c: 16, ct: 32, mask: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], heads: 1 }, // tiny stage 0
   ];
   cases.forEach((k, i) => it(`${k.hw} tokens, C ${k.c}, Ct ${k.ct}, ${k.mask.length} words, ${k.heads} head(s)`, () => check(k, 100 * i + 1, 1e-4)));
+  // The adapter picks one lowering of the attention matmuls; test the other one too.
+  for (const linear of ['blocked', 'tiled'] as const) {
+    it(`runs the ${linear} lowering (one head and several)`, async () => {
+      await check(cases[1], 501, 1e-4, linear);
+      await check(cases[2], 502, 1e-4, linear);
+    });
+  }
 
   it('gives ~0 for an all-zero mask (zero values; InstanceNorm of a constant)', () => check({ hw: 29, c: 8, ct: 12, mask: [0, 0, 0, 0], heads: 1 }, 7, 1e-4));
 
