@@ -11,21 +11,34 @@ import { reduceOp, reduceReference, type ReduceOp } from '../../src/kernels/redu
 import { softmaxOp, softmaxReference } from '../../src/kernels/softmax.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
 import { runGraph } from '../helpers/gpu.js';
+import type { GraphOptions } from '../../src/runtime/graph.js';
 
+// CPU adapters normalise a row per thread when cols is a multiple of 4 (layer-norm-rows),
+// otherwise, and on GPUs ('tiled' graphs), a row per workgroup: both are run here.
 describe('layer-norm', () => {
-  for (const [rows, cols] of [[1, 1], [1, 7], [13, 33], [300, 128], [5, 1024], [2, 4 * 1024]]) {
+  const cases: Array<[number, number, GraphOptions['linear']?]> = [[1, 1], [1, 7], [13, 33], [1, 4], [300, 128], [97, 20], [5, 1024], [2, 4 * 1024], [300, 128, 'tiled'], [5, 1024, 'tiled']];
+  for (const [rows, cols, linear] of cases) {
     for (const transposeOut of [false, true]) {
-      it(`${rows} x ${cols}${transposeOut ? ', transposed out' : ''}`, async () => {
+      it(`${rows} x ${cols}${transposeOut ? ', transposed out' : ''}${linear ? ` (${linear} graph)` : ''}`, async () => {
         const x = randomArray(rows * cols, rows + cols, -3, 5);
         const gamma = randomArray(cols, 3);
         const beta = randomArray(cols, 4);
-        const { y } = await runGraph((g) => ({ y: layerNormOp(g, 'ln', g.input('x', [rows, cols]), g.weight('g', [cols], gamma), g.weight('b', [cols], beta), 1e-5, transposeOut) }), { x });
+        const { y } = await runGraph((g) => ({ y: layerNormOp(g, 'ln', g.input('x', [rows, cols]), g.weight('g', [cols], gamma), g.weight('b', [cols], beta), 1e-5, transposeOut) }), { x }, linear ? { linear } : undefined);
         const ref = layerNormReference(x, gamma, beta, rows, cols, 1e-5);
         const expected = transposeOut ? permuteReference(ref, [rows, cols], [1, 0]) : ref;
         expectClose('layer-norm', y, expected, { atol: 2e-6, rtol: 0 }, transposeOut ? [cols, rows] : [rows, cols]);
       });
     }
   }
+
+  it('normalises a range of rows (row0 > 0) into a tensor of its own', async () => {
+    const [rows, cols] = [9, 12];
+    const x = randomArray(rows * cols, 5, -3, 5);
+    const gamma = randomArray(cols, 6);
+    const beta = randomArray(cols, 7);
+    const { y } = await runGraph((g) => ({ y: layerNormOp(g, 'ln', g.input('x', [rows, cols]), g.weight('g', [cols], gamma), g.weight('b', [cols], beta), 1e-5, false, [4, 3]) }), { x });
+    expectClose('layer-norm rows 4..6', y, layerNormReference(x.subarray(4 * cols, 7 * cols), gamma, beta, 3, cols, 1e-5), { atol: 2e-6, rtol: 0 }, [3, cols]);
+  });
 });
 
 describe('softmax', () => {
