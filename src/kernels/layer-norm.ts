@@ -4,7 +4,7 @@
  * turning Swin's token-major [H*W, C] into the NCHW stage output. GPUs hold a row in one
  * workgroup (a tree reduction); CPU adapters (graphs with blocked linears) give each thread
  * a row read as vec4s: llvmpipe pays per workgroup and per barrier, and Swin's 14400 rows
- * of 128 then normalise in ~70 ms instead of ~530 (measured).
+ * of 128 then normalise in ~70 ms instead of ~530 (measured; SwiftShader is about even).
  */
 import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
