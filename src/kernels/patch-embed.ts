@@ -3,11 +3,15 @@
  * image, zero-padded right/bottom to a multiple of P, written token-major:
  *   out[ty * W1 + tx, c] = bias[c] + sum_{ci, ky, kx} w[c, ci, ky, kx] * x[ci, ty*P + ky, tx*P + kx]
  * One thread per output value; the P*P*Cin = 48 inputs of a token are shared by its C threads
- * through the cache. The LayerNorm that follows is layer-norm's.
+ * through the cache. CPU adapters (blocked linears) instead gather each token's patch once,
+ * straight into matmul-blocked's A blocks (patch-blocks), and multiply by the weight read as
+ * [C, cin * P * P]: the direct kernel's 96 storage loads per output take llvmpipe's slow
+ * per-lane path. The LayerNorm that follows is layer-norm's.
  */
 import { FianetError } from '../errors.js';
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
+import { blockedMatmulFromBlocks, blockShape } from './matmul-blocked.js';
 import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
 const WG = 256;
@@ -48,6 +52,37 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });
 
+export const patchBlocks = defineKernel({
+  name: 'patch-blocks',
+  bindings: [{ name: 'x' }, { name: 'out', output: true }],
+  uniforms: { cin: 'u32', H: 'u32', W: 'u32', W1: 'u32', tokens: 'u32', K: 'u32', KB: 'u32', n: 'u32' },
+  constants: { patch: 4, KC: 64, MB: 256 },
+  wgsl: (c) => /* wgsl */ `
+// x: [cin, H, W] -> out: matmul-blocked A blocks [ceil(tokens/MB)][KB][MB][KC] of the patch matrix
+// [tokens, cin * P * P] (feature k = (ci * P + ky) * P + kx), zero outside the image
+${LINEAR_WORKGROUP}
+const P = ${c.patch}u;
+
+@compute @workgroup_size(${WG})
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+  if (i >= params.n) { return; }
+  let block = i / ${(c.MB as number) * (c.KC as number)}u;
+  let tok = (block / params.KB) * ${c.MB}u + (i / ${c.KC}u) % ${c.MB}u;
+  let k = (block % params.KB) * ${c.KC}u + i % ${c.KC}u;
+  var v = 0.0;
+  if (tok < params.tokens && k < params.K) {
+    let ci = k / (P * P);
+    let y = (tok / params.W1) * P + (k / P) % P;
+    let xx = (tok % params.W1) * P + k % P;
+    if (y < params.H && xx < params.W) { v = x[(ci * params.H + y) * params.W + xx]; }
+  }
+  out[i] = v;
+}
+`,
+  workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
+});
+
 /** Patch embedding of image [cin, H, W] with conv weight [C, cin, P, P] and bias [C]: tokens [H1*W1, C]. */
 export function patchEmbedOp(g: Graph, name: string, image: Tensor, w: Tensor, bias: Tensor): { tokens: Tensor; H1: number; W1: number } {
   const where = g.name(name);
@@ -59,8 +94,18 @@ export function patchEmbedOp(g: Graph, name: string, image: Tensor, w: Tensor, b
   expectShape(where, `bias '${bias.label}'`, bias, [C]);
   const H1 = Math.ceil(H / P);
   const W1 = Math.ceil(W / P);
-  const tokens = g.activation(name, [H1 * W1, C]);
-  g.call(patchEmbed, name, { x: image, w, bias, out: tokens }, { cin, H, W, C, W1, n: H1 * W1 * C }, { patch: P });
+  const M = H1 * W1;
+  if (g.options.linear === 'blocked') {
+    const K = cin * P * P;
+    const { KC, MB } = blockShape(C, K);
+    const KB = Math.ceil(K / KC);
+    const n = Math.ceil(M / MB) * KB * MB * KC;
+    const ab = g.activation(`${name}.patches`, [n]);
+    g.call(patchBlocks, `${name}.patches`, { x: image, out: ab }, { cin, H, W, W1, tokens: M, K, KB, n }, { patch: P, KC, MB });
+    return { tokens: blockedMatmulFromBlocks(g, name, ab, { M, K, KC, MB }, w, bias, { outShape: [M, C] }), H1, W1 };
+  }
+  const tokens = g.activation(name, [M, C]);
+  g.call(patchEmbed, name, { x: image, w, bias, out: tokens }, { cin, H, W, C, W1, n: M * C }, { patch: P }, undefined, 2 * M * C * cin * P * P);
   return { tokens, H1, W1 };
 }
 

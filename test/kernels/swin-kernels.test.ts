@@ -11,19 +11,23 @@ import { patchMergeGatherReference, patchMergeNormOp } from '../../src/kernels/p
 import { spatialGateOp, spatialGateReference } from '../../src/kernels/spatial-gate.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
 import { runGraph } from '../helpers/gpu.js';
+import type { GraphOptions } from '../../src/runtime/graph.js';
 
 const U = 2 ** -24;
 
 describe('patch-embed', () => {
   // Worst-case float32 dot-product bound: K * u * sum |w x| with K = 48, |x| <= 2.5, |w| <= 0.3.
   const atol = 48 * U * 48 * 2.5 * 0.3;
-  const cases: Array<[number, number, number, number]> = [[3, 1, 1, 5], [3, 5, 7, 16], [3, 96, 96, 16], [1, 161, 37, 3], [3, 480, 480, 128]];
-  for (const [cin, H, W, C] of cases) {
-    it(`[${cin}, ${H}, ${W}] -> C ${C}`, async () => {
+  // CPU adapters gather patches into matmul-blocked's blocks; 'tiled' graphs run the direct kernel.
+  const cases: Array<[number, number, number, number, GraphOptions['linear']?]> = [
+    [3, 1, 1, 5], [3, 5, 7, 16], [3, 96, 96, 16], [1, 161, 37, 3], [3, 480, 480, 128], [3, 5, 7, 16, 'tiled'], [1, 161, 37, 3, 'tiled'],
+  ];
+  for (const [cin, H, W, C, linear] of cases) {
+    it(`[${cin}, ${H}, ${W}] -> C ${C}${linear ? ` (${linear} graph)` : ''}`, async () => {
       const x = randomArray(cin * H * W, H * W + C, -2.5, 2.5);
       const w = randomArray(C * cin * 16, 3, -0.3, 0.3);
       const b = randomArray(C, 4);
-      const { y } = await runGraph((g) => ({ y: patchEmbedOp(g, 'pe', g.input('x', [cin, H, W]), g.weight('w', [C, cin, 4, 4], w), g.weight('b', [C], b)).tokens }), { x });
+      const { y } = await runGraph((g) => ({ y: patchEmbedOp(g, 'pe', g.input('x', [cin, H, W]), g.weight('w', [C, cin, 4, 4], w), g.weight('b', [C], b)).tokens }), { x }, linear ? { linear } : undefined);
       expectClose('patch-embed', y, patchEmbedReference(x, cin, H, W, w, b, C, 4), { atol, rtol: 0 }, [Math.ceil(H / 4) * Math.ceil(W / 4), C]);
     });
   }
