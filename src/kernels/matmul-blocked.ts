@@ -78,7 +78,8 @@ ${rows.map((i) => `  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}
 }
 `;
   },
-  workgroups: (_, c) => [1, c.MB / c.TM, 1],
+  // Only the rows of the tile that exist: the last tile of a 66-row BERT batch has 2 of 64.
+  workgroups: (u, c) => [1, Math.ceil(Math.min(c.MB, u.M - u.m0) / c.TM), 1],
 });
 
 /** Rows per thread: 16 keeps 16 vec4 accumulators in registers; tiny layers use fewer. */
