@@ -9,10 +9,10 @@
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { checkConv2dArgs, conv2dOp, type Conv2dArgs } from './conv2d.js';
 import { im2colBlocksOp } from './im2col-blocks.js';
-import { blockedMatmulFromBlocks, blockShape } from './matmul-blocked.js';
+import { blockedMatmulFromBlocks, blockShape, gateFitsWindows } from './matmul-blocked.js';
 
-/** conv2d's op, lowered to im2col-blocks + matmul-blocked; same arguments except the gate epilogue and a tile. */
-export function conv2dBlockedOp(g: Graph, name: string, args: Omit<Conv2dArgs, 'gate' | 'tile'>): Tensor {
+/** conv2d's op, lowered to im2col-blocks + matmul-blocked (gate epilogue included); same arguments except a tile. */
+export function conv2dBlockedOp(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>): Tensor {
   const dims = checkConv2dArgs(g, name, args);
   const M = dims.h * dims.w;
   const K = dims.cin * dims.ks * dims.ks;
@@ -22,15 +22,17 @@ export function conv2dBlockedOp(g: Graph, name: string, args: Omit<Conv2dArgs, '
     act: args.act,
     outShape: [dims.cout, dims.h, dims.w],
     transposed: true,
+    gate: args.gate,
   });
 }
 
 /**
  * The convolution a graph's adapter runs best: the blocked lowering where linear layers are
- * blocked (CPU adapters), conv2d otherwise and for what only conv2d does (the scale-aware
- * gate epilogue, an explicit tiling).
+ * blocked (CPU adapters), conv2d otherwise and for what only conv2d does (an explicit tiling,
+ * gate maps too large for a uniform window: over 1024 pixels).
  */
 export function convolutionOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
-  if (g.options.linear === 'blocked' && !args.gate && !args.tile) return conv2dBlockedOp(g, name, args);
+  const gateFits = !args.gate || gateFitsWindows(...args.gate.size);
+  if (g.options.linear === 'blocked' && !args.tile && gateFits) return conv2dBlockedOp(g, name, args);
   return conv2dOp(g, name, args);
 }

@@ -36,15 +36,33 @@ export interface ConvTile {
   TK: number;
 }
 
-const gateFn = (which: 'mul' | 'add') => /* wgsl */ `
-fn gate_${which}_at(m: u32, ty: LinearTap, tx: LinearTap) -> f32 {
-  let base = m * params.gh * params.gw;
+/**
+ * WGSL of the scale-aware gate epilogue: gate(v, m, gate_taps(p)) = v * up(mul) + up(add) at
+ * output channel m and pixel p = y * w + x, both maps bilinear with align_corners=false from
+ * gh x gw (needs LINEAR_TAP and uniforms h, w, gh, gw). gate_mul_at / gate_add_at sample one
+ * map: `row` is a WGSL expression in m for where channel m's map starts, `at(map, i)` reads
+ * element i (of type `type`). conv2d reads the [cout, gh, gw] maps from storage, one channel
+ * at a time; matmul-blocked reads 4 channels at once (a vec4) from uniform windows.
+ */
+export function gateEpilogue(type: 'f32' | 'vec4<f32>', row: string, at: (map: string, index: string) => string): string {
+  const sample = (map: string) => /* wgsl */ `
+fn ${map}_at(m: u32, ty: LinearTap, tx: LinearTap) -> ${type} {
+  let base = ${row};
   let r0 = base + ty.i0 * params.gw;
   let r1 = base + ty.i1 * params.gw;
   let wx0 = 1.0 - tx.w1;
-  return (gate_${which}[r0 + tx.i0] * wx0 + gate_${which}[r0 + tx.i1] * tx.w1) * (1.0 - ty.w1)
-       + (gate_${which}[r1 + tx.i0] * wx0 + gate_${which}[r1 + tx.i1] * tx.w1) * ty.w1;
+  return (${at(map, 'r0 + tx.i0')} * wx0 + ${at(map, 'r0 + tx.i1')} * tx.w1) * (1.0 - ty.w1)
+       + (${at(map, 'r1 + tx.i0')} * wx0 + ${at(map, 'r1 + tx.i1')} * tx.w1) * ty.w1;
 }`;
+  return /* wgsl */ `${sample('gate_mul')}${sample('gate_add')}
+struct GateTaps { y: LinearTap, x: LinearTap }
+fn gate_taps(p: u32) -> GateTaps {
+  return GateTaps(linear_tap(p / params.w, params.gh, params.h, false), linear_tap(p % params.w, params.gw, params.w, false));
+}
+fn gate(v: ${type}, m: u32, t: GateTaps) -> ${type} {
+  return v * gate_mul_at(m, t.y, t.x) + gate_add_at(m, t.y, t.x);
+}`;
+}
 
 /**
  * WGSL that sets \`v\` to input channel \`ci\` at output pixel (sy, sx) of the concatenation
@@ -99,7 +117,7 @@ export const conv2d = defineKernel({
 // gate_mul, gate_add: [cout, gh, gw] -> out: [cout, h, w]
 ${activationFn(c.act)}
 ${c.upA || c.gate ? LINEAR_TAP : ''}
-${c.gate ? gateFn('mul') + gateFn('add') : ''}
+${c.gate ? gateEpilogue('f32', 'm * params.gh * params.gw', (map, i) => `${map}[${i}]`) : ''}
 const KS = ${c.KS}u;
 const KK = ${c.KS * c.KS}u;
 const PAD = ${(c.KS - 1) / 2};
@@ -116,13 +134,7 @@ fn store(m: u32, n: u32, acc: f32) {
   var v = acc;
   ${c.bias ? 'v += bias[m];' : ''}
   v = activate(v);
-  ${
-    c.gate
-      ? `let gy = linear_tap(n / params.w, params.gh, params.h, false);
-  let gx = linear_tap(n % params.w, params.gw, params.w, false);
-  v = v * gate_mul_at(m, gy, gx) + gate_add_at(m, gy, gx);`
-      : ''
-  }
+  ${c.gate ? 'v = gate(v, m, gate_taps(n));' : ''}
   out[m * hw + n] = v;
 }
 

@@ -12,11 +12,18 @@
  * output tile over P k-blocks (P pairs of windows bound); K beyond P blocks takes further
  * passes that accumulate. Workgroups split the tile's rows (TM per thread, uniform across
  * lanes, so A loads are broadcasts); lanes own 4 consecutive columns (one vec4 of W per k).
+ * A convolution's output (stored transposed) can end in the scale-aware gate (conv2d's
+ * epilogue): its two small maps are read through uniform windows too, laid out per column
+ * block as [ceil(N/NB)][GP][NB] (GP = gh * gw padded to vec4s), so a lane's 4 channels at a
+ * tap are one vec4 and each row's taps are computed once. Read from storage, the gate's 8
+ * loads per output cost 3-4x the whole 1x1 convolution; this way, nothing measurable.
  */
 import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
 import { blockRows, WINDOW_FLOATS } from './block-rows.js';
+import { gateEpilogue } from './conv2d.js';
+import { LINEAR_TAP } from './upsample-bilinear.js';
 import { activationFn, type Activation } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
@@ -29,15 +36,23 @@ export const matmulBlocked = defineKernel({
     ]),
     { name: 'bias', optional: true },
     { name: 'residual', optional: true },
+    // The gate maps of the tile's NB channels, [GP][NB] (laid out by block-rows).
+    ...(c.GP ? [{ name: 'gate_mul', uniform: (c.NB * c.GP) / 4 }, { name: 'gate_add', uniform: (c.NB * c.GP) / 4 }] : []),
     { name: 'out', output: true },
   ],
   // kc4 = KC / 4 as a uniform: a constant trip count lets LLVM unroll the k loop completely,
   // which multiplies llvmpipe's first-use compile time for no measurable gain.
   // out_t stores the product transposed (out [N, M], ldo = M): the channel-first output of a
   // convolution lowered to im2col rows x weight^T (conv2d-blocked.ts).
-  uniforms: { M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32' },
+  // h, w, gh, gw: the gate epilogue's output and gate-map sizes (conv2d's gateEpilogue).
+  uniforms: {
+    M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32',
+    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32',
+  },
   // bias and residual are uniform flags, not constants: fewer pipeline variants to compile.
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, act: 'none' as Activation },
+  // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
+  // through two more uniform windows of NB channels x GP floats.
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, act: 'none' as Activation, GP: 0 },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const rows = [...Array(c.TM).keys()];
@@ -53,8 +68,10 @@ ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4]; acc${i
   }`;
     return /* wgsl */ `
 // a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+${c.GP ? `// gate_mul, gate_add: [${c.GP} (gh * gw used)][${c.NB} channels]; out [N, M] with M = h * w pixels` : ''}
 ${activationFn(c.act)}
-fn store(m: u32, n: u32, s: f32) {
+${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}
+fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   if (m >= params.M || n >= params.N) { return; }
   let o = select(m * params.ldo + n, n * params.ldo + m, params.out_t != 0u);
   var v = s * params.alpha;
@@ -62,6 +79,7 @@ fn store(m: u32, n: u32, s: f32) {
   if (params.last != 0u) {
     if (params.has_bias != 0u) { v += bias[n]; }
     v = activate(v);
+    ${c.GP ? 'v = v * gm + ga;' : ''}
     if (params.has_residual != 0u) { v += residual[o]; }
   }
   out[o] = v;
@@ -74,7 +92,12 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
 ${rows.map((i) => `  var acc${i} = vec4<f32>();`).join('\n')}
 ${pairs.map(step).join('\n')}
   let n = params.n0 + 4u * col4;
-${rows.map((i) => `  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}u, n + j, acc${i}[j]); }`).join('\n')}
+${rows.map((i) => (c.GP ? `  {
+    let t = gate_taps(params.m0 + r0 + ${i}u);
+    let gm = gate_mul_at(col4, t.y, t.x);
+    let ga = gate_add_at(col4, t.y, t.x);
+    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}u, n + j, acc${i}[j], gm[j], ga[j]); }
+  }` : `  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}u, n + j, acc${i}[j]); }`)).join('\n')}
 }
 `;
   },
@@ -122,6 +145,19 @@ export interface BlockedMatmulOptions {
   outShape?: readonly number[];
   /** Store out [N, M] instead of [M, N] (a channel-first convolution output). */
   transposed?: boolean;
+  /**
+   * With `transposed` and outShape [N, h, w]: conv2d's scale-aware gate epilogue (maps [N, gh, gw]),
+   * after bias and activation. Needs gateFitsWindows(gh, gw).
+   */
+  gate?: { mul: Tensor; add: Tensor; size: readonly [number, number] };
+}
+
+/** Taps per channel of a relaid-out gate map: gh * gw rounded up to a multiple of 4 (NB >= 16 then keeps windows 256-byte aligned). */
+const gatePitch = (gh: number, gw: number): number => 4 * Math.ceil((gh * gw) / 4);
+
+/** Whether the gate epilogue can read gate maps of gh x gw through uniform windows (16 channels at least). */
+export function gateFitsWindows(gh: number, gw: number): boolean {
+  return 16 * gatePitch(gh, gw) <= WINDOW_FLOATS;
 }
 
 /**
@@ -209,21 +245,39 @@ export function blockedMatmulFromBlocks(
   }
   const shape = blockShape(N, K);
   if (shape.KC !== KC || shape.MB !== MB) throw new FianetError('bad-graph', `${where}: A is blocked ${MB} x ${KC}, blockShape(${N}, ${K}) wants ${shape.MB} x ${shape.KC}`);
-  const NB = shape.NB;
+  const outShape = opts.outShape ?? [M, N];
+  if (numel(outShape) !== M * N) throw new FianetError('bad-graph', `${where}: output ${fmtShape(outShape)} does not hold ${M} x ${N} values`);
+  const [outH, outW] = opts.gate ? outShape.slice(1) : [1, 1];
+  const GP = opts.gate ? gatePitch(...opts.gate.size) : 0;
+  if (opts.gate) {
+    if (!opts.transposed || outShape.length !== 3 || outH * outW !== M) throw new FianetError('bad-graph', `${where}: the gate epilogue needs a transposed [${N}, h, w] output, got ${fmtShape(outShape)}`);
+    if ('blocked' in w) throw new FianetError('bad-graph', `${where}: the gate epilogue needs a weight (it picks the column blocks)`);
+    if (!gateFitsWindows(...opts.gate.size)) throw new FianetError('bad-graph', `${where}: gate maps of ${opts.gate.size.join(' x ')} do not fit a uniform window; use conv2d`);
+    const [gh, gw] = opts.gate.size;
+    expectShape(where, 'gate_mul', opts.gate.mul, [N, gh, gw]);
+    expectShape(where, 'gate_add', opts.gate.add, [N, gh, gw]);
+  }
+  // A gated tile's NB channels of either gate map fill at most one window.
+  const NB = GP ? Math.min(shape.NB, 2 ** Math.floor(Math.log2(WINDOW_FLOATS / GP))) : shape.NB;
   const KB = Math.ceil(K / KC);
   const [mBlocks, nBlocks] = [Math.ceil(M / MB), Math.ceil(N / NB)];
   if (numel(xb.shape) < mBlocks * KB * MB * KC) throw new FianetError('bad-graph', `${where}: blocked A has ${numel(xb.shape)} values, expected at least ${mBlocks * KB * MB * KC}`);
   if (bias) expectShape(where, `bias '${bias.label}'`, bias, [N]);
-  const outShape = opts.outShape ?? [M, N];
-  if (numel(outShape) !== M * N) throw new FianetError('bad-graph', `${where}: output ${fmtShape(outShape)} does not hold ${M} x ${N} values`);
   if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
   const wb = 'blocked' in w ? w.blocked : blockedWeight(g, w, N, K, KC, NB);
   if (numel(wb.shape) < nBlocks * KB * KC * NB) throw new FianetError('bad-graph', `${where}: blocked W has ${numel(wb.shape)} values, expected at least ${nBlocks * KB * KC * NB}`);
 
-  // P k-blocks per dispatch (a divisor of KB, at most 4: 8 uniform windows + params <= 12).
+  // P k-blocks per dispatch (a divisor of KB, at most 4: 8 uniform windows + 2 gate windows + params <= 12).
   const P = [4, 3, 2, 1].find((p) => KB % p === 0)!;
   const passes = KB / P;
   const args: Record<string, Tensor | undefined> = { bias, residual: opts.residual, out: g.activation(name, outShape) };
+  if (opts.gate) {
+    // [N, gh * gw] -> [ceil(N/NB)][GP][NB]: one k-block of GP, so a tile's channels are one window.
+    const hw = opts.gate.size[0] * opts.gate.size[1];
+    for (const map of ['mul', 'add'] as const) {
+      args[`gate_${map}`] = blockView(g, `${name}.gate_${map}`, { tensor: opts.gate[map], rows: N, cols: hw, ldr: hw, ldc: 1 }, NB, GP, true);
+    }
+  }
   for (let p = 0; p < P; p++) [args[`a${p}`], args[`w${p}`]] = [xb, wb];
   const dispatches = [];
   for (let mb = 0; mb < mBlocks; mb++) {
@@ -235,16 +289,18 @@ export function blockedMatmulFromBlocks(
           windows[`a${p}`] = (mb * KB + kb) * MB * KC * 4;
           windows[`w${p}`] = (nb * KB + kb) * NB * KC * 4;
         }
+        if (GP) windows.gate_mul = windows.gate_add = nb * NB * GP * 4;
         const uniforms = {
           M, N, ldo: opts.transposed ? M : N, out_t: opts.transposed ? 1 : 0, m0: mb * MB, n0: nb * NB,
           first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4,
           has_bias: bias ? 1 : 0, has_residual: opts.residual ? 1 : 0,
+          h: outH, w: outW, gh: opts.gate?.size[0] ?? 1, gw: opts.gate?.size[1] ?? 1,
         };
         dispatches.push({ uniforms, windows });
       }
     }
   }
-  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none' }, dispatches, 2 * M * N * K);
+  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none', GP }, dispatches, 2 * M * N * K);
   return args.out!;
 }
 

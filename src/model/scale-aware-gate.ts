@@ -5,14 +5,17 @@
  * map (pooled resolution), hsig = ReLU6(x + 3) / 6 applied before the upsampling and
  * up = bilinear to a's size with align_corners=false.
  *
- * Three conv2d calls: the two low-resolution 1x1 convolutions of b (h-sigmoid fused into the
- * first) read b in place from the global map; the full-resolution one applies the gate in its
- * epilogue, sampling both low-resolution maps on the fly (nothing upsampled is materialised).
+ * Three convolutions (conv2d, or on CPU adapters im2col-blocks + matmul-blocked, which reads
+ * operands through uniform windows: convolutionOp): the two low-resolution 1x1 convolutions of
+ * b (h-sigmoid fused into the first) read b in place from the global map; the full-resolution
+ * one applies the gate in its epilogue, sampling both low-resolution maps on the fly (nothing
+ * upsampled is materialised).
  *
  * Checkpoint names under `prefix` (backbone.tmem.fusion.{i}): local_embedding + bn1,
  * global_embedding + bn2, global_act + bn3 (1x1 Conv2d with bias, BatchNorm2d).
  */
-import { conv2dOp, type ConvInput } from '../kernels/conv2d.js';
+import type { ConvInput } from '../kernels/conv2d.js';
+import { convolutionOp } from '../kernels/conv2d-blocked.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { convThenBatchNorm } from './batch-norm.js';
 import type { WeightBinder } from './weights.js';
@@ -28,8 +31,8 @@ export function scaleAwareGate(g: Graph, b: WeightBinder, name: string, prefix: 
     const act = convThenBatchNorm(b, `${prefix}.global_act`, `${prefix}.bn3`, shape, bnEps, true);
     const embedding = convThenBatchNorm(b, `${prefix}.global_embedding`, `${prefix}.bn2`, shape, bnEps, true);
     const local = convThenBatchNorm(b, `${prefix}.local_embedding`, `${prefix}.bn1`, shape, bnEps, true);
-    const gateMul = conv2dOp(g, 'global_act', { a: global, size: global.size, ...act, act: 'hsigmoid' });
-    const gateAdd = conv2dOp(g, 'global_embedding', { a: global, size: global.size, ...embedding });
-    return conv2dOp(g, 'local_embedding', { a, size: a.size, ...local, gate: { mul: gateMul, add: gateAdd, size: global.size } });
+    const gateMul = convolutionOp(g, 'global_act', { a: global, size: global.size, ...act, act: 'hsigmoid' });
+    const gateAdd = convolutionOp(g, 'global_embedding', { a: global, size: global.size, ...embedding });
+    return convolutionOp(g, 'local_embedding', { a, size: a.size, ...local, gate: { mul: gateMul, add: gateAdd, size: global.size } });
   });
 }

@@ -16,8 +16,9 @@
  *   down_channel (1x1): a Linear on those tokens -> x [H4*W4, hidden];
  *   num_tmem blocks on tokens: x = x + SILA(LN1(x), L, l) (residual fused into SILA's last
  *     InstanceNorm), x = x + Linear(GELU(Linear(LN2(x)))) (residual fused into the matmul);
- *   BatchNorm folded into up_channel (1x1), run as a conv2d reading the tokens and writing
- *     the channel-first global map [sum C, H4, W4];
+ *   BatchNorm folded into up_channel (1x1), run as a convolution reading the tokens and
+ *     writing the channel-first global map [sum C, H4, W4] (conv2d, or on CPU adapters
+ *     im2col-blocks + matmul-blocked: convolutionOp);
  *   split: each gate reads its channel slice of the global map in place.
  *
  * Checkpoint names (backbone.tmem.*): down_channel, block.{j}.{norm1, tma, norm2,
@@ -25,7 +26,8 @@
  */
 import { FianetError } from '../errors.js';
 import { adaptivePoolConcatOp } from '../kernels/adaptive-pool-concat.js';
-import { channelFirst, channelSlice, conv2dOp, tokenMajor } from '../kernels/conv2d.js';
+import { channelFirst, channelSlice, tokenMajor } from '../kernels/conv2d.js';
+import { convolutionOp } from '../kernels/conv2d-blocked.js';
 import { layerNormOp } from '../kernels/layer-norm.js';
 import { linear } from '../kernels/matmul.js';
 import { fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
@@ -89,7 +91,7 @@ export function buildTmem(g: Graph, b: WeightBinder, config: FianetConfig, stage
       });
     }
     const up = batchNormThenConv(b, `${PREFIX}.bn`, `${PREFIX}.up_channel`, [dim, hidden, 1, 1], m.batchnorm_eps);
-    const global = conv2dOp(g, 'up_channel', { a: tokenMajor(x, hidden, pooledSize), size: pooledSize, ...up });
+    const global = convolutionOp(g, 'up_channel', { a: tokenMajor(x, hidden, pooledSize), size: pooledSize, ...up });
 
     const globalMap = channelFirst(global, dim, pooledSize);
     let offset = 0;

@@ -2,16 +2,18 @@
  * The blocked convolution (im2col-blocks + matmul-blocked, output stored transposed) against
  * conv2d's float64 reference: 3x3 and 1x1, a 1x1 map, prime sizes, two inputs with A
  * upsampled, channel-slice and token-major views, K not a multiple of KC (several
- * accumulating passes), M not a multiple of MB, cout not a multiple of NB. Tolerance as in
- * conv2d.test.ts (inputs and weights in [-1, 1]): atol 1e-7 * K, rtol 1e-6. At a real
+ * accumulating passes), M not a multiple of MB, cout not a multiple of NB, h-sigmoid and the
+ * scale-aware gate epilogue (TMEM's up_channel and the gates' 1x1 convolutions on CPU
+ * adapters). Tolerance as in conv2d.test.ts (inputs and weights in [-1, 1]): atol 1e-7 * K,
+ * rtol 1e-6 (the gate's few float32 roundings of O(1) values). At a real
  * decoder shape and at one whose im2col matrix spans two 128 MiB storage windows, a sample
  * of outputs is checked (conv2d-sampled.ts).
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { channelFirst, channelSlice, conv2dReferenceAll, tokenMajor, type ConvInput } from '../../src/kernels/conv2d.js';
-import { conv2dBlockedOp } from '../../src/kernels/conv2d-blocked.js';
+import { conv2dBlockedOp, convolutionOp } from '../../src/kernels/conv2d-blocked.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
-import type { Tensor } from '../../src/runtime/graph.js';
+import { Graph, type Tensor } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
 import { runGraph } from '../helpers/gpu.js';
 import { checkSampledConv } from './conv2d-sampled.js';
@@ -26,6 +28,7 @@ interface Case {
   aSize?: [number, number];
   act?: Activation;
   bias?: boolean;
+  gate?: [number, number];
   view?: { total: number; from: number; tokens: boolean };
 }
 
@@ -39,6 +42,15 @@ const CASES: Case[] = [
   { name: '1x1 classifier (cout 2)', ca: 19, cb: 0, cout: 2, ks: 1, size: [13, 17], bias: true },
   { name: '1x1 on a channel slice', ca: 11, cb: 0, cout: 11, ks: 1, size: [5, 3], bias: true, act: 'relu', view: { total: 30, from: 7, tokens: false } },
   { name: '3x3 on a token-major channel slice', ca: 6, cb: 0, cout: 6, ks: 3, size: [5, 5], view: { total: 21, from: 9, tokens: true } },
+  { name: '1x1 h-sigmoid on a channel slice', ca: 11, cb: 0, cout: 11, ks: 1, size: [5, 3], bias: true, act: 'hsigmoid', view: { total: 30, from: 7, tokens: false } },
+  { name: '1x1 from a token-major map, cout 37', ca: 10, cb: 0, cout: 37, ks: 1, size: [3, 5], bias: true, view: { total: 10, from: 0, tokens: true } },
+  { name: '1x1 gate 3x3 -> 24x24', ca: 16, cb: 0, cout: 16, ks: 1, size: [24, 24], bias: true, gate: [3, 3] },
+  { name: '1x1 gate 5x5 -> 7x13, cout 300 (two column blocks)', ca: 9, cb: 0, cout: 300, ks: 1, size: [7, 13], bias: true, gate: [5, 5] },
+  { name: '1x1 gate 3x4 -> 23x29, M 667 past MB 512', ca: 20, cb: 0, cout: 7, ks: 1, size: [23, 29], bias: true, gate: [3, 4] },
+  { name: '1x1 gate after 5 accumulating passes (K 1100)', ca: 1100, cb: 0, cout: 5, ks: 1, size: [3, 5], bias: true, gate: [2, 2] },
+  { name: '1x1 gate, K 1024 in one pass (4 k-blocks: 11 uniform bindings)', ca: 1024, cb: 0, cout: 6, ks: 1, size: [4, 5], bias: true, gate: [3, 2] },
+  { name: '1x1 gate at the same size', ca: 4, cb: 0, cout: 3, ks: 1, size: [3, 3], bias: true, gate: [3, 3] },
+  { name: '1x1 gate 15x15 -> 17x19, cout 130 (the gate windows cap NB at 64)', ca: 20, cb: 0, cout: 130, ks: 1, size: [17, 19], bias: true, gate: [15, 15] },
 ];
 
 function inputView(c: Case, tensor: Tensor): ConvInput {
@@ -59,6 +71,8 @@ describe('conv2d-blocked', () => {
       const b = randomArray(Math.max(1, c.cb * h * w), 2 + c.cb);
       const weight = randomArray(c.cout * cin * c.ks * c.ks, 3 + c.cout);
       const bias = randomArray(c.cout, 4);
+      const gateLen = c.cout * (c.gate ? c.gate[0] * c.gate[1] : 1);
+      const [mul, add] = [randomArray(gateLen, 5, 0, 1), randomArray(gateLen, 6)];
       const { y } = await runGraph(
         (g) => ({
           y: conv2dBlockedOp(g, 'conv', {
@@ -68,17 +82,30 @@ describe('conv2d-blocked', () => {
             weight: g.weight('w', [c.cout, cin, c.ks, c.ks], weight),
             bias: c.bias ? g.weight('bias', [c.cout], bias) : undefined,
             act: c.act,
+            gate: c.gate && { mul: g.input('mul', [c.cout, ...c.gate]), add: g.input('add', [c.cout, ...c.gate]), size: c.gate },
           }),
         }),
-        { a, ...(c.cb ? { b } : {}) },
+        { a, ...(c.cb ? { b } : {}), ...(c.gate ? { mul, add } : {}) },
       );
       const view = inputView(c, { id: 0, shape: [aLen], dtype: 'f32', kind: 'input', label: 'a' });
       const expected = conv2dReferenceAll({
         aData: a, a: view, bData: c.cb ? b : undefined, size: c.size, weight, cout: c.cout, ks: c.ks, bias: c.bias ? bias : undefined, act: c.act,
+        gate: c.gate && { mul, add, size: c.gate },
       });
       expectClose(c.name, y, expected, { atol: 1e-7 * cin * c.ks * c.ks, rtol: 1e-6 }, [c.cout, h, w]);
     });
   }
+
+  it('convolutionOp keeps conv2d for gate maps too large for a uniform window (33 x 33), the blocked path below', () => {
+    const kernels = (gate: [number, number]) => {
+      const g = new Graph({ linear: 'blocked' });
+      const mul = g.input('mul', [4, ...gate]);
+      convolutionOp(g, 'conv', { a: channelFirst(g.input('a', [4, 40, 40]), 4, [40, 40]), size: [40, 40], weight: g.weight('w', [4, 4, 1, 1], new Float32Array(16)), gate: { mul, add: mul, size: gate } });
+      return g.calls.map((c) => c.kernel.name);
+    };
+    expect(kernels([33, 33])).toEqual(['conv2d']);
+    expect(kernels([32, 32])).toEqual(['im2col-blocks', 'block-rows', 'block-rows', 'matmul-blocked']);
+  });
 
   it('real shape: small fixture conv1_2 (128 channels upsampled 20 -> 40, + 32) -> 128, sampled', async () => {
     await checkSampledConv({ ca: 128, aSize: [20, 20], cb: 32, cout: 128, size: [40, 40] }, 300, conv2dBlockedOp);
