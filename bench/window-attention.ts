@@ -1,11 +1,15 @@
 /**
- * Window-attention benchmark at the Swin-B stage-1 shape at 480 (120x120 tokens, C 128,
- * 4 heads of 32, window 12), W-MSA and SW-MSA. GFLOP/s counts the two matmuls per window
- * and head, 2 * 2 * N^2 * D with N = 144 tokens (softmax, bias and mask not counted).
+ * Window-attention benchmark at Swin-B shapes at 480 (window 12, head dim 32): stage 1
+ * (120x120 tokens, C 128, 4 heads) and stage 3 (30x30, C 512, 16 heads), W-MSA and SW-MSA,
+ * each with both kernels: window-attention (K/V in workgroup memory, the GPU kernel) and
+ * window-attention-blocked (K/V through uniform windows, CPU adapters; its time includes the
+ * window-kv-blocks pass). GFLOP/s counts the two matmuls per window and head, 2 * 2 * N^2 * D
+ * with N = 144 tokens (softmax, bias and mask not counted).
  */
 import type { Gpu } from '../src/runtime/device.js';
-import { windowAttentionOp, type WindowAttentionParams } from '../src/kernels/window-attention.js';
-import type { Graph } from '../src/runtime/graph.js';
+import { windowAttentionTiledOp, type WindowAttentionParams } from '../src/kernels/window-attention.js';
+import { windowAttentionBlockedOp } from '../src/kernels/window-attention-blocked.js';
+import type { Graph, Tensor } from '../src/runtime/graph.js';
 import { timeGraph, type Timing } from './harness.js';
 
 export interface WindowAttentionCase extends WindowAttentionParams {
@@ -16,10 +20,21 @@ export interface WindowAttentionCase extends WindowAttentionParams {
 export const WINDOW_ATTENTION_CASES: WindowAttentionCase[] = [
   { name: 'stage 1 W-MSA 120x120 C128 4h w12', H: 120, W: 120, heads: 4, headDim: 32, window: 12, shift: 0 },
   { name: 'stage 1 SW-MSA 120x120 C128 4h w12', H: 120, W: 120, heads: 4, headDim: 32, window: 12, shift: 6 },
+  { name: 'stage 3 W-MSA 30x30 C512 16h w12', H: 30, W: 30, heads: 16, headDim: 32, window: 12, shift: 0 },
+  { name: 'stage 3 SW-MSA 30x30 C512 16h w12', H: 30, W: 30, heads: 16, headDim: 32, window: 12, shift: 6 },
 ];
+
+type WindowAttentionOp = (g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams) => Tensor;
+
+/** The kernels compared, by kernel name; the model picks per adapter (windowAttentionOp). */
+export const WINDOW_ATTENTION_KERNELS: Record<string, WindowAttentionOp> = {
+  'window-attention': windowAttentionTiledOp,
+  'window-attention-blocked': windowAttentionBlockedOp,
+};
 
 export interface WindowAttentionResult extends Timing {
   case: string;
+  kernel: string;
   gflops: number;
 }
 
@@ -28,25 +43,27 @@ export function windowAttentionFlops(c: WindowAttentionCase): number {
   return 4 * (c.window * c.window) ** 2 * c.headDim * windows * c.heads;
 }
 
-function build(c: WindowAttentionCase) {
+function build(c: WindowAttentionCase, op: WindowAttentionOp) {
   return (g: Graph) => {
     const C = c.heads * c.headDim;
     const T = (2 * c.window - 1) ** 2;
     const qkv = g.input('qkv', [c.H * c.W, 3 * C]);
     const bias = g.weight('qkv_bias', [3 * C], new Float32Array(3 * C).fill(0.01));
     const table = g.weight('table', [T, c.heads], new Float32Array(T * c.heads).fill(0.1));
-    return windowAttentionOp(g, 'attn', qkv, bias, table, c);
+    return op(g, 'attn', qkv, bias, table, c);
   };
 }
 
-/** Times every case (median of `runs` warm runs after one warm-up) and reports GFLOP/s. */
+/** Times every case with each kernel (median of `runs` warm runs after one warm-up) and reports GFLOP/s. */
 export async function benchWindowAttention(gpu: Gpu, opts: { runs?: number; log?: (s: string) => void } = {}): Promise<WindowAttentionResult[]> {
   const results: WindowAttentionResult[] = [];
   for (const c of WINDOW_ATTENTION_CASES) {
-    const t = await timeGraph(gpu, build(c), opts.runs ?? 10, 1);
-    const gflops = windowAttentionFlops(c) / (t.medianMs * 1e6);
-    results.push({ ...t, case: c.name, gflops });
-    opts.log?.(`  ${c.name.padEnd(36)} ${t.medianMs.toFixed(1).padStart(9)} ms ${gflops.toFixed(2).padStart(7)} GFLOP/s`);
+    for (const [kernel, op] of Object.entries(WINDOW_ATTENTION_KERNELS)) {
+      const t = await timeGraph(gpu, build(c, op), opts.runs ?? 10, 1);
+      const gflops = windowAttentionFlops(c) / (t.medianMs * 1e6);
+      results.push({ ...t, case: c.name, kernel, gflops });
+      opts.log?.(`  ${c.name.padEnd(36)} ${kernel.padEnd(26)} ${t.medianMs.toFixed(1).padStart(9)} ms ${gflops.toFixed(2).padStart(7)} GFLOP/s  cpu ${t.cpuMs.toFixed(0)} ms  compile ${t.compileMs.toFixed(0)} ms  first ${t.firstMs.toFixed(0)} ms`);
+    }
   }
   return results;
 }

@@ -22,6 +22,9 @@
  * every thread computes and softmaxes its full row of scores in private memory (exactly the
  * reference's two-pass softmax, no online rescaling), then V replaces K in the same buffer.
  * Workgroup memory: N * head_dim * 4 bytes + the head's bias table column (20.5 KB at w 12).
+ * This is the GPU kernel: on CPU adapters workgroup-memory loads in the key loops are slow,
+ * and window-attention-blocked.ts (which holds windowAttentionOp, the choice) reads K and V
+ * through uniform windows instead.
  */
 import { FianetError } from '../errors.js';
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
@@ -155,12 +158,10 @@ export interface WindowAttentionParams {
 }
 
 /**
- * Window attention for qkv [H*W, 3C] (the qkv Linear of the LN1 output, unpadded tokens),
- * its bias [3C] (the q, k, v of padding positions) and the relative-position bias table
- * [(2w-1)^2, heads]; returns the attended tokens [H*W, C] before the output projection.
+ * Checks window attention's arguments (see windowAttentionTiledOp) and returns the model
+ * width C, head dim D and the padded grid Hp x Wp.
  */
-export function windowAttentionOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
-  const where = g.name(name);
+export function checkWindowAttention(where: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): { C: number; D: number; Hp: number; Wp: number } {
   const { H, W, heads, window: w, shift } = p;
   expectShape(where, 'qkv', qkv, [H * W, -1]);
   const C = qkv.shape[1] / 3;
@@ -171,12 +172,23 @@ export function windowAttentionOp(g: Graph, name: string, qkv: Tensor, qkvBias: 
   expectShape(where, `qkv bias '${qkvBias.label}'`, qkvBias, [3 * C]);
   expectShape(where, `relative position bias table '${table.label}'`, table, [(2 * w - 1) ** 2, heads]);
   if (!(shift === 0 || (shift > 0 && shift < w))) throw new FianetError('bad-graph', `${where}: shift ${shift} must be 0 or in (0, ${w})`);
+  return { C, D, Hp: Math.ceil(H / w) * w, Wp: Math.ceil(W / w) * w };
+}
+
+/**
+ * Window attention for qkv [H*W, 3C] (the qkv Linear of the LN1 output, unpadded tokens),
+ * its bias [3C] (the q, k, v of padding positions) and the relative-position bias table
+ * [(2w-1)^2, heads]; returns the attended tokens [H*W, C] before the output projection.
+ * The GPU kernel; windowAttentionOp (window-attention-blocked.ts) picks per adapter.
+ */
+export function windowAttentionTiledOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
+  const where = g.name(name);
+  const { H, W, heads, window: w, shift } = p;
+  const { C, D, Hp, Wp } = checkWindowAttention(where, qkv, qkvBias, table, p);
   const bytes = (w * w * D + (2 * w - 1) ** 2) * 4;
   if (w * w > MAX_THREADS || bytes > MAX_WORKGROUP_BYTES) {
     throw new FianetError('bad-graph', `${where}: window ${w} with head dim ${D} needs ${w * w} threads and ${bytes} bytes of workgroup memory (at most ${MAX_THREADS} and ${MAX_WORKGROUP_BYTES})`);
   }
-  const Hp = Math.ceil(H / w) * w;
-  const Wp = Math.ceil(W / w) * w;
   const winCols = Wp / w;
   const jobs = (Hp / w) * winCols * heads;
   const out = g.activation(name, [H * W, C]);

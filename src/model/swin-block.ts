@@ -8,7 +8,7 @@
  */
 import { layerNormOp } from '../kernels/layer-norm.js';
 import { linear } from '../kernels/matmul.js';
-import { windowAttentionOp } from '../kernels/window-attention.js';
+import { windowAttentionOp } from '../kernels/window-attention-blocked.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import type { WeightBinder } from './weights.js';
 

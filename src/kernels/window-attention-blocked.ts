@@ -1,0 +1,174 @@
+/**
+ * Window attention for CPU adapters: window-attention.ts's math, with K, V and the
+ * relative-position bias read through 64 KiB uniform windows inside the key loops (on
+ * llvmpipe a storage or workgroup load in a loop costs ~220 ns per 8-lane iteration, a
+ * uniform load ~27 ns; bench/RESULTS.md). window-kv-blocks first writes K and V of J
+ * consecutive windows of a head contiguously; then one call runs one dispatch per such group,
+ * binding its K, its V and the head's bias column as uniform windows.
+ *
+ * One thread per TQ = 6 queries of one window (workgroups: query chunks x the group's
+ * windows), so every K and V load in the key loops has the same address in all lanes and
+ * serves 6 queries (3 per thread: ~15% slower on llvmpipe; 9: no faster, slower to compile).
+ * q comes from qkv once, before the loops. The softmax is online (running max, rescaled sum
+ * and accumulator): the reference's two-pass form needs a per-query score array, as fast but
+ * ~4x longer to compile on llvmpipe, or a second pass of dot products (~20% slower). Its
+ * rounding differs from the reference's by ulps (test/kernels/window-attention.test.ts).
+ */
+import { FianetError } from '../errors.js';
+import type { Graph, Tensor } from '../runtime/graph.js';
+import { defineKernel } from '../runtime/kernel.js';
+import { windowKvBlocks } from './window-kv-blocks.js';
+import { checkWindowAttention, windowAttentionTiledOp, type WindowAttentionParams } from './window-attention.js';
+
+/** Floats in one 64 KiB uniform window. */
+const WINDOW_FLOATS = 16384;
+const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
+
+export const windowAttentionBlocked = defineKernel({
+  name: 'window-attention-blocked',
+  bindings: (c) => [
+    { name: 'qkv', type: 'vec4<f32>' },
+    { name: 'qkv_bias', type: 'vec4<f32>' },
+    { name: 'k', uniform: (c.J * c.window * c.window * c.headDim) / 4 },
+    { name: 'v', uniform: (c.J * c.window * c.window * c.headDim) / 4 },
+    { name: 'table', uniform: roundUp((2 * c.window - 1) ** 2, 64) / 4 },
+    { name: 'out', output: true, type: 'vec4<f32>' },
+  ],
+  // win0: the group's first window (on the rolled, padded grid); count: its windows (<= J).
+  uniforms: { H: 'u32', W: 'u32', C: 'u32', Hp: 'u32', Wp: 'u32', win_cols: 'u32', win0: 'u32', count: 'u32', head: 'u32', scale: 'f32' },
+  // J: windows per dispatch; TQ queries per thread, WG threads per workgroup (one llvmpipe SIMD row).
+  constants: { window: 12, headDim: 32, shift: 0, J: 1, TQ: 6, WG: 8 },
+  wgsl: (c) => {
+    const w = c.window;
+    const shift = c.shift;
+    const n = w * w;
+    const d4 = c.headDim / 4;
+    const span = 2 * w - 1;
+    // Loops over the thread's queries t and the head dim's vec4s e are written out: constant
+    // indices keep q and acc in registers (SwiftShader runs the loop form ~3.6x slower).
+    const each = (f: (t: number) => string) => [...Array(c.TQ).keys()].map(f).join('\n');
+    const es = [...Array(d4).keys()];
+    const query = (t: number) => `
+  let i${t} = wg.x * ${c.WG * c.TQ}u + ${t * c.WG}u + lid;
+  let qi${t} = min(i${t}, N - 1u) / ${w}u;
+  let qj${t} = min(i${t}, N - 1u) % ${w}u;
+  let py${t} = (y0 + qi${t} + ${shift}u) % params.Hp;
+  let px${t} = (x0 + qj${t} + ${shift}u) % params.Wp;
+  let real${t} = py${t} < params.H && px${t} < params.W;
+  let tok${t} = py${t} * params.W + px${t};
+  var q${t}: array<vec4<f32>, ${d4}>;
+  if (real${t}) {
+${es.map((e) => `    q${t}[${e}] = qkv[tok${t} * 3u * c4 + q_col + ${e}u] * params.scale;`).join('\n')}
+  } else {
+${es.map((e) => `    q${t}[${e}] = qkv_bias[q_col + ${e}u] * params.scale;`).join('\n')}
+  }
+  // (qi - ki + w - 1) * (2w - 1) + (qj - kj + w - 1) = brow - boff
+  let brow${t} = (qi${t} + ${w - 1}u) * ${span}u + qj${t} + ${w - 1}u;
+  ${shift > 0 ? `let qreg${t} = region(y0 + qi${t}, params.Hp) * 3u + region(x0 + qj${t}, params.Wp);` : ''}
+  var m${t} = -3.4028234663852886e38f;
+  var sum${t} = 0.0;
+  var acc${t}: array<vec4<f32>, ${d4}>;`;
+    // Score of query t against key j, then the online softmax update: running max m; sum and
+    // acc rescaled by exp(m_old - m_new), which is 1 unless the max grew.
+    const update = (t: number) => `
+      var s${t} = ${es.map((e) => `dot(q${t}[${e}], k${e})`).join(' + ')};
+      s${t} += bias(brow${t} - boff);
+      ${shift > 0 ? `if (kreg != qreg${t}) { s${t} += -100.0; }` : ''}
+      let mn${t} = max(m${t}, s${t});
+      let corr${t} = exp(m${t} - mn${t});
+      let p${t} = exp(s${t} - mn${t});
+      m${t} = mn${t};
+      sum${t} = sum${t} * corr${t} + p${t};`;
+    return /* wgsl */ `
+// qkv: [H*W, 3C], qkv_bias: [3C], k, v: [${c.J}][${n}][${d4}] vec4 of windows win0.. of head head,
+// table: bias column [(2w-1)^2] of head -> out: [H*W, C] (those windows' tokens, the head's columns)
+${shift > 0 ? /* wgsl */ `
+fn region(at: u32, size: u32) -> u32 {
+  if (at < size - ${w}u) { return 0u; }
+  if (at < size - ${shift}u) { return 1u; }
+  return 2u;
+}` : ''}
+fn bias(i: u32) -> f32 { return table[i / 4u][i % 4u]; }
+const N = ${n}u;
+const D4 = ${d4}u;
+
+@compute @workgroup_size(${c.WG})
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  if (wg.y >= params.count) { return; }
+  let win = params.win0 + wg.y;
+  let kb = wg.y * N * D4;
+  let c4 = params.C / 4u;
+  let y0 = (win / params.win_cols) * ${w}u;
+  let x0 = (win % params.win_cols) * ${w}u;
+  let q_col = params.head * D4;
+${each(query)}
+  for (var ki = 0u; ki < ${w}u; ki++) {
+    ${shift > 0 ? `let kreg_row = region(y0 + ki, params.Hp) * 3u;` : ''}
+    for (var kj = 0u; kj < ${w}u; kj++) {
+      let j = ki * ${w}u + kj;
+      let boff = ki * ${span}u + kj;
+      ${shift > 0 ? `let kreg = kreg_row + region(x0 + kj, params.Wp);` : ''}
+${es.map((e) => `      let k${e} = k[kb + j * D4 + ${e}u];`).join('\n')}
+${each(update)}
+${es.map((e) => `      let v${e} = v[kb + j * D4 + ${e}u];\n${each((t) => `      acc${t}[${e}] = acc${t}[${e}] * corr${t} + p${t} * v${e};`)}`).join('\n')}
+    }
+  }
+${each((t) => `
+  if (i${t} < N && real${t}) {
+    let inv = 1.0 / sum${t};
+${es.map((e) => `    out[tok${t} * c4 + q_col + ${e}u] = acc${t}[${e}] * inv;`).join('\n')}
+  }`)}
+}
+`;
+  },
+  workgroups: (u, c) => [Math.ceil((c.window * c.window) / (c.WG * c.TQ)), u.count, 1],
+});
+
+/** window-attention's op through uniform-window blocks (see the file header); same arguments. */
+export function windowAttentionBlockedOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
+  const where = g.name(name);
+  const { H, W, heads, window: w, shift } = p;
+  const { C, D, Hp, Wp } = checkWindowAttention(where, qkv, qkvBias, table, p);
+  const n = w * w;
+  if (n * D > WINDOW_FLOATS) {
+    throw new FianetError('bad-graph', `${where}: window ${w} with head dim ${D} needs ${n * D * 4} bytes of K per window and head, over a 64 KiB uniform window`);
+  }
+  const winCols = Wp / w;
+  const windows = (Hp / w) * winCols;
+  // J windows of a head per dispatch: as many as one 64 KiB window of K (and one of V) holds
+  // (a function of w and D only, so the model needs few pipeline variants).
+  const J = Math.floor(WINDOW_FLOATS / (n * D));
+  const groups = Math.ceil(windows / J);
+  const TS = roundUp((2 * w - 1) ** 2, 64);
+  const part = roundUp(J * n * D, 64);
+  const gatherRows = heads * windows + Math.ceil((heads * TS) / (2 * n * D));
+  if (gatherRows > 65535) {
+    throw new FianetError('bad-graph', `${where}: ${heads} heads x ${windows} windows need ${gatherRows} rows of window-kv-blocks workgroups, over the 65535 a dispatch allows`);
+  }
+  const blocks = g.activation(`${name}.kv`, [heads * TS + heads * groups * 2 * part]);
+  g.call(windowKvBlocks, `${name}.kv`, { qkv, qkv_bias: qkvBias, table, out: blocks }, {
+    H, W, C, heads, Hp, Wp, win_cols: winCols, windows, ts4: TS / 4, part4: part / 4, group_wins: J, groups,
+  }, { window: w, headDim: D, shift });
+
+  const out = g.activation(name, [H * W, C]);
+  const base = { H, W, C, Hp, Wp, win_cols: winCols, scale: D ** -0.5 };
+  const dispatches = [];
+  for (let head = 0; head < heads; head++) {
+    for (let group = 0; group < groups; group++) {
+      const at = (heads * TS + (head * groups + group) * 2 * part) * 4;
+      dispatches.push({
+        uniforms: { ...base, win0: group * J, count: Math.min(J, windows - group * J), head },
+        windows: { k: at, v: at + part * 4, table: head * TS * 4 },
+      });
+    }
+  }
+  g.call(windowAttentionBlocked, name, { qkv, qkv_bias: qkvBias, k: blocks, v: blocks, table: blocks, out }, dispatches[0].uniforms,
+    { window: w, headDim: D, shift, J }, dispatches);
+  return out;
+}
+
+/** The window attention a graph's adapter runs best: uniform-window blocks on CPU adapters. */
+export function windowAttentionOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
+  if (g.options.linear === 'blocked') return windowAttentionBlockedOp(g, name, qkv, qkvBias, table, p);
+  return windowAttentionTiledOp(g, name, qkv, qkvBias, table, p);
+}
