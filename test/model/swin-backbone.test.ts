@@ -9,13 +9,14 @@ import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { randomArray } from '../helpers/compare.js';
-import { testGpu } from '../helpers/gpu.js';
+import { testGpu, testGraphOptions } from '../helpers/gpu.js';
 import { fixtureWeights, openFixture } from './swin-fixture.js';
 
 const WORDS = 20;
+const options = await testGraphOptions();
 
 function build(config: FianetConfig, store: WeightStore, H: number, W: number) {
-  const g = new Graph();
+  const g = new Graph(options);
   const b = new WeightBinder(g, store);
   const ct = config.model.fusion_text_dim;
   const lang = (k: string) => ({ features: g.input(`bert.${k}`, [WORDS, ct]), mask: g.input(`${k}_mask`, [WORDS]) });
