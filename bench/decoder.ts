@@ -1,10 +1,12 @@
 /**
- * Decoder convolution benchmark: the conv2d kernel (implicit GEMM, several tilings) and its
- * lowering for CPU adapters (im2col-blocks + matmul-blocked) at the base480 decoder's shapes, in GFLOP/s (2 * cout * cin * 9 * H * W / median time). The largest is conv1_2:
+ * Decoder convolution benchmark: the conv2d kernel (implicit GEMM on storage buffers, several
+ * tilings) and the two lowerings for CPU adapters through uniform windows (the implicit GEMM
+ * over conv-input-rows, and im2col-blocks) at the base480 decoder's shapes, in GFLOP/s
+ * (2 * cout * cin * 9 * H * W / median time). The largest is conv1_2:
  * the 512-channel hidden map upsampled 60 -> 120 on the fly, concatenated with the
  * 128-channel stage-1 TMEM output, 640 -> 512 channels at 120 x 120 (85 GFLOP).
  */
-import { conv2dBlockedOp } from '../src/kernels/conv2d-blocked.js';
+import { conv2dBlockedOp, conv2dIm2colOp } from '../src/kernels/conv2d-blocked.js';
 import type { Gpu } from '../src/runtime/device.js';
 import { channelFirst, conv2dOp, convTile, type ConvTile } from '../src/kernels/conv2d.js';
 import type { Graph } from '../src/runtime/graph.js';
@@ -27,9 +29,10 @@ export const DECODER_CONV_CASES: DecoderConvCase[] = [
   { name: 'conv1_4 (1024@15 up + 512) -> 512 @30', ca: 1024, aSize: [15, 15], cb: 512, cout: 512, size: [30, 30] },
 ];
 
-/** conv2d tilings, and 'blocked': im2col-blocks + matmul-blocked (what graphs for CPU adapters use). */
-export const CONV_VARIANTS: Record<string, ConvTile | 'blocked'> = {
-  'im2col + matmul-blocked': 'blocked',
+/** conv2d tilings, 'implicit': conv-input-rows + matmul-blocked (what graphs for CPU adapters use), 'im2col': im2col-blocks + matmul-blocked. */
+export const CONV_VARIANTS: Record<string, ConvTile | 'implicit' | 'im2col'> = {
+  'implicit GEMM (conv-input-rows + matmul-blocked)': 'implicit',
+  'im2col + matmul-blocked': 'im2col',
   'default 8x8 (8x8, TK8)': convTile(512),
   '8x8 (8x8, TK32)': { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 32 },
   '4x4 (16x16, TK16)': { TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16 },
@@ -42,7 +45,7 @@ export interface DecoderConvResult extends Timing {
   gflops: number;
 }
 
-function build(c: DecoderConvCase, variant: ConvTile | 'blocked') {
+function build(c: DecoderConvCase, variant: ConvTile | 'implicit' | 'im2col') {
   return (g: Graph) => {
     const cin = c.ca + c.cb;
     const a = g.input('a', [c.ca, ...c.aSize]);
@@ -50,7 +53,8 @@ function build(c: DecoderConvCase, variant: ConvTile | 'blocked') {
     const weight = g.weight('w', [c.cout, cin, 3, 3], new Float32Array(c.cout * cin * 9).fill(0.01));
     const bias = g.weight('bias', [c.cout], new Float32Array(c.cout));
     const args = { a: channelFirst(a, c.ca, c.aSize), b, size: c.size, weight, bias, act: 'relu' as const };
-    return variant === 'blocked' ? conv2dBlockedOp(g, 'conv', args) : conv2dOp(g, 'conv', { ...args, tile: variant });
+    if (variant === 'implicit') return conv2dBlockedOp(g, 'conv', args);
+    return variant === 'im2col' ? conv2dIm2colOp(g, 'conv', args) : conv2dOp(g, 'conv', { ...args, tile: variant });
   };
 }
 

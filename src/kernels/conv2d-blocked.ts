@@ -1,19 +1,38 @@
 /**
- * Convolutions for CPU adapters: im2col in matmul-blocked's block layout, then matmul-blocked
- * with the conv weight read as [cout, cin * KS * KS] and the output stored transposed, so it
- * is channel-first [cout, h, w] exactly as conv2d writes it. On llvmpipe conv2d's
- * storage/workgroup loads inside the K loop take the slow per-lane path (~220 ns per 8-lane
- * load); here each input value is gathered once per (pixel, tap) and the K loop reads only
- * uniform windows (bench/RESULTS.md). Costs 4 * M * K bytes of im2col memory.
+ * Convolutions for CPU adapters, as matmul-blocked products read through uniform windows (on
+ * llvmpipe conv2d's storage/workgroup loads inside the K loop take the slow per-lane path,
+ * ~220 ns per 8-lane load; bench/RESULTS.md). The output is stored transposed, so it is
+ * channel-first [cout, h, w] exactly as conv2d writes it.
+ *  - KS x KS (KS > 1), no gate: an implicit GEMM. conv-input-rows lays the zero-padded input
+ *    out once in channel blocks; the outputs are computed on the padded grid's pitch, where
+ *    tap (ky, kx) of every pixel of an MB-row tile is MB consecutive input rows, so each
+ *    (tap, channel block) is one window at a shifted offset and the weight is read as
+ *    [cout][tap][cin] (re-laid out at load). The input is copied once, not KS^2 times as
+ *    im2col does (base480 conv1_2: 38 MB instead of 332 MB), for (w + KS - 1) / w more
+ *    rows of work.
+ *  - 1x1 and gated convolutions: im2col-blocks (for 1x1 a relayout of the input) + matmul-blocked
+ *    with the conv weight read as [cout, cin * KS * KS].
  */
 import type { Graph, Tensor } from '../runtime/graph.js';
-import { checkConv2dArgs, conv2dOp, type Conv2dArgs } from './conv2d.js';
+import { FianetError } from '../errors.js';
+import { checkConv2dArgs, conv2dOp, type Conv2dArgs, type ConvDims } from './conv2d.js';
+import { convInputRowsOp } from './conv-input-rows.js';
 import { im2colBlocksOp } from './im2col-blocks.js';
-import { blockedMatmulFromBlocks, blockShape, gateFitsWindows } from './matmul-blocked.js';
+import { blockCols, blockedMatmulFromBlocks, blockShape, blockWeight, gateFitsWindows } from './matmul-blocked.js';
+import { WINDOW_FLOATS } from './block-rows.js';
 
-/** conv2d's op, lowered to im2col-blocks + matmul-blocked (gate epilogue included); same arguments except a tile. */
+/** conv2d's op for CPU adapters (see the file header); same arguments except a tile. */
 export function conv2dBlockedOp(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>): Tensor {
   const dims = checkConv2dArgs(g, name, args);
+  return dims.ks > 1 && !args.gate ? implicitConv(g, name, args, dims) : im2colConv(g, name, args, dims);
+}
+
+/** The im2col lowering for any convolution (the benchmarks compare it with the implicit GEMM). */
+export function conv2dIm2colOp(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>): Tensor {
+  return im2colConv(g, name, args, checkConv2dArgs(g, name, args));
+}
+
+function im2colConv(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>, dims: ConvDims): Tensor {
   const M = dims.h * dims.w;
   const K = dims.cin * dims.ks * dims.ks;
   const { KC, MB } = blockShape(dims.cout, K);
@@ -35,4 +54,56 @@ export function convolutionOp(g: Graph, name: string, args: Conv2dArgs): Tensor 
   const gateFits = !args.gate || gateFitsWindows(...args.gate.size);
   if (g.options.linear === 'blocked' && !args.tile && gateFits) return conv2dBlockedOp(g, name, args);
   return conv2dOp(g, name, args);
+}
+
+/** Channels per block: 64 at least, so every window offset (a multiple of KC floats) is 256-byte aligned. */
+function channelBlock(cin: number): number {
+  return [256, 128].find((kc) => cin % kc === 0) ?? 64;
+}
+
+function implicitConv(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>, dims: ConvDims): Tensor {
+  const { h, w, ks, cin, cout } = dims;
+  const KC = channelBlock(cin);
+  const MB = WINDOW_FLOATS / KC;
+  const NB = blockCols(cout, KC);
+  const KB = Math.ceil(cin / KC);
+  const taps = ks * ks;
+  const pitch = w + ks - 1;
+  const M = h * pitch;
+  const mBlocks = Math.ceil(M / MB);
+  const maxShift = (ks - 1) * pitch + ks - 1;
+  const rows = mBlocks * MB + maxShift;
+  if (KB * rows * KC * 4 > 128 * 2 ** 20) {
+    throw new FianetError('bad-graph', `${g.name(name)}: the padded input (${KB * rows * KC * 4} bytes) exceeds one 128 MiB storage binding`);
+  }
+  const input = convInputRowsOp(g, `${name}.rows`, args, dims, { KC, KB, pitch, rows });
+  // k-block kb' = tap * KB + kb: channel block kb of tap (ky, kx), read at row m + ky * pitch + kx.
+  const aWindow = (mb: number, k: number): number => {
+    const tap = Math.floor(k / KB);
+    const shift = Math.floor(tap / ks) * pitch + (tap % ks);
+    return ((k % KB) * rows + mb * MB + shift) * KC * 4;
+  };
+  const weight = args.weight;
+  const source = g.weights.get(weight.id)!;
+  const K = taps * KB * KC;
+  const wb = g.weight(`${weight.label}#taps${KC}x${NB}`, [Math.ceil(cout / NB) * K * NB], async () => {
+    const data = (typeof source === 'function' ? await source() : source) as Float32Array;
+    return blockWeight(tapMajorWeight(data, cout, cin, taps, KB * KC), cout, K, KC, NB);
+  });
+  return blockedMatmulFromBlocks(g, name, input, { M, K, KC, MB, aWindow, rowPitch: { pitch, w }, usefulK: cin * taps }, { blocked: wb, N: cout }, args.bias, {
+    act: args.act,
+    outShape: [cout, h, w],
+    transposed: true,
+  });
+}
+
+/** W [cout, cin, taps] -> [cout][taps][cinPad], zero for the padded channels. */
+export function tapMajorWeight(w: Float32Array, cout: number, cin: number, taps: number, cinPad: number): Float32Array {
+  const out = new Float32Array(cout * taps * cinPad);
+  for (let n = 0; n < cout; n++) {
+    for (let c = 0; c < cin; c++) {
+      for (let t = 0; t < taps; t++) out[(n * taps + t) * cinPad + c] = w[(n * cin + c) * taps + t];
+    }
+  }
+  return out;
 }

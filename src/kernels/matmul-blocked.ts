@@ -45,9 +45,11 @@ export const matmulBlocked = defineKernel({
   // out_t stores the product transposed (out [N, M], ldo = M): the channel-first output of a
   // convolution lowered to im2col rows x weight^T (conv2d-blocked.ts).
   // h, w, gh, gw: the gate epilogue's output and gate-map sizes (conv2d's gateEpilogue).
+  // pitch > 0: rows m are pixels of a grid `pitch` wide of which the first w columns are
+  // stored, compacted (an implicit-GEMM convolution computes on its padded input's grid).
   uniforms: {
     M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32',
-    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32',
+    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32',
   },
   // bias and residual are uniform flags, not constants: fewer pipeline variants to compile.
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
@@ -73,7 +75,13 @@ ${activationFn(c.act)}
 ${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}
 fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   if (m >= params.M || n >= params.N) { return; }
-  let o = select(m * params.ldo + n, n * params.ldo + m, params.out_t != 0u);
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
   if (params.first == 0u) { v += out[o]; }
   if (params.last != 0u) {
@@ -117,8 +125,12 @@ const pow2 = (n: number, least: number): number => Math.max(least, 2 ** Math.cei
  */
 export function blockShape(N: number, K: number): { KC: number; MB: number; NB: number } {
   const KC = Math.min(256, pow2(K, 16));
-  const most = WINDOW_FLOATS / KC;
-  return { KC, MB: most, NB: Math.min(most, 256, pow2(N, 16)) };
+  return { KC, MB: WINDOW_FLOATS / KC, NB: blockCols(N, KC) };
+}
+
+/** Columns of W per block for a k-block of KC: a block fills at most one 64 KiB window. */
+export function blockCols(N: number, KC: number): number {
+  return Math.min(WINDOW_FLOATS / KC, 256, pow2(N, 16));
 }
 
 /** W [N, K] (PyTorch Linear) -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB], zero padded; done once at load. */
@@ -222,6 +234,20 @@ export function blockedMatmulViews(g: Graph, name: string, a: MatrixView, b: Mat
   return blockedMatmulFromBlocks(g, name, ab, { M, K, KC, MB }, { blocked: bb, N }, undefined, opts);
 }
 
+/** Shape of a blocked product: M x K by N x K, A in blocks of MB x KC. */
+export interface BlockedDims {
+  M: number;
+  K: number;
+  KC: number;
+  MB: number;
+  /** Byte offset of A's window for row block mb and k-block kb; default the block-rows layout [mb][kb][MB][KC]. */
+  aWindow?: (mb: number, kb: number) => number;
+  /** Rows are pixels of a grid `pitch` wide, of which the first w columns are outputs (stored compacted). */
+  rowPitch?: { pitch: number; w: number };
+  /** K without zero padding, for the declared FLOPs (an implicit convolution pads channels to KC). */
+  usefulK?: number;
+}
+
 /**
  * The matmul-blocked dispatches for A already in blocks: xb = Ab [ceil(M/MB)][ceil(K/KC)][MB][KC]
  * with KC and MB from blockShape(N, K); w a graph weight [N, ...] holding [N, K] row-major
@@ -232,7 +258,7 @@ export function blockedMatmulFromBlocks(
   g: Graph,
   name: string,
   xb: Tensor,
-  dims: { M: number; K: number; KC: number; MB: number },
+  dims: BlockedDims,
   w: Tensor | BlockedOperand,
   bias: Tensor | undefined,
   opts: BlockedMatmulOptions = {},
@@ -243,10 +269,15 @@ export function blockedMatmulFromBlocks(
   if (!('blocked' in w) && (w.kind !== 'weight' || numel(w.shape) !== N * K)) {
     throw new FianetError(w.kind === 'weight' ? 'bad-weights' : 'bad-graph', `${where}: weight '${w.label}' is ${fmtShape(w.shape)}, expected [*, ${K}] (or [*, ...] with ${K} values per row)`);
   }
-  const shape = blockShape(N, K);
-  if (shape.KC !== KC || shape.MB !== MB) throw new FianetError('bad-graph', `${where}: A is blocked ${MB} x ${KC}, blockShape(${N}, ${K}) wants ${shape.MB} x ${shape.KC}`);
-  const outShape = opts.outShape ?? [M, N];
-  if (numel(outShape) !== M * N) throw new FianetError('bad-graph', `${where}: output ${fmtShape(outShape)} does not hold ${M} x ${N} values`);
+  const shape = { KC, MB, NB: blockCols(N, KC) };
+  const expected = blockShape(N, K);
+  if (!dims.aWindow && (expected.KC !== KC || expected.MB !== MB)) throw new FianetError('bad-graph', `${where}: A is blocked ${MB} x ${KC}, blockShape(${N}, ${K}) wants ${expected.MB} x ${expected.KC}`);
+  if (MB * KC > WINDOW_FLOATS) throw new FianetError('bad-graph', `${where}: A blocks of ${MB} x ${KC} exceed a 64 KiB window`);
+  // Rows stored: every row of A, or the first w of each pitch-wide grid row.
+  const outRows = dims.rowPitch ? (M / dims.rowPitch.pitch) * dims.rowPitch.w : M;
+  if (!Number.isInteger(outRows)) throw new FianetError('bad-graph', `${where}: ${M} rows are not whole grid rows of pitch ${dims.rowPitch!.pitch}`);
+  const outShape = opts.outShape ?? [outRows, N];
+  if (numel(outShape) !== outRows * N) throw new FianetError('bad-graph', `${where}: output ${fmtShape(outShape)} does not hold ${outRows} x ${N} values`);
   const [outH, outW] = opts.gate ? outShape.slice(1) : [1, 1];
   const GP = opts.gate ? gatePitch(...opts.gate.size) : 0;
   if (opts.gate) {
@@ -261,7 +292,9 @@ export function blockedMatmulFromBlocks(
   const NB = GP ? Math.min(shape.NB, 2 ** Math.floor(Math.log2(WINDOW_FLOATS / GP))) : shape.NB;
   const KB = Math.ceil(K / KC);
   const [mBlocks, nBlocks] = [Math.ceil(M / MB), Math.ceil(N / NB)];
-  if (numel(xb.shape) < mBlocks * KB * MB * KC) throw new FianetError('bad-graph', `${where}: blocked A has ${numel(xb.shape)} values, expected at least ${mBlocks * KB * MB * KC}`);
+  const aWindow = dims.aWindow ?? ((mb: number, kb: number) => (mb * KB + kb) * MB * KC * 4);
+  const aEnd = aWindow(mBlocks - 1, KB - 1) + MB * KC * 4;
+  if (numel(xb.shape) * 4 < aEnd) throw new FianetError('bad-graph', `${where}: blocked A has ${numel(xb.shape)} values, its last window ends at float ${aEnd / 4}`);
   if (bias) expectShape(where, `bias '${bias.label}'`, bias, [N]);
   if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
   const wb = 'blocked' in w ? w.blocked : blockedWeight(g, w, N, K, KC, NB);
@@ -286,21 +319,22 @@ export function blockedMatmulFromBlocks(
         const windows: Record<string, number> = {};
         for (let p = 0; p < P; p++) {
           const kb = pass * P + p;
-          windows[`a${p}`] = (mb * KB + kb) * MB * KC * 4;
+          windows[`a${p}`] = aWindow(mb, kb);
           windows[`w${p}`] = (nb * KB + kb) * NB * KC * 4;
         }
         if (GP) windows.gate_mul = windows.gate_add = nb * NB * GP * 4;
         const uniforms = {
-          M, N, ldo: opts.transposed ? M : N, out_t: opts.transposed ? 1 : 0, m0: mb * MB, n0: nb * NB,
+          M, N, ldo: opts.transposed ? outRows : N, out_t: opts.transposed ? 1 : 0, m0: mb * MB, n0: nb * NB,
           first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4,
           has_bias: bias ? 1 : 0, has_residual: opts.residual ? 1 : 0,
-          h: outH, w: outW, gh: opts.gate?.size[0] ?? 1, gw: opts.gate?.size[1] ?? 1,
+          h: outH, w: dims.rowPitch?.w ?? outW, gh: opts.gate?.size[0] ?? 1, gw: opts.gate?.size[1] ?? 1, pitch: dims.rowPitch?.pitch ?? 0,
         };
         dispatches.push({ uniforms, windows });
       }
     }
   }
-  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none', GP }, dispatches, 2 * M * N * K);
+  const flops = 2 * outRows * N * (dims.usefulK ?? K);
+  g.call(matmulBlocked, name, args, dispatches[0].uniforms, { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none', GP }, dispatches, flops);
   return args.out!;
 }
 

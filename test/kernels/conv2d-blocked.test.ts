@@ -1,6 +1,8 @@
 /**
- * The blocked convolution (im2col-blocks + matmul-blocked, output stored transposed) against
- * conv2d's float64 reference: 3x3 and 1x1, a 1x1 map, prime sizes, two inputs with A
+ * The blocked convolution (3x3: the implicit GEMM over conv-input-rows; 1x1 and gated:
+ * im2col-blocks; both then matmul-blocked, output stored transposed) against conv2d's
+ * float64 reference: 3x3 and 1x1, channels padded to a block of 64 or a multiple of 128 or
+ * 256, several channel blocks and row tiles, 5x5 taps, a 1x1 map, prime sizes, two inputs with A
  * upsampled, channel-slice and token-major views, K not a multiple of KC (several
  * accumulating passes), M not a multiple of MB, cout not a multiple of NB, h-sigmoid and the
  * scale-aware gate epilogue (TMEM's up_channel and the gates' 1x1 convolutions on CPU
@@ -38,6 +40,10 @@ const CASES: Case[] = [
   { name: '3x3 two inputs, cout 67', ca: 5, cb: 9, cout: 67, ks: 3, size: [9, 13], bias: true, act: 'relu' },
   { name: '3x3 A upsampled 4x5 -> 9x11 + B', ca: 6, cb: 3, cout: 17, ks: 3, size: [9, 11], aSize: [4, 5], bias: true, act: 'relu' },
   { name: '3x3 K 333 (two k-blocks), M 130 past MB 64', ca: 30, cb: 7, cout: 300, ks: 3, size: [10, 13], aSize: [5, 7], bias: true, act: 'relu' },
+  { name: '3x3 cin 192 (3 blocks of 64), grid 20 x 22 past MB 256, cout 70', ca: 150, cb: 42, cout: 70, ks: 3, size: [20, 20], aSize: [7, 9], bias: true, act: 'relu' },
+  { name: '3x3 cin 256 (one block of 256), cout 257 past NB', ca: 256, cb: 0, cout: 257, ks: 3, size: [6, 5], bias: true },
+  { name: '3x3 cin 384 (3 blocks of 128), M 1 x 1', ca: 256, cb: 128, cout: 9, ks: 3, size: [1, 1], bias: true },
+  { name: '5x5 taps, pitch w + 4', ca: 3, cb: 2, cout: 8, ks: 5, size: [9, 6], bias: true, act: 'relu' },
   { name: '3x3 K 1143 (5 accumulating passes)', ca: 120, cb: 7, cout: 5, ks: 3, size: [3, 5], aSize: [2, 2], bias: true },
   { name: '1x1 classifier (cout 2)', ca: 19, cb: 0, cout: 2, ks: 1, size: [13, 17], bias: true },
   { name: '1x1 on a channel slice', ca: 11, cb: 0, cout: 11, ks: 1, size: [5, 3], bias: true, act: 'relu', view: { total: 30, from: 7, tokens: false } },
