@@ -1,5 +1,5 @@
 /**
- * `fianet bench [--adapter KIND] [--only matmul,bert,window,decoder,e2e] [--runs N] [--json FILE]`
+ * `fianet bench [--adapter KIND] [--only matmul,bert,window,decoder,tmem,e2e] [--runs N] [--json FILE]`
  * (also `npm run bench`): runs benchmark suites on one adapter and prints Markdown tables
  * naming the adapter and the date; `--json` writes every figure. Medians of warm runs,
  * compile time apart; on a shared machine the CPU-time column is the steadier one. The
@@ -17,17 +17,18 @@ import { benchEndToEnd } from './end-to-end.js';
 import { adapterName } from './harness.js';
 import { benchMatmul } from './matmul.js';
 import { measurePeaks } from './peak.js';
+import { benchTmem } from './tmem.js';
 import { benchWindowAttention } from './window-attention.js';
 
-const SUITES = ['matmul', 'bert', 'window', 'decoder', 'e2e'] as const;
+const SUITES = ['matmul', 'bert', 'window', 'decoder', 'tmem', 'e2e'] as const;
 type Suite = (typeof SUITES)[number];
 
 const HELP = `usage: fianet bench [--adapter KIND] [--only ${SUITES.join(',')}] [--runs N] [--json FILE]
        [--variants A,B] [--cases A,B]   (matmul and decoder suites: which variants and shapes, by name prefix)
 
-Default suites: matmul, bert, window, decoder. 'e2e' (the whole model at base480 with
-formula weights: per phase, first run, memory plan) takes minutes on CPU adapters and runs
-only when asked. The adapter's peaks (best matmul at 1024^3, vec4 copy) are always measured
+Default suites: matmul, bert, window, decoder, tmem. 'e2e' (the whole model at base480
+with formula weights: per phase, per kernel, first run, memory plan) takes minutes on CPU
+adapters and runs only when asked. The adapter's peaks (best matmul at 1024^3, vec4 copy) are always measured
 first; rates are given as a percentage of them.`;
 
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -81,8 +82,8 @@ export async function main(argv: string[]): Promise<number> {
   if (suites.includes('window')) {
     const r = await benchWindowAttention(gpu, { runs, log });
     json.windowAttention = r;
-    out.push('### Window attention, Swin-B stage 1 (14400 tokens, C 128, 4 heads, window 12)', '', row(['case', 'median ms', 'CPU ms', 'GFLOP/s', '% of peak']), row(['---', '---:', '---:', '---:', '---:']));
-    for (const x of r) out.push(row([x.case, ms(x.medianMs), ms(x.cpuMs), x.gflops.toFixed(2), ofPeak(x.gflops)]));
+    out.push('### Window attention, Swin-B at 480 (window 12, head dim 32)', '', row(['case', 'kernel', 'median ms', 'CPU ms', 'GFLOP/s', '% of peak']), row(['---', '---', '---:', '---:', '---:', '---:']));
+    for (const x of r) out.push(row([x.case, x.kernel, ms(x.medianMs), ms(x.cpuMs), x.gflops.toFixed(2), ofPeak(x.gflops)]));
     out.push('');
   }
   if (suites.includes('decoder')) {
@@ -90,6 +91,14 @@ export async function main(argv: string[]): Promise<number> {
     json.decoderConv = r;
     out.push('### Decoder 3x3 convolutions', '', row(['case', 'tiling', 'median ms', 'CPU ms', 'GFLOP/s', '% of peak']), row(['---', '---', '---:', '---:', '---:', '---:']));
     for (const x of r) out.push(row([x.case, x.variant, ms(x.medianMs), ms(x.cpuMs), x.gflops.toFixed(2), ofPeak(x.gflops)]));
+    out.push('');
+  }
+  if (suites.includes('tmem')) {
+    const config = publishedConfig('rrsisd');
+    const r = await benchTmem(gpu, config, formulaWeightsFor(config), { runs: Math.min(runs, 5), log });
+    json.tmem = r;
+    out.push(`### ${r.case} (${r.linear} linear layers), formula weights`, '', `compile ${r.compileMs.toFixed(0)} ms; first run ${ms(r.firstMs)} ms; warm median ${ms(r.medianMs)} ms (CPU ${ms(r.cpuMs)} ms, ${r.runs} runs)`, '', row(['part', 'median ms', 'GFLOP', 'GFLOP/s', '% of peak']), row(['---', '---:', '---:', '---:', '---:']));
+    for (const p of r.parts) out.push(row([p.part, ms(p.medianMs), p.gflop.toFixed(2), p.gflop ? p.gflops.toFixed(2) : '-', p.gflop ? ofPeak(p.gflops) : '-']));
     out.push('');
   }
   if (suites.includes('e2e')) {

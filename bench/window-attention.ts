@@ -7,7 +7,7 @@
  * with N = 144 tokens (softmax, bias and mask not counted).
  */
 import type { Gpu } from '../src/runtime/device.js';
-import { windowAttentionTiledOp, type WindowAttentionParams } from '../src/kernels/window-attention.js';
+import { windowAttentionFlops, windowAttentionTiledOp, type WindowAttentionParams } from '../src/kernels/window-attention.js';
 import { windowAttentionBlockedOp } from '../src/kernels/window-attention-blocked.js';
 import type { Graph, Tensor } from '../src/runtime/graph.js';
 import { timeGraph, type Timing } from './harness.js';
@@ -38,9 +38,8 @@ export interface WindowAttentionResult extends Timing {
   gflops: number;
 }
 
-export function windowAttentionFlops(c: WindowAttentionCase): number {
-  const windows = Math.ceil(c.H / c.window) * Math.ceil(c.W / c.window);
-  return 4 * (c.window * c.window) ** 2 * c.headDim * windows * c.heads;
+function caseFlops(c: WindowAttentionCase): number {
+  return windowAttentionFlops(Math.ceil(c.H / c.window) * Math.ceil(c.W / c.window) * c.heads, c.window, c.headDim);
 }
 
 function build(c: WindowAttentionCase, op: WindowAttentionOp) {
@@ -60,7 +59,7 @@ export async function benchWindowAttention(gpu: Gpu, opts: { runs?: number; log?
   for (const c of WINDOW_ATTENTION_CASES) {
     for (const [kernel, op] of Object.entries(WINDOW_ATTENTION_KERNELS)) {
       const t = await timeGraph(gpu, build(c, op), opts.runs ?? 10, 1);
-      const gflops = windowAttentionFlops(c) / (t.medianMs * 1e6);
+      const gflops = caseFlops(c) / (t.medianMs * 1e6);
       results.push({ ...t, case: c.name, kernel, gflops });
       opts.log?.(`  ${c.name.padEnd(36)} ${kernel.padEnd(26)} ${t.medianMs.toFixed(1).padStart(9)} ms ${gflops.toFixed(2).padStart(7)} GFLOP/s  cpu ${t.cpuMs.toFixed(0)} ms  compile ${t.compileMs.toFixed(0)} ms  first ${t.firstMs.toFixed(0)} ms`);
     }

@@ -18,7 +18,7 @@ import { FianetError } from '../errors.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
 import { windowKvBlocks } from './window-kv-blocks.js';
-import { checkWindowAttention, windowAttentionTiledOp, type WindowAttentionParams } from './window-attention.js';
+import { checkWindowAttention, windowAttentionFlops, windowAttentionTiledOp, type WindowAttentionParams } from './window-attention.js';
 
 /** Floats in one 64 KiB uniform window. */
 const WINDOW_FLOATS = 16384;
@@ -163,7 +163,7 @@ export function windowAttentionBlockedOp(g: Graph, name: string, qkv: Tensor, qk
     }
   }
   g.call(windowAttentionBlocked, name, { qkv, qkv_bias: qkvBias, k: blocks, v: blocks, table: blocks, out }, dispatches[0].uniforms,
-    { window: w, headDim: D, shift, J }, dispatches);
+    { window: w, headDim: D, shift, J }, dispatches, windowAttentionFlops(heads * windows, w, D));
   return out;
 }
 

@@ -192,8 +192,13 @@ export function windowAttentionTiledOp(g: Graph, name: string, qkv: Tensor, qkvB
   const winCols = Wp / w;
   const jobs = (Hp / w) * winCols * heads;
   const out = g.activation(name, [H * W, C]);
-  g.call(windowAttention, name, { qkv, qkv_bias: qkvBias, table, out }, { H, W, C, heads, Hp, Wp, win_cols: winCols, jobs, scale: D ** -0.5 }, { window: w, headDim: D, shift });
+  g.call(windowAttention, name, { qkv, qkv_bias: qkvBias, table, out }, { H, W, C, heads, Hp, Wp, win_cols: winCols, jobs, scale: D ** -0.5 }, { window: w, headDim: D, shift }, undefined, windowAttentionFlops(jobs, w, D));
   return out;
+}
+
+/** FLOPs of the two products per window and head (q k^T and p v: 2 * 2 * N^2 * D, N = w^2), softmax not counted. */
+export function windowAttentionFlops(windowHeads: number, window: number, headDim: number): number {
+  return 4 * (window * window) ** 2 * headDim * windowHeads;
 }
 
 /**
