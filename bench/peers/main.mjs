@@ -15,16 +15,16 @@ import { chromiumHost } from './chromium-host.mjs';
 import { report } from './report.mjs';
 
 const HOSTS = ['node', 'chromium'];
-/** Workloads whose slowest warm run in the first round is under this get more rounds: their medians are cheap. */
-const QUICK_MS = 1000;
-const QUICK_ROUNDS = 15;
+/** Cheap workloads get more rounds: as many as fit in this many seconds (by the first round), up to MAX_ROUNDS. */
+const CHEAP_S = 60;
+const MAX_ROUNDS = 15;
 /** After a round, no further round starts once the warm rounds took this long (at least one round runs). */
 const DEFAULT_BUDGET_S = 900;
 
 const USAGE = `usage: node bench/peers/run.mjs [--only ITEMS] [--runs N] [--budget S] [--profile] [--json FILE]
   --only   comma-separated workloads (${WORKLOAD_NAMES.join(', ')}), hosts (${HOSTS.join(', ')})
            and engines (ours, ort-webgpu, ort-wasm, tfjs-webgpu); each kind left out means all
-  --runs   warm runs per engine (default 3; at least ${QUICK_ROUNDS} where every warm run is under ${QUICK_MS} ms)
+  --runs   warm runs per engine (default 3; more, up to ${MAX_ROUNDS}, where the first round took under ${CHEAP_S / 3} s)
   --budget no further round starts once a workload's warm rounds took S seconds (default ${DEFAULT_BUDGET_S};
            TF.js's conv takes ~13 min per run on SwiftShader)
   --profile after the timed runs, one more run of ours with every call timed apart (the slowest listed)
@@ -81,7 +81,7 @@ async function benchWorkload(host, hostName, w, engines, { runs, budgetS, profil
       if (t.cpuMs !== null) r.cpu.push(t.cpuMs);
       log(`[${hostName}] ${w}: ${r.label}: run ${round + 1}/${rounds}: ${fmt(t.ms)}${t.cpuMs !== null ? ` (CPU ${fmt(t.cpuMs)})` : ''}`);
     }
-    if (round === 0 && Math.max(...live.map((r) => r.runs[0])) < QUICK_MS) rounds = Math.max(runs, QUICK_ROUNDS);
+    if (round === 0) rounds = Math.max(runs, Math.min(MAX_ROUNDS, Math.floor((CHEAP_S * 1000) / (performance.now() - start))));
     if (round + 1 < rounds && performance.now() - start > budgetS * 1000) {
       log(`[${hostName}] ${w}: stopping after ${round + 1} of ${rounds} rounds (--budget ${budgetS} s)`);
       break;
@@ -98,9 +98,10 @@ async function benchWorkload(host, hostName, w, engines, { runs, budgetS, profil
   return results;
 }
 
-function git(args) {
+/** Git facts about the tree the benchmark was bundled from (`root`'s checkout). */
+function git(root, args) {
   try {
-    return execFileSync('git', args, { encoding: 'utf8' }).trim();
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
   } catch {
     return undefined;
   }
@@ -115,9 +116,9 @@ export async function main(argv, root) {
   const modelsDir = join(root, 'models');
   const out = {
     date: new Date().toISOString(),
-    commit: git(['log', '-1', '--format=%h']),
+    commit: git(root, ['log', '-1', '--format=%h']),
     // Uncommitted changes under src/ that the measured engine included.
-    dirty: [git(['diff', '--name-only', 'HEAD', '--', 'src']), git(['ls-files', '--others', '--exclude-standard', '--', 'src'])].join('\n').split('\n').filter(Boolean),
+    dirty: [git(root, ['diff', '--name-only', 'HEAD', '--', ':/src']), git(root, ['ls-files', '--others', '--exclude-standard', '--full-name', '--', ':/src'])].join('\n').split('\n').filter(Boolean),
     machine: { cpu: cpus()[0]?.model, cores: cpus().length, loadavg: loadavg() },
     versions: {
       node: process.version,
