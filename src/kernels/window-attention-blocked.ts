@@ -17,11 +17,10 @@
 import { FianetError } from '../errors.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
+import { WINDOW_FLOATS } from './block-rows.js';
 import { windowKvBlocks } from './window-kv-blocks.js';
 import { checkWindowAttention, windowAttentionFlops, windowAttentionTiledOp, type WindowAttentionParams } from './window-attention.js';
 
-/** Floats in one 64 KiB uniform window. */
-const WINDOW_FLOATS = 16384;
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 
 export const windowAttentionBlocked = defineKernel({
