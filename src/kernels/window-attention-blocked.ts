@@ -11,7 +11,7 @@
  * serves 6 queries (3 per thread: ~15% slower on llvmpipe; 9: no faster, slower to compile).
  * q comes from qkv once, before the loops. The softmax is online (running max, rescaled sum
  * and accumulator): the reference's two-pass form needs a per-query score array, as fast but
- * ~4x longer to compile on llvmpipe, or a second pass of dot products (~20% slower). Its
+ * ~4x longer to compile on llvmpipe, or a second pass of dot products (~15% slower). Its
  * rounding differs from the reference's by ulps (test/kernels/window-attention.test.ts).
  */
 import { FianetError } from '../errors.js';
