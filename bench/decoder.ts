@@ -10,7 +10,7 @@ import { conv2dBlockedOp, conv2dIm2colOp } from '../src/kernels/conv2d-blocked.j
 import type { Gpu } from '../src/runtime/device.js';
 import { channelFirst, conv2dOp, convTile, type ConvTile } from '../src/kernels/conv2d.js';
 import type { Graph } from '../src/runtime/graph.js';
-import { timeGraph, type Timing } from './harness.js';
+import { pickByPrefix, timeGraph, type Timing } from './harness.js';
 
 export interface DecoderConvCase {
   name: string;
@@ -60,10 +60,9 @@ function build(c: DecoderConvCase, variant: ConvTile | 'implicit' | 'im2col') {
 
 /** Times each case x variant; `cases` / `variants` select by name prefix. */
 export async function benchDecoderConv(gpu: Gpu, opts: { runs?: number; cases?: string[]; variants?: string[]; log?: (s: string) => void } = {}): Promise<DecoderConvResult[]> {
-  const pick = <T extends { name: string }>(all: T[], prefixes?: string[]) => (prefixes ? all.filter((x) => prefixes.some((p) => x.name.startsWith(p))) : all);
-  const variants = pick(Object.keys(CONV_VARIANTS).map((name) => ({ name })), opts.variants);
+  const variants = pickByPrefix('decoder variant', Object.keys(CONV_VARIANTS).map((name) => ({ name })), opts.variants);
   const results: DecoderConvResult[] = [];
-  for (const c of pick(DECODER_CONV_CASES, opts.cases)) {
+  for (const c of pickByPrefix('decoder case', DECODER_CONV_CASES, opts.cases)) {
     const flop = 2 * c.cout * (c.ca + c.cb) * 9 * c.size[0] * c.size[1];
     for (const { name: variant } of variants) {
       const t = await timeGraph(gpu, build(c, CONV_VARIANTS[variant]), opts.runs ?? 5, 1);

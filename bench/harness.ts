@@ -2,6 +2,7 @@
  * Timing helpers shared by every benchmark: warm-up, then timed runs, median reported;
  * compile time reported apart. Figures always carry the adapter that produced them.
  */
+import { FianetError } from '../src/errors.js';
 import { preferredLinear, type Gpu } from '../src/runtime/device.js';
 import { CompiledGraph } from '../src/runtime/executor.js';
 import { Graph, type Tensor } from '../src/runtime/graph.js';
@@ -50,6 +51,18 @@ export async function timeRuns(compiled: CompiledGraph, runs: number, onRun?: (i
     onRun?.(i, times[i]);
   }
   return { medianMs: median(times), minMs: Math.min(...times), cpuMs: median(cpu), runs };
+}
+
+/**
+ * The entries of `all` whose name starts with one of `prefixes` (all of them without
+ * prefixes); a prefix that selects nothing is an error naming what there is.
+ */
+export function pickByPrefix<T extends { name: string }>(what: string, all: readonly T[], prefixes?: readonly string[]): T[] {
+  if (!prefixes) return [...all];
+  for (const p of prefixes) {
+    if (!all.some((x) => x.name.startsWith(p))) throw new FianetError('bad-input', `no ${what} starts with '${p}' (${all.map((x) => `'${x.name}'`).join(', ')})`);
+  }
+  return all.filter((x) => prefixes.some((p) => x.name.startsWith(p)));
 }
 
 export function adapterName(gpu: Gpu): string {

@@ -6,7 +6,7 @@ import type { Gpu } from '../src/runtime/device.js';
 import { matmul } from '../src/kernels/matmul.js';
 import { blockedLinear } from '../src/kernels/matmul-blocked.js';
 import type { Graph } from '../src/runtime/graph.js';
-import { timeGraph, type Timing } from './harness.js';
+import { pickByPrefix, timeGraph, type Timing } from './harness.js';
 
 export interface MatmulCase {
   name: string;
@@ -53,8 +53,8 @@ function build(c: MatmulCase, consts: Record<string, number>) {
 
 export async function benchMatmul(gpu: Gpu, opts: { runs?: number; variants?: string[]; cases?: string[]; log?: (s: string) => void } = {}): Promise<MatmulResult[]> {
   const results: MatmulResult[] = [];
-  const names = opts.variants ?? Object.keys(MATMUL_VARIANTS);
-  for (const c of MATMUL_CASES.filter((x) => !opts.cases || opts.cases.includes(x.name))) {
+  const names = pickByPrefix('matmul variant', Object.keys(MATMUL_VARIANTS).map((name) => ({ name })), opts.variants).map((v) => v.name);
+  for (const c of pickByPrefix('matmul case', MATMUL_CASES, opts.cases)) {
     for (const variant of names) {
       // The naive kernel at 1024^3 takes seconds per run on CPU adapters: fewer runs.
       const runs = variant.startsWith('naive') && c.M * c.N * c.K > 2e8 ? 3 : opts.runs ?? 10;
