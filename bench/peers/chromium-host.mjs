@@ -1,7 +1,7 @@
 // The page side driven from Node: Debian's Chromium (headless, WebGPU on SwiftShader, the
 // browser tests' flags) on a localhost page that loads dist/page.js. The page is cross-origin
 // isolated (COOP/COEP) so ORT's wasm can use its threads, as a site serving it would set up.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -36,6 +36,34 @@ async function serve(root) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/**
+ * CPU milliseconds used so far by this process's descendants (Chromium's browser, GPU and
+ * renderer processes), from /proc: utime + stime in USER_HZ (100 per second on Linux).
+ */
+function chromiumCpuMs() {
+  const procs = [];
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 'state' on
+      procs.push({ pid: Number(pid), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const children = new Map();
+  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
+  let ticks = 0;
+  const stack = [...(children.get(process.pid) ?? [])];
+  while (stack.length) {
+    const p = stack.pop();
+    ticks += p.ticks;
+    stack.push(...(children.get(p.pid) ?? []));
+  }
+  return ticks * 10;
+}
+
 /** The page's host (host.mjs) behind page.evaluate, plus the browser's version and a close(). */
 export async function chromiumHost({ root, log }) {
   const server = await serve(root);
@@ -49,7 +77,12 @@ export async function chromiumHost({ root, log }) {
   if (!(await page.evaluate(() => window.peerBench.crossOriginIsolated()))) throw new Error('the page is not cross-origin isolated: ORT wasm would run single-threaded');
   const call = (method, ...args) => page.evaluate(([m, a]) => window.peerBench[m](...a), [method, args]);
   const host = {};
-  for (const m of ['list', 'adapters', 'prepare', 'run', 'check', 'profile', 'destroy']) host[m] = (...args) => call(m, ...args);
+  for (const m of ['list', 'adapters', 'prepare', 'check', 'profile', 'destroy']) host[m] = (...args) => call(m, ...args);
+  host.run = async (w, id) => {
+    const c0 = chromiumCpuMs();
+    const t = await call('run', w, id);
+    return { ...t, cpuMs: chromiumCpuMs() - c0 };
+  };
   return {
     host,
     version: browser.version(),

@@ -24,7 +24,7 @@ const DEFAULT_BUDGET_S = 900;
 const USAGE = `usage: node bench/peers/run.mjs [--only ITEMS] [--runs N] [--budget S] [--profile] [--json FILE]
   --only   comma-separated workloads (${WORKLOAD_NAMES.join(', ')}), hosts (${HOSTS.join(', ')})
            and engines (ours, ort-webgpu, ort-wasm, tfjs-webgpu); each kind left out means all
-  --runs   warm runs per engine (default 3; more, up to ${MAX_ROUNDS}, where the first round took under ${CHEAP_S / 3} s)
+  --runs   warm runs per engine (default 3; for short rounds as many as fit in ~${CHEAP_S} s, up to ${MAX_ROUNDS})
   --budget no further round starts once a workload's warm rounds took S seconds (default ${DEFAULT_BUDGET_S};
            TF.js's conv takes ~13 min per run on SwiftShader)
   --profile after the timed runs, one more run of ours with every call timed apart (the slowest listed)

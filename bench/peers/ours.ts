@@ -72,7 +72,8 @@ async function build(g: Graph, w: WorkloadName, assets: Assets): Promise<Record<
     const { H, W, C } = SWIN;
     const binder = await binderFor(g, assets, 'swin_block.safetensors');
     const x = g.input('x', [H * W, C]);
-    g.output('out', swinBlock(g, binder, 'swin', 'block', x, SWIN));
+    // No scope name: the block's calls keep their own labels (norm1, qkv, attn, ...) in profiles.
+    g.output('out', swinBlock(g, binder, '', 'block', x, SWIN));
     checkAllUsed('swin', binder);
     return { x: f32(await assets.bytes('swin_block.x.bin')) };
   }

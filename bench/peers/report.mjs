@@ -3,6 +3,11 @@
 import { WORKLOADS } from './workloads.ts';
 
 const HOST_TITLES = { node: 'Node, Dawn (npm `webgpu`), llvmpipe', chromium: 'headless Chromium, WebGPU on SwiftShader' };
+/** What the CPU column counts on each host. */
+const CPU_NOTES = {
+  node: "CPU/run: this process's CPU time per run (llvmpipe's and ORT's worker threads included).",
+  chromium: "CPU/run: CPU time of all of Chromium's processes per run (the GPU process runs SwiftShader).",
+};
 
 /** Issue #9: ours at least `min` x faster than `peer` on `workload` in `host`. */
 export const TARGETS = [
@@ -56,12 +61,12 @@ export function report(out) {
     }
     for (const [w, results] of Object.entries(entry.workloads)) {
       const p = results.find((r) => r.profile)?.profile;
-      if (!p) continue;
+      if (!p || Object.keys(p).length < 2) continue;
       const total = Object.values(p).reduce((a, b) => a + b, 0);
       const top = Object.entries(p).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${k} ${ms(v)}`);
       lines.push('', `Ours on ${w}, each call submitted apart (${ms(total)} in all): ${top.join(', ')}.`);
     }
-    lines.push('', `Medians of ${Object.values(entry.workloads).map((rs) => rs.find((r) => r.runs?.length)?.runs.length).filter(Boolean).join('/')} warm runs per workload (first run apart).`);
+    lines.push('', CPU_NOTES[hostName], `Medians of ${Object.values(entry.workloads).map((rs) => rs.find((r) => r.runs?.length)?.runs.length).filter(Boolean).join('/')} warm runs per workload (first run apart).`);
   }
   const targets = targetRows(out);
   if (targets.length) {
