@@ -26,7 +26,7 @@ const USAGE = `usage: node bench/peers/run.mjs [--only ITEMS] [--runs N] [--budg
            and engines (ours, ort-webgpu, ort-wasm, tfjs-webgpu); each kind left out means all
   --runs   warm runs per engine (default 3; for short rounds as many as fit in ~${CHEAP_S} s, up to ${MAX_ROUNDS})
   --budget no further round starts once a workload's warm rounds took S seconds (default ${DEFAULT_BUDGET_S};
-           TF.js's conv takes ~13 min per run on SwiftShader)
+           TF.js's conv takes 4-7 min per run)
   --profile after the timed runs, one more run of ours with every call timed apart (the slowest listed)
   --json   also write the results as JSON to FILE`;
 
@@ -112,7 +112,13 @@ function packageVersion(dir) {
 }
 
 export async function main(argv, root) {
-  const opts = parse(argv);
+  let opts;
+  try {
+    opts = parse(argv);
+  } catch (e) {
+    console.error(e.message);
+    return 2;
+  }
   const modelsDir = join(root, 'models');
   const out = {
     date: new Date().toISOString(),
