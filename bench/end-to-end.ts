@@ -16,15 +16,7 @@ import { WeightBinder, type WeightStore } from '../src/model/weights.js';
 import { preferredLinear, type Gpu } from '../src/runtime/device.js';
 import { CompiledGraph, type PhaseOf } from '../src/runtime/executor.js';
 import { Graph } from '../src/runtime/graph.js';
-import { median } from './harness.js';
-
-export interface PhaseTiming {
-  phase: string;
-  medianMs: number;
-  /** Declared FLOPs of the phase's calls (0 where only memory-bound kernels run). */
-  gflop: number;
-  gflops: number;
-}
+import { profilePhases, timeRuns, type PhaseTiming } from './harness.js';
 
 export interface EndToEndResult {
   case: string;
@@ -84,12 +76,10 @@ export async function benchEndToEnd(gpu: Gpu, config: FianetConfig, store: Weigh
   await gpu.device.queue.onSubmittedWorkDone();
   const compileMs = performance.now() - t1;
   try {
-    const ids = SAMPLE_TOKENS.ids.slice(0, n);
-    while (ids.length < n) ids.push(0);
     const pad = (m: number[]) => Array.from({ length: n }, (_, i) => m[i] ?? 0);
     const inputs = {
       image: Float32Array.from({ length: 3 * S * S }, (_, i) => Math.sin(i * 0.001)),
-      ...packBertInputs(config.text, ids, { l: pad(SAMPLE_TOKENS.l), t: pad(SAMPLE_TOKENS.t), p: pad(SAMPLE_TOKENS.p) }),
+      ...packBertInputs(config.text, pad(SAMPLE_TOKENS.ids), { l: pad(SAMPLE_TOKENS.l), t: pad(SAMPLE_TOKENS.t), p: pad(SAMPLE_TOKENS.p) }),
     };
     const t2 = performance.now();
     await compiled.run(inputs, ['mask']);
@@ -97,38 +87,17 @@ export async function benchEndToEnd(gpu: Gpu, config: FianetConfig, store: Weigh
     log(`e2e: first run ${firstMs.toFixed(0)} ms`);
 
     // Warm runs: whole forwards (one command buffer) for the total, then profiled ones for the phases.
-    const totals: number[] = [];
-    const cpu: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const c0 = process.cpuUsage();
-      totals.push(await compiled.timeOnce());
-      const c = process.cpuUsage(c0);
-      cpu.push((c.user + c.system) / 1000);
-      log(`e2e: run ${i + 1}/${runs}: ${totals[i].toFixed(0)} ms`);
-    }
-    const perPhase = new Map<string, number[]>();
-    for (let i = 0; i < runs; i++) {
-      const { phases } = await compiled.run(inputs, ['mask'], { profile: modelPhase });
-      for (const [k, v] of Object.entries(phases!)) perPhase.set(k, [...(perPhase.get(k) ?? []), v]);
-      log(`e2e: profiled run ${i + 1}/${runs}: ${Object.entries(phases!).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')} ms`);
-    }
-    const byKernel = (await compiled.run(inputs, ['mask'], { profile: (c) => c.kernel.name })).phases!;
-    const kernels = Object.entries(byKernel)
-      .map(([kernel, ms]) => {
-        const calls = compiled.calls.filter((c) => c.kernel.name === kernel);
-        return { kernel, ms, calls: calls.length, gflop: calls.reduce((s, c) => s + (c.flops ?? 0), 0) / 1e9 };
-      })
+    const timing = await timeRuns(compiled, runs, (i, ms) => log(`e2e: run ${i + 1}/${runs}: ${ms.toFixed(0)} ms`));
+    const phases = await profilePhases(compiled, inputs, ['mask'], runs, modelPhase, (i, p) =>
+      log(`e2e: profiled run ${i + 1}/${runs}: ${Object.entries(p).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')} ms`),
+    );
+    const kernelOf: PhaseOf = (c) => c.kernel.name;
+    const kernels = (await profilePhases(compiled, inputs, ['mask'], 1, kernelOf))
+      .map((k) => ({ kernel: k.phase, ms: k.medianMs, calls: compiled.calls.filter((c) => kernelOf(c) === k.phase).length, gflop: k.gflop }))
       .sort((a, b) => b.ms - a.ms);
     log(`e2e: per kernel: ${kernels.map((k) => `${k.kernel} ${k.ms.toFixed(0)}`).join(', ')} ms`);
-    const flopOf = new Map<string, number>();
-    for (const c of compiled.calls) flopOf.set(modelPhase(c), (flopOf.get(modelPhase(c)) ?? 0) + (c.flops ?? 0));
-    const phases = [...perPhase].map(([phase, times]): PhaseTiming => {
-      const ms = median(times);
-      const gflop = (flopOf.get(phase) ?? 0) / 1e9;
-      return { phase, medianMs: ms, gflop, gflops: gflop / (ms / 1000) };
-    });
-    const gflop = [...flopOf.values()].reduce((a, b) => a + b, 0) / 1e9;
-    const medianMs = median(totals);
+    const gflop = compiled.calls.reduce((a, c) => a + (c.flops ?? 0), 0) / 1e9;
+    const { medianMs } = timing;
     const { plan } = compiled;
     return {
       case: opts.name ?? `FIANet ${S}x${S}, ${n} tokens`,
@@ -137,7 +106,7 @@ export async function benchEndToEnd(gpu: Gpu, config: FianetConfig, store: Weigh
       pipelineMs: compiled.pipelines.compileMs,
       firstMs,
       medianMs,
-      cpuMs: median(cpu),
+      cpuMs: timing.cpuMs,
       runs,
       gflop,
       gflops: gflop / (medianMs / 1000),

@@ -4,7 +4,7 @@
  */
 import { FianetError } from '../src/errors.js';
 import { preferredLinear, type Gpu } from '../src/runtime/device.js';
-import { CompiledGraph } from '../src/runtime/executor.js';
+import { CompiledGraph, type HostTensor, type PhaseOf } from '../src/runtime/executor.js';
 import { Graph, type Tensor } from '../src/runtime/graph.js';
 
 export interface Timing {
@@ -51,6 +51,41 @@ export async function timeRuns(compiled: CompiledGraph, runs: number, onRun?: (i
     onRun?.(i, times[i]);
   }
   return { medianMs: median(times), minMs: Math.min(...times), cpuMs: median(cpu), runs };
+}
+
+/** A phase of a profiled graph: median time over the profiled runs and the FLOPs its calls declare. */
+export interface PhaseTiming {
+  phase: string;
+  medianMs: number;
+  gflop: number;
+  gflops: number;
+}
+
+/**
+ * `runs` profiled runs of a compiled graph grouped by `phaseOf` (phases in the order they ran):
+ * each phase's median time and the GFLOP/s of the FLOPs its calls declare.
+ */
+export async function profilePhases(
+  compiled: CompiledGraph,
+  inputs: Record<string, HostTensor>,
+  outputs: readonly string[],
+  runs: number,
+  phaseOf: PhaseOf,
+  onRun?: (i: number, phases: Record<string, number>) => void,
+): Promise<PhaseTiming[]> {
+  const times = new Map<string, number[]>();
+  for (let i = 0; i < runs; i++) {
+    const phases = (await compiled.run(inputs, outputs, { profile: phaseOf })).phases!;
+    for (const [k, v] of Object.entries(phases)) times.set(k, [...(times.get(k) ?? []), v]);
+    onRun?.(i, phases);
+  }
+  const flops = new Map<string, number>();
+  for (const c of compiled.calls) flops.set(phaseOf(c), (flops.get(phaseOf(c)) ?? 0) + (c.flops ?? 0));
+  return [...times].map(([phase, ts]) => {
+    const ms = median(ts);
+    const gflop = (flops.get(phase) ?? 0) / 1e9;
+    return { phase, medianMs: ms, gflop, gflops: gflop / (ms / 1000) };
+  });
 }
 
 /**

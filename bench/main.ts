@@ -98,7 +98,7 @@ export async function main(argv: string[]): Promise<number> {
     const r = await benchTmem(gpu, config, formulaWeightsFor(config), { runs: Math.min(runs, 5), log });
     json.tmem = r;
     out.push(`### ${r.case} (${r.linear} linear layers), formula weights`, '', `compile ${r.compileMs.toFixed(0)} ms; first run ${ms(r.firstMs)} ms; warm median ${ms(r.medianMs)} ms (CPU ${ms(r.cpuMs)} ms, ${r.runs} runs)`, '', row(['part', 'median ms', 'GFLOP', 'GFLOP/s', '% of peak']), row(['---', '---:', '---:', '---:', '---:']));
-    for (const p of r.parts) out.push(row([p.part, ms(p.medianMs), p.gflop.toFixed(2), p.gflop ? p.gflops.toFixed(2) : '-', p.gflop ? ofPeak(p.gflops) : '-']));
+    for (const p of r.parts) out.push(row([p.phase, ms(p.medianMs), p.gflop.toFixed(2), p.gflop ? p.gflops.toFixed(2) : '-', p.gflop ? ofPeak(p.gflops) : '-']));
     out.push('');
   }
   if (suites.includes('e2e')) {

@@ -12,14 +12,7 @@ import { WeightBinder, type WeightStore } from '../src/model/weights.js';
 import { preferredLinear, type Gpu } from '../src/runtime/device.js';
 import { CompiledGraph, type PhaseOf } from '../src/runtime/executor.js';
 import { Graph } from '../src/runtime/graph.js';
-import { median, timeRuns } from './harness.js';
-
-export interface TmemPart {
-  part: string;
-  medianMs: number;
-  gflop: number;
-  gflops: number;
-}
+import { profilePhases, timeRuns, type PhaseTiming } from './harness.js';
 
 export interface TmemResult {
   case: string;
@@ -29,7 +22,8 @@ export interface TmemResult {
   medianMs: number;
   cpuMs: number;
   runs: number;
-  parts: TmemPart[];
+  /** Per part (`phase` names the part). */
+  parts: PhaseTiming[];
 }
 
 /** tmem.pool, tmem.down_channel, tmem.blocks, tmem.up_channel, tmem.gate.<conv> (all four gates together). */
@@ -70,19 +64,8 @@ export async function benchTmem(gpu: Gpu, config: FianetConfig, store: WeightSto
     log(`tmem: first run ${firstMs.toFixed(0)} ms`);
     const timing = await timeRuns(compiled, runs, (i, ms) => log(`tmem: run ${i + 1}/${runs}: ${ms.toFixed(0)} ms`));
 
-    const perPart = new Map<string, number[]>();
-    for (let i = 0; i < runs; i++) {
-      const { phases } = await compiled.run(inputs, [], { profile: tmemPart });
-      for (const [k, v] of Object.entries(phases!)) perPart.set(k, [...(perPart.get(k) ?? []), v]);
-    }
-    const flops = new Map<string, number>();
-    for (const c of compiled.calls) flops.set(tmemPart(c), (flops.get(tmemPart(c)) ?? 0) + (c.flops ?? 0));
-    const parts = [...perPart].map(([part, times]): TmemPart => {
-      const ms = median(times);
-      const gflop = (flops.get(part) ?? 0) / 1e9;
-      return { part, medianMs: ms, gflop, gflops: gflop / (ms / 1000) };
-    });
-    log(`tmem: ${parts.map((p) => `${p.part} ${p.medianMs.toFixed(0)} ms (${p.gflops.toFixed(1)} GFLOP/s)`).join(', ')}`);
+    const parts = await profilePhases(compiled, inputs, [], runs, tmemPart);
+    log(`tmem: ${parts.map((p) => `${p.phase} ${p.medianMs.toFixed(0)} ms (${p.gflops.toFixed(1)} GFLOP/s)`).join(', ')}`);
     return { case: `TMEM at ${config.input_size}x${config.input_size}`, linear, compileMs, firstMs, ...timing, parts };
   } finally {
     compiled.destroy();
