@@ -18,7 +18,7 @@ import { FianetError } from '../errors.js';
 import { checkConv2dArgs, conv2dOp, type Conv2dArgs, type ConvDims } from './conv2d.js';
 import { convInputRowsOp } from './conv-input-rows.js';
 import { im2colBlocksOp } from './im2col-blocks.js';
-import { blockCols, blockedMatmulFromBlocks, blockShape, blockWeight, gateFitsWindows } from './matmul-blocked.js';
+import { blockCols, blockedMatmulFromBlocks, blockedWeight, blockShape, gateFitsWindows } from './matmul-blocked.js';
 import { WINDOW_FLOATS } from './block-rows.js';
 
 /** conv2d's op for CPU adapters (see the file header); same arguments except a tile. */
@@ -83,13 +83,8 @@ function implicitConv(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>, di
     const shift = Math.floor(tap / ks) * pitch + (tap % ks);
     return ((k % KB) * rows + mb * MB + shift) * KC * 4;
   };
-  const weight = args.weight;
-  const source = g.weights.get(weight.id)!;
   const K = taps * KB * KC;
-  const wb = g.weight(`${weight.label}#taps${KC}x${NB}`, [Math.ceil(cout / NB) * K * NB], async () => {
-    const data = (typeof source === 'function' ? await source() : source) as Float32Array;
-    return blockWeight(tapMajorWeight(data, cout, cin, taps, KB * KC), cout, K, KC, NB);
-  });
+  const wb = blockedWeight(g, args.weight, cout, K, KC, NB, { tag: 'taps', rows: (data) => tapMajorWeight(data, cout, cin, taps, KB * KC) });
   return blockedMatmulFromBlocks(g, name, input, { M, K, KC, MB, aWindow, rowPitch: { pitch, w }, usefulK: cin * taps }, { blocked: wb, N: cout }, args.bias, {
     act: args.act,
     outShape: [cout, h, w],

@@ -338,11 +338,17 @@ export function blockedMatmulFromBlocks(
   return args.out!;
 }
 
-/** A weight [N, K...] re-laid out in W blocks once, when the weights are uploaded. */
-function blockedWeight(g: Graph, w: Tensor, N: number, K: number, KC: number, NB: number): Tensor {
+/**
+ * A weight [N, K...] re-laid out in W blocks once, when the weights are uploaded; `reorder`
+ * first turns its data into the [N, K] rows the product reads (`tag` names that in the label).
+ */
+export function blockedWeight(
+  g: Graph, w: Tensor, N: number, K: number, KC: number, NB: number,
+  reorder?: { tag: string; rows: (data: Float32Array) => Float32Array },
+): Tensor {
   const source = g.weights.get(w.id)!;
-  return g.weight(`${w.label}#blocked${KC}x${NB}`, [Math.ceil(N / NB) * Math.ceil(K / KC) * KC * NB], async () => {
-    const data = typeof source === 'function' ? await source() : source;
-    return blockWeight(data as Float32Array, N, K, KC, NB);
+  return g.weight(`${w.label}#${reorder?.tag ?? ''}blocked${KC}x${NB}`, [Math.ceil(N / NB) * Math.ceil(K / KC) * KC * NB], async () => {
+    const data = (typeof source === 'function' ? await source() : source) as Float32Array;
+    return blockWeight(reorder ? reorder.rows(data) : data, N, K, KC, NB);
   });
 }
