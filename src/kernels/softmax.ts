@@ -13,6 +13,11 @@ import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
 const WG = 64;
 
+/** x + bias at column i of a row (the bias added before the max, as the reference does). */
+const valueFn = (bias: boolean): string => /* wgsl */ `fn value(base: u32, bbase: u32, i: u32) -> f32 {
+  return x[base + i]${bias ? ' + bias[bbase + i]' : ''};
+}`;
+
 /** Rows at most this wide run one per thread. */
 const NARROW = 64;
 
@@ -25,9 +30,7 @@ export const softmaxNarrow = defineKernel({
 // x: [rows, cols], bias: [b_rows, cols] -> out: [rows, cols]; one row per thread
 ${LINEAR_WORKGROUP}
 
-fn value(base: u32, bbase: u32, i: u32) -> f32 {
-  return x[base + i]${c.bias ? ' + bias[bbase + i]' : ''};
-}
+${valueFn(c.bias as boolean)}
 
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
@@ -56,9 +59,7 @@ export const softmax = defineKernel({
 ${LINEAR_WORKGROUP}
 var<workgroup> partial: array<f32, ${WG}>;
 
-fn value(base: u32, bbase: u32, i: u32) -> f32 {
-  return x[base + i]${c.bias ? ' + bias[bbase + i]' : ''};
-}
+${valueFn(c.bias as boolean)}
 
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
