@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { create, globals } from 'webgpu';
 import { nodeGpu } from '../../src/node/gpu-node.ts';
 import { prepareOurs } from './ours.ts';
-import { prepareOrt, prepareTfjs } from './peers.mjs';
+import { makeEngines, useTfjsWebgpu } from './peers.mjs';
 import { makeHost, recordAdapters } from './host.mjs';
 
 function shimWriteBuffer() {
@@ -34,55 +34,22 @@ export async function nodeHost({ modelsDir }) {
   Object.defineProperty(globalThis, 'navigator', { value: { gpu, hardwareConcurrency: availableParallelism() }, configurable: true });
 
   const assets = { bytes: async (file) => new Uint8Array(await readFile(join(modelsDir, file))) };
-  const threads = availableParallelism();
-  let ours;
-  let ortWebgpu;
-  let ortWasm;
-  let tf;
-  const engines = {
-    ours: {
-      label: 'ours',
-      workloads: ['swin', 'bert', 'matmul', 'conv'],
-      async prepare(w) {
-        if (!ours) {
-          ours = await nodeGpu('llvmpipe');
-          const a = ours.adapter;
-          adapters.seen.push({ by: 'ours', info: [a.vendor, a.architecture, a.device, a.description].filter(Boolean).join(' / ') });
-        }
-        return prepareOurs(ours, w, assets);
-      },
+  const engines = makeEngines({
+    threads: availableParallelism(),
+    assets,
+    prepareOurs,
+    async ourGpu() {
+      const gpu = await nodeGpu('llvmpipe');
+      const a = gpu.adapter;
+      adapters.seen.push({ by: 'ours', info: [a.vendor, a.architecture, a.device, a.description].filter(Boolean).join(' / ') });
+      return gpu;
     },
-    'ort-webgpu': {
-      label: 'ORT-web WebGPU EP',
-      workloads: ['swin', 'bert'],
-      async prepare(w) {
-        ortWebgpu ??= await import('onnxruntime-web/webgpu');
-        return prepareOrt(ortWebgpu, 'webgpu', w, assets);
-      },
+    loadOrt: (ep) => (ep === 'webgpu' ? import('onnxruntime-web/webgpu') : import('onnxruntime-web')),
+    async loadTf() {
+      const tf = await import('@tensorflow/tfjs-core');
+      await import('@tensorflow/tfjs-backend-webgpu');
+      return useTfjsWebgpu(tf);
     },
-    'ort-wasm': {
-      label: `ORT-web wasm EP (${threads} threads)`,
-      workloads: ['swin', 'bert'],
-      async prepare(w) {
-        if (!ortWasm) {
-          ortWasm = await import('onnxruntime-web');
-          ortWasm.env.wasm.numThreads = threads;
-        }
-        return prepareOrt(ortWasm, 'wasm', w, assets);
-      },
-    },
-    'tfjs-webgpu': {
-      label: 'TF.js WebGPU',
-      workloads: ['matmul', 'conv'],
-      async prepare(w) {
-        if (!tf) {
-          tf = await import('@tensorflow/tfjs-core');
-          await import('@tensorflow/tfjs-backend-webgpu');
-          if (!(await tf.setBackend('webgpu'))) throw new Error('TF.js could not start its WebGPU backend');
-        }
-        return prepareTfjs(tf, w);
-      },
-    },
-  };
+  });
   return makeHost({ engines, assets, cpuUsage: (prev) => process.cpuUsage(prev), adapters });
 }

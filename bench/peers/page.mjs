@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-webgpu';
 import { browserGpu } from '../../src/runtime/device.ts';
 import { prepareOurs } from './ours.ts';
-import { prepareOrt, prepareTfjs } from './peers.mjs';
+import { makeEngines, useTfjsWebgpu } from './peers.mjs';
 import { makeHost, recordAdapters } from './host.mjs';
 
 const adapters = { current: undefined, seen: [] };
@@ -27,49 +27,13 @@ async function loadOrt(file) {
   return ort;
 }
 
-let ours;
-let ortWebgpu;
-let ortWasm;
-let tfReady;
-const engines = {
-  ours: {
-    label: 'ours',
-    workloads: ['swin', 'bert', 'matmul', 'conv'],
-    async prepare(w) {
-      ours ??= await browserGpu();
-      return prepareOurs(ours, w, assets);
-    },
-  },
-  'ort-webgpu': {
-    label: 'ORT-web WebGPU EP',
-    workloads: ['swin', 'bert'],
-    async prepare(w) {
-      ortWebgpu ??= await loadOrt('ort.webgpu.min.mjs');
-      return prepareOrt(ortWebgpu, 'webgpu', w, assets);
-    },
-  },
-  'ort-wasm': {
-    label: `ORT-web wasm EP (${threads} threads)`,
-    workloads: ['swin', 'bert'],
-    async prepare(w) {
-      if (!ortWasm) {
-        ortWasm = await loadOrt('ort.wasm.min.mjs');
-        ortWasm.env.wasm.numThreads = threads;
-      }
-      return prepareOrt(ortWasm, 'wasm', w, assets);
-    },
-  },
-  'tfjs-webgpu': {
-    label: 'TF.js WebGPU',
-    workloads: ['matmul', 'conv'],
-    async prepare(w) {
-      tfReady ??= tf.setBackend('webgpu').then((ok) => {
-        if (!ok) throw new Error('TF.js could not start its WebGPU backend');
-      });
-      await tfReady;
-      return prepareTfjs(tf, w);
-    },
-  },
-};
+const engines = makeEngines({
+  threads,
+  assets,
+  prepareOurs,
+  ourGpu: browserGpu,
+  loadOrt: (ep) => loadOrt(ep === 'webgpu' ? 'ort.webgpu.min.mjs' : 'ort.wasm.min.mjs'),
+  loadTf: () => useTfjsWebgpu(tf),
+});
 
 window.peerBench = { ...makeHost({ engines, assets, adapters }), crossOriginIsolated: () => crossOriginIsolated };

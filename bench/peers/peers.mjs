@@ -61,3 +61,36 @@ export async function prepareTfjs(tf, w) {
     destroy: () => weights.forEach((t) => t.dispose()),
   };
 }
+
+/**
+ * The four engines and the workloads each runs, the same on every host; the host says how to
+ * get each one's runtime (each loader is called once, on first use): `ourGpu()` our engine's
+ * device, `loadOrt('webgpu' | 'wasm')` an ORT module, `loadTf()` TF.js with its WebGPU
+ * backend set. ORT's wasm EP gets `threads` threads.
+ */
+export function makeEngines({ ourGpu, loadOrt, loadTf, threads, assets, prepareOurs }) {
+  const once = (load) => {
+    let p;
+    return () => (p ??= load());
+  };
+  const ours = once(ourGpu);
+  const ortWebgpu = once(() => loadOrt('webgpu'));
+  const ortWasm = once(async () => {
+    const ort = await loadOrt('wasm');
+    ort.env.wasm.numThreads = threads;
+    return ort;
+  });
+  const tf = once(loadTf);
+  return {
+    ours: { label: 'ours', workloads: ['swin', 'bert', 'matmul', 'conv'], prepare: async (w) => prepareOurs(await ours(), w, assets) },
+    'ort-webgpu': { label: 'ORT-web WebGPU EP', workloads: ['swin', 'bert'], prepare: async (w) => prepareOrt(await ortWebgpu(), 'webgpu', w, assets) },
+    'ort-wasm': { label: `ORT-web wasm EP (${threads} threads)`, workloads: ['swin', 'bert'], prepare: async (w) => prepareOrt(await ortWasm(), 'wasm', w, assets) },
+    'tfjs-webgpu': { label: 'TF.js WebGPU', workloads: ['matmul', 'conv'], prepare: async (w) => prepareTfjs(await tf(), w) },
+  };
+}
+
+/** TF.js's backend choice, with a clear error when its WebGPU backend cannot start. */
+export async function useTfjsWebgpu(tf) {
+  if (!(await tf.setBackend('webgpu'))) throw new Error('TF.js could not start its WebGPU backend');
+  return tf;
+}
