@@ -8,7 +8,7 @@ import { benchEndToEnd } from '../../bench/end-to-end.js';
 import { parseConfig } from '../../src/model/config.js';
 import { formulaWeightsFor } from '../../src/model/formula-weights.js';
 import { testGpu } from '../helpers/gpu.js';
-import { FIXTURES, readJson } from '../text/shared-data.js';
+import { FIXTURES, readJson } from '../helpers/test-data.js';
 
 describe('end-to-end benchmark', () => {
   it('times every phase of the tiny model and reports a consistent memory plan', async () => {

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_MOUNTS, startServer } from '../../scripts/serve.mjs';
-import { FIXTURES } from '../text/shared-data.js';
+import { FIXTURES } from '../helpers/test-data.js';
 
 export const CHROMIUM = process.env.FIANET_CHROMIUM ?? '/usr/bin/chromium';
 

@@ -14,7 +14,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import type * as Fianet from '../../src/browser.js';
-import { FIXTURES } from '../text/shared-data.js';
+import { FIXTURES } from '../helpers/test-data.js';
 import { launchChromium, startTestServer, watchPage } from './chromium.js';
 
 const LOGITS_ATOL = 4e-5;

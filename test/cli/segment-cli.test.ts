@@ -12,9 +12,10 @@ import { main } from '../../src/cli/main.js';
 import { decodeImage } from '../../src/io/image-decode.js';
 import { bytesSource, encodeSafetensors, openSafetensors } from '../../src/io/safetensors.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
+import { FIXTURES, dataPath } from '../helpers/test-data.js';
 
 const repo = (p: string): string => fileURLToPath(new URL(`../../${p}`, import.meta.url));
-const fixture = (p: string): string => fileURLToPath(new URL(`../../../shared/fixtures/${p}`, import.meta.url));
+const fixture = (p: string): string => dataPath(FIXTURES, p);
 
 describe('fianet segment', () => {
   let dir: string;

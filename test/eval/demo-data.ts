@@ -1,7 +1,8 @@
-// The reference's demo run in ../shared/demo: dataset, per-sample results, predictions.
+// The reference's demo run: dataset, per-sample results, predictions.
 import { readFileSync } from 'node:fs';
+import { DEMO } from '../helpers/test-data.js';
 
-export const DEMO = new URL('../../../shared/demo/', import.meta.url);
+export { DEMO };
 
 export interface DemoSample {
   index: number;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/model/config.js';
 import { formulaWeightsFor } from '../../src/model/formula-weights.js';
 import { checkBert, openFixtureFile } from '../model/bert-fixture.js';
-import { FIXTURES, readJson } from '../text/shared-data.js';
+import { FIXTURES, readJson } from '../helpers/test-data.js';
 
 const ATOL = 5e-5;
 

@@ -1,7 +1,7 @@
 /**
  * The end-to-end accuracy check (issue 7): `fianet eval` with the shipped demo model on the
- * first 20 samples of ../shared/demo/dataset (the ones whose reference predictions ship in
- * ../shared/demo/predictions), with the dataset's own tokens. Every saved mask must equal the
+ * first 20 samples of the demo dataset (the ones whose reference predictions ship in
+ * the demo predictions), with the dataset's own tokens. Every saved mask must equal the
  * reference's predicted mask pixel for pixel, and every per-sample I and U must equal the
  * reference run's (per_sample_iou.jsonl). The whole 200-sample figures are in bench/RESULTS.md.
  */
@@ -13,8 +13,9 @@ import { expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { decodeImage } from '../../src/io/image-decode.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
+import { DEMO, dataPath } from '../helpers/test-data.js';
 
-const demo = (p: string): string => fileURLToPath(new URL(`../../../shared/demo/${p}`, import.meta.url));
+const demo = (p: string): string => dataPath(DEMO, p);
 const repo = (p: string): string => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 
 it('reproduces the reference predictions and per-sample I/U on the first 20 demo samples', async () => {

@@ -15,9 +15,10 @@ import { run as convert } from '../../src/cli/convert.js';
 import { FianetError } from '../../src/errors.js';
 import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
 import { batchNormFolds, type BatchNormFold } from '../../src/model/batch-norm-fold.js';
+import { FIXTURES, dataPath } from '../helpers/test-data.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const fixtures = resolve(here, '../../../shared/fixtures');
+const fixtures = dataPath(FIXTURES, '.');
 const pth = join(fixtures, 'tiny/checkpoint_full.pth');
 const scratch = await mkdtemp(join(tmpdir(), 'fianet-fold-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));

@@ -7,8 +7,8 @@ import { normalizeImage } from '../../src/io/image-normalize.js';
 import { resizeBilinear } from '../../src/io/resize-bilinear.js';
 import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import type { RgbImage } from '../../src/io/image-types.js';
+import { FIXTURES } from '../helpers/test-data.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
 
 const read = (path: string) => new Uint8Array(readFileSync(new URL(path, FIXTURES)));
 

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../src/io/image-decode.js';
 import { encodeOverlayPng, renderOverlay } from '../../src/io/overlay.js';
+import { DEMO } from '../helpers/test-data.js';
 
 describe('overlay', () => {
   const width = 12;
@@ -32,7 +33,7 @@ describe('overlay', () => {
 
   // FIANET_OVERLAY_OUT=/tmp/overlay.png npx vitest run test/io/overlay.test.ts writes it out.
   it('on a demo image, for a human to look at', () => {
-    const demo = new URL('../../../shared/demo/examples/', import.meta.url);
+    const demo = new URL('examples/', DEMO);
     const img = decodeImage(new Uint8Array(readFileSync(new URL('example1.png', demo))), 'example1.png');
     const m = decodeImage(new Uint8Array(readFileSync(new URL('example1_mask.png', demo))), 'example1_mask.png');
     const mask01 = m.rgb.filter((_, i) => i % 3 === 0);

@@ -12,9 +12,10 @@ import { openPth, readPth } from '../../src/io/pth.js';
 import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import { crc32 } from '../../src/io/zip.js';
 import { fileSource } from '../../src/node/safetensors-file.js';
+import { FIXTURES, dataPath } from '../helpers/test-data.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const fixtures = resolve(here, '../../../shared/fixtures');
+const fixtures = dataPath(FIXTURES, '.');
 const data = resolve(here, '../data/pth');
 const scratch = await mkdtemp(join(tmpdir(), 'fianet-pth-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));

@@ -1,15 +1,15 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { DTYPE_SIZE, f16BitsToF32, f32ToF16, f32ToF16Bits, f64ToF16Bits } from '../../src/io/dtype.js';
 import { bytesSource, blobSource, encodeSafetensors, openSafetensors, type TensorToWrite } from '../../src/io/safetensors.js';
 import { fileSource, writeSafetensorsFile } from '../../src/node/safetensors-file.js';
 import { describeSafetensors } from '../../src/cli/info-file.js';
+import { FIXTURES, dataPath } from '../helpers/test-data.js';
 
-const fixtures = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures');
+const fixtures = dataPath(FIXTURES, '.');
 const scratch = await mkdtemp(join(tmpdir(), 'fianet-st-'));
 afterAll(() => rm(scratch, { recursive: true, force: true }));
 

@@ -12,7 +12,7 @@ import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { testGpu } from '../helpers/gpu.js';
-import { FIXTURES } from '../text/shared-data.js';
+import { FIXTURES } from '../helpers/test-data.js';
 
 /** A fixture safetensors file, read whole (at most ~30 MB; no file handle left open). */
 export async function openFixtureFile(path: string): Promise<SafetensorsFile> {

@@ -14,7 +14,7 @@ import { safetensorsStore, WeightBinder } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { testGpu } from '../helpers/gpu.js';
-import { FIXTURES, readJson } from '../text/shared-data.js';
+import { FIXTURES, readJson } from '../helpers/test-data.js';
 import { checkBert, openFixtureFile } from './bert-fixture.js';
 import { bertReference } from './bert-reference.js';
 

@@ -27,7 +27,7 @@ import { loadSegmenter } from '../../src/node/load-segmenter.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { expectClose } from '../helpers/compare.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
-import { FIXTURES, readJson } from '../text/shared-data.js';
+import { FIXTURES, readJson } from '../helpers/test-data.js';
 
 const path = (p: string): string => fileURLToPath(new URL(p, FIXTURES));
 const scratch = await mkdtemp(join(tmpdir(), 'fianet-folded-'));

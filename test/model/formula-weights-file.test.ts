@@ -10,7 +10,7 @@ import { formulaTensor } from '../../src/model/formula-weights.js';
 import { stateDictShapes } from '../../src/model/state-dict-shapes.js';
 import { writeFormulaWeightsFile } from '../../src/node/formula-weights-file.js';
 import { fileSource } from '../../src/node/safetensors-file.js';
-import { FIXTURES, readJson } from '../text/shared-data.js';
+import { FIXTURES, readJson } from '../helpers/test-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fianet-formula-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

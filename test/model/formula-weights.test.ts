@@ -11,7 +11,7 @@ import { parseConfig, publishedConfig } from '../../src/model/config.js';
 import { fnv1a32, formulaRule, formulaTensor, formulaWeightsFor } from '../../src/model/formula-weights.js';
 import { stateDictShapes } from '../../src/model/state-dict-shapes.js';
 import { fileSource } from '../../src/node/safetensors-file.js';
-import { FIXTURES, readJson } from '../text/shared-data.js';
+import { FIXTURES, readJson } from '../helpers/test-data.js';
 import { checkManifestEntry, loadManifest } from './manifest.js';
 
 describe('weight formula', () => {

@@ -1,7 +1,7 @@
 // base480/weights_manifest.json and the exact check of one generated tensor against it.
 import { expect } from 'vitest';
 import { fsum } from '../helpers/fsum.js';
-import { FIXTURES, readJson } from '../text/shared-data.js';
+import { FIXTURES, readJson } from '../helpers/test-data.js';
 
 export interface ManifestEntry {
   name: string;

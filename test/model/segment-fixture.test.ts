@@ -17,7 +17,7 @@ import { loadSegmenter } from '../../src/node/load-segmenter.js';
 import { readImageFile } from '../../src/node/image-file.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
 import { expectClose } from '../helpers/compare.js';
-import { FIXTURES } from '../text/shared-data.js';
+import { FIXTURES } from '../helpers/test-data.js';
 
 const path = (p: string): string => fileURLToPath(new URL(p, FIXTURES));
 

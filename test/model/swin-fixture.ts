@@ -13,7 +13,7 @@ import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { expectClose } from '../helpers/compare.js';
 import { testGpu, testGraphOptions } from '../helpers/gpu.js';
-import { FIXTURES, readJson } from '../text/shared-data.js';
+import { FIXTURES, readJson } from '../helpers/test-data.js';
 
 export interface Fixture {
   config: FianetConfig;

@@ -15,7 +15,7 @@ import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { testGpu, testGraphOptions } from '../helpers/gpu.js';
-import { FIXTURES, readJson } from '../text/shared-data.js';
+import { FIXTURES, readJson } from '../helpers/test-data.js';
 
 export interface Fixture {
   config: FianetConfig;

@@ -14,7 +14,7 @@ import { describe, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import { safetensorsStore } from '../../src/model/weights.js';
-import { FIXTURES } from '../text/shared-data.js';
+import { FIXTURES } from '../helpers/test-data.js';
 import { checkTmemDecoder, openFixture, type Tolerances } from './tmem-decoder-fixture.js';
 
 const TOL: Tolerances = { featureRel: 1e-5, logitsAtol: 4e-5, marginExempt: 1e-4 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { encodeExpression } from '../../src/text/encode-expression.js';
-import { fixtureVocab } from './shared-data.js';
+import { fixtureVocab } from '../helpers/test-data.js';
 
 const vocab = fixtureVocab();
 

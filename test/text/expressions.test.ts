@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/text/categories.js';
 import { encodeExpression } from '../../src/text/encode-expression.js';
 import { TABLE } from './expressions-table.js';
-import { fixtureVocab } from './shared-data.js';
+import { fixtureVocab } from '../helpers/test-data.js';
 
 function maskFrom(positions: readonly number[], length: number): number[] {
   const mask = new Array<number>(length).fill(0);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../src/text/categories.js';
 import { encodeExpression } from '../../src/text/encode-expression.js';
 import { objectMask, positionMask } from '../../src/text/masks.js';
-import { DEMO, FIXTURES, fixtureVocab, readJson } from './shared-data.js';
+import { DEMO, FIXTURES, fixtureVocab, readJson } from '../helpers/test-data.js';
 
 interface Sample {
   source: string;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { parseVocab } from '../../src/text/vocab.js';
 import { bertEncode } from '../../src/text/wordpiece.js';
-import { FIXTURES, fixtureVocab, readJson } from './shared-data.js';
+import { FIXTURES, fixtureVocab, readJson } from '../helpers/test-data.js';
 
 interface Case {
   category: string;

@@ -1,9 +1,15 @@
-// Paths and loaders for ../shared, the reference's fixtures and demo set.
+// The one place that says where the tests' reference data lives: the authors' fixtures, the demo
+// run and the georeferenced scenes. Every test reaches them through these roots.
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseVocab, type Vocab } from '../../src/text/vocab.js';
 
 export const FIXTURES = new URL('../../../shared/fixtures/', import.meta.url);
 export const DEMO = new URL('../../../shared/demo/', import.meta.url);
+export const SCENES = new URL('../../../shared/scenes/', import.meta.url);
+
+/** A file under one of the roots above, as a path. */
+export const dataPath = (root: URL, rel: string): string => fileURLToPath(new URL(rel, root));
 
 export const readJson = <T>(url: URL): T => JSON.parse(readFileSync(url, 'utf8')) as T;
 
