@@ -1,8 +1,9 @@
 /**
  * Packages the demo model shipped in weights/: the reference-trained weights of
- * ../shared/demo (tensors copied bit for bit) with its config in the safetensors metadata
+ * the authors' demo run (test/DATA.md; its weights.safetensors is not kept under test/demo: the
+ * tensors are copied bit for bit into weights/demo.safetensors) with its config in the safetensors metadata
  * (`fianet_config`), so `--weights weights/demo.safetensors` is all a user passes.
- * Run once by a maintainer: `npm run build && node dist/package-demo.js ../shared/demo weights/demo.safetensors`.
+ * Run once by a maintainer: `npm run build && node dist/package-demo.js DEMO_RUN_DIR weights/demo.safetensors`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,5 +22,5 @@ const file = await openSafetensors(await fileSource(join(demoDir, 'weights.safet
 const tensors = [];
 for (const [name, info] of file.tensors) tensors.push({ name, dtype: info.dtype, shape: info.shape, data: await file.readRaw(name) });
 const keep = { model_name: config.model_name, producer: config.producer, image: config.image, model: config.model, text: config.text, masks: config.masks, categories: config.categories };
-await writeSafetensorsFile(out, tensors, { format: 'pt', fianet_config: JSON.stringify(keep), source: 'shared/demo (FIANet trained on synthetic aerial scenes by the reference code)' });
+await writeSafetensorsFile(out, tensors, { format: 'pt', fianet_config: JSON.stringify(keep), source: 'demo run (FIANet trained on synthetic aerial scenes by the reference code)' });
 console.log(`wrote ${out}: ${tensors.length} tensors`);

@@ -6,7 +6,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-export_models="${PEERS_EXPORT_MODELS:-$repo/../shared/peers/export_models.py}"
+export_models="${PEERS_EXPORT_MODELS:-$here/export_models.py}"
 [ -f "$export_models" ] || { echo "setup: $export_models is missing (set PEERS_EXPORT_MODELS)" >&2; exit 1; }
 [ -d "$repo/node_modules/webgpu" ] || { echo "setup: the main package is not installed: run bash scripts/setup.sh first" >&2; exit 1; }
 

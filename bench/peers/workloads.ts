@@ -2,7 +2,7 @@
  * The peer workloads of issue #9, shared by every engine and by both hosts (Node, the page):
  * their shapes and FLOPs, their inputs, and how an engine's output is checked.
  *
- * - swin, bert: the ONNX models of ../shared/peers/export_models.py; inputs and the expected
+ * - swin, bert: the ONNX models of bench/peers/export_models.py; inputs and the expected
  *   output are its *.bin files (PyTorch's float32 result), our weights the same tensors under
  *   our names (export_weights.py).
  * - matmul, conv: deterministic pseudo-random data; the output is checked at sampled points

@@ -1,5 +1,5 @@
 /**
- * The JSON-lines layout (shared/demo/dataset/ uses it):
+ * The JSON-lines layout (test/demo/dataset/ uses it):
  *
  *   DIR/<split>.jsonl   one sample per line:
  *                       {"image": "images/a.png", "mask": "masks/a.png", "expression": "...",

@@ -1,7 +1,7 @@
 /**
  * The evaluation report: what was run (weights, adapter, dataset, date), the paper's metrics
  * overall and per category, every sample's I / U / IoU, every skipped sample with its reason,
- * and throughput. Metrics are fractions in [0, 1] as in shared/demo/metrics.json; the
+ * and throughput. Metrics are fractions in [0, 1] as in test/demo/metrics.json; the
  * Markdown view (report-markdown.ts) shows percentages like the paper's tables.
  * A run that did not finish is marked in `status` and `note`; its metrics cover only the
  * samples it evaluated.

@@ -2,7 +2,7 @@
  * Token records: a dataset's own preprocessing output (ids and l / t / p masks), used instead
  * of our expression parser to reproduce the reference run exactly. They come inline
  * (a JSON-lines sample's "tokens") or as a separate JSON-lines file (`--tokens FILE`, like
- * shared/demo/dataset/tokens.jsonl) with one record per sample, in the samples' order.
+ * test/demo/dataset/tokens.jsonl) with one record per sample, in the samples' order.
  */
 import { FianetError } from '../errors.js';
 import type { ExpressionTokens } from '../model/segmenter.js';

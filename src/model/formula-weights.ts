@@ -1,6 +1,6 @@
 /**
  * The base480 fixture's weights are not stored: every float tensor of the state dict is
- * generated from its name (../shared/fixtures/base480/README.md, weights_formula.py):
+ * generated from its name (test/fixtures/base480/README.md, weights_formula.py):
  *   seed = FNV-1a-32(UTF-8 name); x_n = mulberry32 draw n (uint32 state, wraps mod 2^32);
  *   u = f32(x / 2^32 * 2 - 1); value = f32(offset + scale * u), with offset/scale by name rule.
  * Each rounding is done exactly where the formula says (Math.fround), so the values are

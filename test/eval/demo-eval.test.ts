@@ -1,4 +1,4 @@
-// `fianet eval` on the shared demo dataset with a stand-in model that answers with the
+// `fianet eval` on the demo dataset with a stand-in model that answers with the
 // reference's own predicted masks: everything but the model (listing, tokens file, ground
 // truth, metrics, saved masks) must then reproduce the reference run sample for sample.
 import { readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ const prediction = (i: number) => {
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('fianet eval on shared/demo/dataset', () => {
+describe('fianet eval on test/demo/dataset', () => {
   it('with the reference predictions, reproduces the reference I and U of the first 20 samples', async () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const data = fileURLToPath(new URL('dataset/', DEMO));

@@ -58,7 +58,7 @@ describe('summarize', () => {
   });
 });
 
-describe('the demo reference run (shared/demo)', () => {
+describe('the demo reference run (test/demo)', () => {
   const reference = JSON.parse(readFileSync(new URL('metrics.json', DEMO), 'utf8'));
   const samples = demoPerSample();
 

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../src/io/image-decode.js';
 import { encodeOverlayPng, renderOverlay } from '../../src/io/overlay.js';
-import { DEMO } from '../helpers/test-data.js';
+import { EXAMPLES } from '../helpers/test-data.js';
 
 describe('overlay', () => {
   const width = 12;
@@ -33,9 +33,8 @@ describe('overlay', () => {
 
   // FIANET_OVERLAY_OUT=/tmp/overlay.png npx vitest run test/io/overlay.test.ts writes it out.
   it('on a demo image, for a human to look at', () => {
-    const demo = new URL('examples/', DEMO);
-    const img = decodeImage(new Uint8Array(readFileSync(new URL('example1.png', demo))), 'example1.png');
-    const m = decodeImage(new Uint8Array(readFileSync(new URL('example1_mask.png', demo))), 'example1_mask.png');
+    const img = decodeImage(new Uint8Array(readFileSync(new URL('example1.png', EXAMPLES))), 'example1.png');
+    const m = decodeImage(new Uint8Array(readFileSync(new URL('example1_mask.png', EXAMPLES))), 'example1_mask.png');
     const mask01 = m.rgb.filter((_, i) => i % 3 === 0);
     const png = encodeOverlayPng(img, mask01, m.width, m.height);
     if (process.env.FIANET_OVERLAY_OUT) writeFileSync(process.env.FIANET_OVERLAY_OUT, png);
