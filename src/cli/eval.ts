@@ -22,6 +22,8 @@ import { nodeDatasetFiles } from '../node/dataset-files.js';
 import { parseAdapterKind, type AdapterKind } from '../node/gpu-node.js';
 import { loadSegmenter as loadNodeSegmenter } from '../node/load-segmenter.js';
 import { progress, type ProgressOutput } from './progress.js';
+import { stderrOutput } from './terminal.js';
+import { loadLog } from './verbosity.js';
 
 const HELP = `usage: fianet eval --weights W --data DIR --format rrsisd|refsegrs|jsonl [options]
 
@@ -64,9 +66,10 @@ export interface EvalDeps {
 }
 
 /** The real model: adapter, weights and config opened once for the whole run. */
-const loadSegmenter: SegmenterFactory = (request) => loadNodeSegmenter({ weights: request.weights, adapter: request.adapter, ...(request.config ? { config: request.config } : {}) });
+const loadSegmenter: SegmenterFactory = (request) =>
+  loadNodeSegmenter({ weights: request.weights, adapter: request.adapter, ...(request.config ? { config: request.config } : {}), log: loadLog(console.error) });
 
-export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stderr: process.stderr }): Promise<number> {
+export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stderr: stderrOutput() }): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({

@@ -21,7 +21,7 @@ export interface Progress {
 
 const BAR = 24;
 /** Terminal redraws at most this often; the last sample is always drawn. */
-const REDRAW_MS = 100;
+export const REDRAW_MS = 100;
 
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
@@ -31,11 +31,16 @@ export function formatDuration(ms: number): string {
   return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
+/** `[#####-------]`: the share done of a whole, for a line redrawn in place. */
+export const drawBar = (share: number): string => {
+  const filled = Math.round(Math.min(1, Math.max(0, share)) * BAR);
+  return `[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}]`;
+};
+
 export function formatProgress(p: EvalProgress, bar: boolean): string {
   const rate = p.elapsedMs > 0 ? (p.done * 1000) / p.elapsedMs : 0;
   const eta = p.done > 0 ? (p.elapsedMs / p.done) * (p.total - p.done) : 0;
   const share = p.total > 0 ? p.done / p.total : 1;
-  const filled = Math.round(share * BAR);
   const parts = [
     `${p.done}/${p.total}`,
     `${Math.floor(share * 100)}%`,
@@ -44,7 +49,7 @@ export function formatProgress(p: EvalProgress, bar: boolean): string {
     `mIoU ${(100 * p.runningMIoU).toFixed(2)}`,
   ];
   if (p.skipped) parts.push(`skipped ${p.skipped}`);
-  return `${bar ? `[${'#'.repeat(filled)}${'-'.repeat(BAR - filled)}] ` : 'eval: '}${parts.join('  ')}`;
+  return `${bar ? `${drawBar(share)} ` : 'eval: '}${parts.join('  ')}`;
 }
 
 export function progress(out: ProgressOutput): Progress {

@@ -16,6 +16,9 @@ import { parseAdapterKind } from '../node/gpu-node.js';
 import { readImageFile } from '../node/image-file.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
 import { datasetText, type DatasetName } from '../text/categories.js';
+import { loadProgress } from './load-progress.js';
+import { stderrOutput } from './terminal.js';
+import { isVerbose, loadLog } from './verbosity.js';
 
 const HELP = `usage: fianet segment --weights W --image I --text "..." --out mask.png [options]
 
@@ -35,7 +38,8 @@ Options:
   --dataset NAME       rrsisd or refsegrs: category list and preset when the weights carry no config
   --vocab FILE         WordPiece vocabulary (default: weights/vocab.txt)
   --adapter KIND       auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
-  --quiet              print nothing but errors`;
+  --quiet              print nothing but errors
+  --verbose            also debug lines and the WebGPU implementation's own messages`;
 
 async function readTokens(arg: string): Promise<ExpressionTokens> {
   const text = arg.trim().startsWith('{') ? arg : await readFile(arg, 'utf8').catch((e: Error) => {
@@ -76,14 +80,16 @@ export async function run(argv: string[]): Promise<number> {
   const image = await readImageFile(values.image!);
   for (const w of image.warnings) say(`warning: ${w}`);
   const tokens = values.tokens ? await readTokens(values.tokens) : undefined;
+  const bar = loadProgress(stderrOutput(), isVerbose() && !values.quiet);
   const segmenter = await loadSegmenter({
     weights: values.weights!,
     ...(values.config ? { config: values.config } : {}),
     adapter: parseAdapterKind(values.adapter),
     ...(dataset ? { dataset } : {}),
     ...(values.vocab ? { vocab: values.vocab } : {}),
-    log: say,
-  });
+    ...(values.quiet ? {} : { onProgress: bar.update }),
+    log: loadLog(say),
+  }).finally(bar.finish);
   const loadMs = performance.now() - t0;
   try {
     const result = await segmenter.segment({ image, ...(tokens ? { tokens } : { text: values.text! }) }, { logits: !!values.logits });

@@ -34,6 +34,13 @@ export function unusedTensorsMessage(names: readonly string[]): string {
   return `${names.length} checkpoint tensors are not used by the model (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''})`;
 }
 
+/**
+ * Checkpoint tensors the reference model holds but never reads (OPAB.go_embedding, fixtures
+ * README) or rebuilds itself (integer buffers): ignoring them is expected. Any other unused
+ * tensor means the checkpoint and the config disagree, which the user must hear about.
+ */
+export const ignoredByReference = (name: string): boolean => /\.go_embedding\.|(num_batches_tracked|relative_position_index|position_ids)$/.test(name);
+
 export async function createSegmenter(gpu: Gpu, store: WeightStore, config: FianetConfig, options: SegmenterOptions): Promise<Segmenter> {
   const S = config.input_size;
   const N = config.text.max_tokens;

@@ -1,11 +1,11 @@
 /**
  * Node entry to the model: opens the adapter, the weights file (.safetensors or .pth), the
  * config (--config, else the weights' metadata, else the published preset) and the
- * vocabulary, and builds the Segmenter once. Progress goes to `log` while weights upload.
+ * vocabulary, and builds the Segmenter once, reporting progress while weights upload.
  */
 import { readFile } from 'node:fs/promises';
 import { FianetError } from '../errors.js';
-import { createSegmenter, unusedTensorsMessage } from '../model/create-segmenter.js';
+import { createSegmenter, ignoredByReference, unusedTensorsMessage } from '../model/create-segmenter.js';
 import { openWeights } from '../model/open-weights.js';
 import type { Segmenter } from '../model/segmenter.js';
 import type { DatasetName } from '../text/categories.js';
@@ -20,8 +20,13 @@ export interface LoadSegmenterOptions {
   adapter?: AdapterKind;
   dataset?: DatasetName;
   vocab?: string;
-  /** Progress and debug lines (weights upload, unused tensors); default: silent. */
-  log?: (line: string) => void;
+  /** Called as weights upload and kernels compile: `done` of `total` steps. */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Lines about the load; default: silent. 'warning': the user should act (checkpoint tensors
+   * the model ignores but the reference uses); 'debug': expected (tensors the reference ignores too).
+   */
+  log?: (level: 'warning' | 'debug', line: string) => void;
   dumpWgsl?: string[];
 }
 
@@ -54,19 +59,17 @@ export async function loadSegmenter(o: LoadSegmenterOptions): Promise<Segmenter>
     gpu = await nodeGpu(o.adapter);
     // FIANET_DUMP_WGSL=name1,name2 (or *) prints the final WGSL of those kernels when compiled.
     const dumpWgsl = o.dumpWgsl ?? process.env.FIANET_DUMP_WGSL?.split(',').map((s) => s.trim()).filter(Boolean);
-    let last = 0;
     return await createSegmenter(gpu, opened.store, opened.config, {
       vocab,
       ...(o.dataset ? { dataset: o.dataset } : {}),
       ...(dumpWgsl?.length ? { dumpWgsl, log: (text: string) => console.error(text) } : {}),
-      onUnused: (names) => names.length && log(`debug: ${unusedTensorsMessage(names)}`),
-      onProgress: (done, total) => {
-        const pct = Math.floor((100 * done) / total);
-        if (pct >= last + 10 || done === total) {
-          last = pct;
-          log(`loading: ${pct}% (${done}/${total} weights and kernels)`);
-        }
+      onUnused: (names) => {
+        const expected = names.filter(ignoredByReference);
+        const unexpected = names.filter((n) => !ignoredByReference(n));
+        if (expected.length) log('debug', `${unusedTensorsMessage(expected)}; the reference ignores them too`);
+        if (unexpected.length) log('warning', `${unusedTensorsMessage(unexpected)}; does the config match the checkpoint?`);
       },
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       release,
     });
   } catch (e) {
