@@ -1,6 +1,7 @@
 /**
  * The browser library (bundled to dist/fianet.browser.js by scripts/build.mjs, which fails
- * if anything here pulls in a Node module):
+ * if anything here pulls in a Node module; `import ... from 'fianet-webgpu/browser'`,
+ * declarations in dist/types/browser.d.ts). Exactly the API the README documents:
  *
  *   const model = await loadModel({ weights: 'weights/demo.safetensors', vocab: 'weights/vocab.txt' });
  *   const result = await model.segment({ image: await readImage(file), text: 'the ship on the left' });
@@ -9,16 +10,10 @@
 export { FianetError, type FianetErrorCode } from './errors.js';
 export { loadModel, type LoadModelOptions, type LoadProgress, type WeightsInput } from './browser/load-model.js';
 export { readImage, type ImageInput } from './browser/read-image.js';
-export { fetchBytes } from './browser/fetch-bytes.js';
 export { browserGpu, type AdapterDescription, type Gpu } from './runtime/device.js';
-export { createSegmenter, type SegmenterOptions } from './model/create-segmenter.js';
-export { openWeights, type OpenedWeights, type OpenWeightsOptions } from './model/open-weights.js';
 export type { ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './model/segmenter.js';
 export type { FianetConfig } from './model/config.js';
-export { blobSource, bytesSource, type ByteSource } from './io/safetensors.js';
-export { decodeImage } from './io/image-decode.js';
 export type { DecodedImage, RgbImage } from './io/image-types.js';
+export type { DatasetName } from './text/categories.js';
+export { encodeMaskPng } from './io/png-encode.js';
 export { renderOverlay } from './io/overlay.js';
-export { encodeMaskPng, encodeRgbPng } from './io/png-encode.js';
-export { resizeMaskNearest } from './io/mask-resize.js';
-export { encodeExpression, parseVocab, type Vocab } from './text/index.js';

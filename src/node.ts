@@ -1,5 +1,6 @@
 /**
- * The Node library (bundled to dist/node.js; `import ... from 'fianet-webgpu'`):
+ * The Node library (bundled to dist/node.js; `import ... from 'fianet-webgpu'`, declarations
+ * in dist/types/node.d.ts). Exactly the API the README documents, nothing internal:
  *
  *   const model = await loadSegmenter({ weights: 'weights/demo.safetensors' });
  *   const result = await model.segment({ image: await readImageFile('scene.png'), text: 'the ship on the left' });
@@ -8,20 +9,11 @@
 export { FianetError, type FianetErrorCode } from './errors.js';
 export { loadSegmenter, type LoadSegmenterOptions } from './node/load-segmenter.js';
 export { readImageFile } from './node/image-file.js';
-export { writeFileAtomic } from './node/atomic-write.js';
-export { fileSource, writeSafetensorsFile } from './node/safetensors-file.js';
-export { nodeGpu, parseAdapterKind, ADAPTER_KINDS, type AdapterKind } from './node/gpu-node.js';
-export { createSegmenter, type SegmenterOptions } from './model/create-segmenter.js';
-export { openWeights, type OpenedWeights, type OpenWeightsOptions } from './model/open-weights.js';
-export { parseConfig, publishedConfig, type FianetConfig } from './model/config.js';
+export { ADAPTER_KINDS, type AdapterKind } from './node/gpu-node.js';
 export type { ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './model/segmenter.js';
-export type { AdapterDescription, Gpu } from './runtime/device.js';
-export { openSafetensors, bytesSource, encodeSafetensors, type ByteSource } from './io/safetensors.js';
-export { openPth, readPth } from './io/pth.js';
-export { decodeImage } from './io/image-decode.js';
+export type { FianetConfig } from './model/config.js';
+export type { AdapterDescription } from './runtime/device.js';
 export type { DecodedImage, RgbImage } from './io/image-types.js';
-export { resizeBilinear } from './io/resize-bilinear.js';
-export { resizeMaskNearest } from './io/mask-resize.js';
-export { encodeMaskPng, encodeRgbPng } from './io/png-encode.js';
-export { encodeOverlayPng, renderOverlay } from './io/overlay.js';
-export { encodeExpression, parseVocab, type Vocab } from './text/index.js';
+export type { DatasetName } from './text/categories.js';
+export { encodeMaskPng } from './io/png-encode.js';
+export { encodeOverlayPng } from './io/overlay.js';

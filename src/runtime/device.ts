@@ -1,3 +1,5 @@
+// The GPU* types of the declarations come from here; it is a dependency so consumers have it.
+/// <reference types="@webgpu/types" preserve="true" />
 /**
  * Device acquisition on top of any `GPU` object (navigator.gpu in browsers, Dawn's in Node).
  * Requests the limits the kernels need (the WebGPU defaults are too small: 128 invocations
