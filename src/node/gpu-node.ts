@@ -3,7 +3,7 @@
  * there is one, else the CPU implementations of DESIGN section 8: Mesa llvmpipe through
  * OpenGL ES (compatibility mode) and SwiftShader through Vulkan (core, timestamps).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create, globals } from 'webgpu';
@@ -23,7 +23,26 @@ function isCpuAdapter(adapter: GPUAdapter): boolean {
   return /llvmpipe|swiftshader|lavapipe|softpipe|warp/.test(text);
 }
 
-async function tryGpu(): Promise<Gpu> {
+/**
+ * Whether a Linux machine shows any GPU to user space (DRM render nodes, NVIDIA's driver,
+ * WSL's /dev/dxg). Without one, Dawn's probe of its default backend can only fail, and it
+ * prints the Vulkan loader's complaints from native code while doing so.
+ */
+function linuxHasGpuNode(): boolean {
+  const list = (dir: string): string[] => {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return [];
+    }
+  };
+  return list('/dev/dri').some((n) => n.startsWith('renderD')) || list('/dev').some((n) => /^nvidia\d+$/.test(n) || n === 'dxg');
+}
+
+async function tryGpu(probeOnly = false): Promise<Gpu> {
+  if (probeOnly && process.platform === 'linux' && !linuxHasGpuNode()) {
+    throw new Error('no GPU device node (/dev/dri/renderD*, /dev/nvidia*, /dev/dxg); not probed');
+  }
   ensureRuntimeDir();
   const gpu = create([]);
   instances.push(gpu);
@@ -88,7 +107,8 @@ export async function nodeGpu(kind: AdapterKind = parseAdapterKind(undefined)): 
   const failures: string[] = [];
   for (const k of order) {
     try {
-      return await attempts[k]();
+      // 'auto' looks for a GPU only where one could be; --adapter gpu always asks Dawn.
+      return await (k === 'gpu' ? tryGpu(kind === 'auto') : attempts[k]());
     } catch (e) {
       failures.push(`  ${k}: ${(e as Error).message}`);
     }

@@ -16,7 +16,7 @@ import { takeVerbose } from '../../src/cli/verbosity.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
-// What Dawn printed on this machine (adapter auto: the Vulkan probe, then llvmpipe).
+// What Dawn printed on this machine: the Vulkan probe of --adapter gpu, then llvmpipe's limits.
 const DAWN = [
   'Warning: vkCreateInstance: Found no drivers!\n',
   'Warning: vkCreateInstance failed with VK_ERROR_INCOMPATIBLE_DRIVER\n    at CheckVkSuccessImpl (/home/runner/work/node-webgpu/node-webgpu/third_party/dawn/src/dawn/native/vulkan/VulkanError.cpp:106)\n\n',
