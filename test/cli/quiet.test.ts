@@ -12,7 +12,8 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadProgress } from '../../src/cli/load-progress.js';
 import { nativeNoiseFilter } from '../../src/cli/native-noise.js';
-import { takeVerbose } from '../../src/cli/verbosity.js';
+import { loadLog, setVerbose, takeVerbose } from '../../src/cli/verbosity.js';
+import { ignoredByReference } from '../../src/model/create-segmenter.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -56,6 +57,29 @@ describe('--verbose and FIANET_LOG', () => {
     expect(takeVerbose(['segment', '--verbose', '--out', 'm.png'], {})).toEqual({ argv: ['segment', '--out', 'm.png'], verbose: true });
     expect(takeVerbose(['info'], { FIANET_LOG: 'debug' })).toEqual({ argv: ['info'], verbose: true });
     expect(takeVerbose(['info'], { FIANET_LOG: 'info' })).toEqual({ argv: ['info'], verbose: false });
+  });
+});
+
+describe('unused checkpoint tensors', () => {
+  it('are a debug line when the reference ignores them too, a warning otherwise', () => {
+    expect(['backbone.layers.3.object_position_align_blk.go_embedding.weight', 'classifier.bn.num_batches_tracked', 'text_encoder.embeddings.position_ids'].map(ignoredByReference)).toEqual([true, true, true]);
+    expect(['classifier.conv1.weight', 'backbone.layers.3.fusion.go_embedding_proj.weight'].map(ignoredByReference)).toEqual([false, false]);
+    const warned: string[] = [];
+    const shown: string[] = [];
+    const log = loadLog((line) => warned.push(line));
+    const error = console.error;
+    console.error = (line: string) => void shown.push(line);
+    try {
+      log('warning', '1 checkpoint tensors are not used by the model (x.weight)');
+      log('debug', 'hidden');
+      setVerbose(true);
+      log('debug', 'shown');
+    } finally {
+      setVerbose(false);
+      console.error = error;
+    }
+    expect(warned).toEqual(['warning: 1 checkpoint tensors are not used by the model (x.weight)']);
+    expect(shown).toEqual(['debug: shown']);
   });
 });
 
