@@ -7,7 +7,7 @@
  * records these views; bytes are read per tensor when asked for, so the optimizer state
  * and other non-model storages of a training checkpoint are never read.
  */
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { DTYPE_SIZE, numel, shapeText, type Dtype } from './dtype.js';
 import { PyGlobal, PyObject, unpickle, type PyValue } from './pickle.js';
 import type { ByteSource } from './safetensors.js';
@@ -26,6 +26,9 @@ const STORAGE_DTYPES: Readonly<Record<string, Dtype>> = {
   'torch.ByteStorage': 'U8',
   'torch.BoolStorage': 'BOOL',
 };
+
+/** torch.load reads Python 2 `str` as UTF-8 (its default `encoding`), not pickle.load's ASCII. */
+const TORCH_STR_ENCODING = 'utf-8';
 
 class StorageRef {
   constructor(
@@ -154,10 +157,10 @@ interface Picked {
 }
 
 function pickStateDict(root: PyValue, key: string | undefined, fail: Fail): Picked {
-  if (!(root instanceof Map))
-    return fail(`the checkpoint holds a ${root instanceof PyObject ? root.$class : typeof root}, expected a dict`);
-  const topLevelKeys = [...root.keys()].map(String);
-  const keyList = () => topLevelKeys.slice(0, 12).join(', ') + (topLevelKeys.length > 12 ? ', ...' : '');
+  if (!(root instanceof Map)) return fail(`the checkpoint holds a ${kindOf(root)}, expected a dict`);
+  const topLevelKeys = Array.from(root.keys(), String);
+  // Keys come from the file: a few, each cut short.
+  const keyList = () => topLevelKeys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 40)}...` : k)).join(', ') + (topLevelKeys.length > 12 ? ', ...' : '');
   if (key !== undefined) {
     const v = root.get(key);
     if (!(v instanceof Map)) return fail(`no state dict under key '${key}'; top-level keys: ${keyList()}`);
@@ -165,9 +168,12 @@ function pickStateDict(root: PyValue, key: string | undefined, fail: Fail): Pick
   }
   const model = root.get('model');
   if (model instanceof Map) return { dict: model, key: 'model', topLevelKeys };
-  if ([...root.values()].some((v) => v instanceof TensorRef)) return { dict: root, key: null, topLevelKeys };
+  if (model !== undefined) return fail(`'model' holds a ${kindOf(model)}, not a state dict (choose another top-level key with --key: ${keyList()})`);
+  for (const v of root.values()) if (v instanceof TensorRef) return { dict: root, key: null, topLevelKeys };
   return fail(`no state dict: no 'model' key and no tensors at the top level; top-level keys: ${keyList()} (choose one with --key)`);
 }
+
+const kindOf = (v: PyValue) => (v instanceof PyObject ? quote(v.$class) : v === null ? 'None' : Array.isArray(v) ? 'list' : typeof v);
 
 /** What the pickle may call: tensor rebuilding and OrderedDict. Everything else stays inert. */
 function reducers(fail: Fail): Record<string, (args: PyValue[]) => PyValue> {
@@ -226,6 +232,7 @@ async function openZipContainer(source: ByteSource, fail: Fail): Promise<Contain
   const pickle = await zip.read(pickles[0]!);
   const root = unpickle(pickle, {
     label: `${source.label}: ${pickles[0]}`,
+    strEncoding: TORCH_STR_ENCODING,
     reducers: reducers(fail),
     persistentLoad: storageLoader(fail, storages),
   }).value;
@@ -258,7 +265,7 @@ async function openLegacyContainer(source: ByteSource, fail: Fail): Promise<Cont
   let pos = 0;
   const next = (withTensors = false) => {
     const options = withTensors ? { reducers: reducers(fail), persistentLoad: storageLoader(fail, storages) } : {};
-    const r = unpickle(bytes, { label: source.label, ...options }, pos);
+    const r = unpickle(bytes, { label: source.label, strEncoding: TORCH_STR_ENCODING, ...options }, pos);
     pos = r.end;
     return r.value;
   };

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FianetError } from '../../src/errors.js';
+import { PyObject, unpickle } from '../../src/io/pickle.js';
+import { MAX_NUMPY_ELEMENTS, NUMPY_REDUCERS, plainNumpy } from '../../src/io/pickle-numpy.js';
+
+// numpy values pickled by Python at each protocol, with their values (test/eval/rrsisd-refs.py).
+const fixture = JSON.parse(readFileSync(new URL('../eval/rrsisd-refs.json', import.meta.url), 'utf8')) as {
+  numpy_values: Record<string, string> & { expected: unknown[] };
+};
+
+const enc = (s: string) => [...Buffer.from(s, 'latin1')];
+const load = (bytes: number[] | Uint8Array, strEncoding?: 'ascii' | 'utf-8') =>
+  unpickle(Uint8Array.from(bytes), { label: 'x.p', reducers: NUMPY_REDUCERS, strEncoding }).value;
+const fails = (bytes: number[] | Uint8Array, message: RegExp) => {
+  let error: unknown;
+  try {
+    load(bytes);
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(FianetError);
+  expect((error as Error).message).toMatch(message);
+  expect((error as Error).message.length).toBeLessThan(400);
+};
+/** Arrays rebuilt by _reconstruct stay placeholders until asked; JSON-like all the way down. */
+const plain = (v: unknown): unknown => {
+  const p = plainNumpy(v, (w) => {
+    throw new Error(w);
+  });
+  if (p !== undefined) return plain(p);
+  if (Array.isArray(v)) return v.map(plain);
+  if (typeof v === 'number' && !Number.isFinite(v)) return String(v).replace('Infinity', 'inf');
+  return v;
+};
+
+describe('safe unpickler: protocols and numpy values', () => {
+  it.each([0, 1, 2, 3, 4, 5])('numpy scalars and arrays of every numeric dtype, protocol %i', (p) => {
+    const value = load(Buffer.from(fixture.numpy_values[`protocol_${p}`]!, 'base64'));
+    expect(plain(value)).toEqual(fixture.numpy_values.expected);
+  });
+
+  it('protocol 0 text opcodes as Python 3 reads them', () => {
+    const text = "(I00\nI01\nI-17\nI0x1F\nL123456789012345678901L\nF-1.5e-3\nFinf\nS'a\\'b\\x41\\101\\n\\q'\nS\"x'y\"\nVx\\u00e9\\U0001F600\\u005c\np0\ng0\nt.";
+    expect(load(enc(text))).toEqual([false, true, -17, 31, 123456789012345678901n, -0.0015, Infinity, "a'bAA\n\\q", "x'y", 'x\u00e9\u{1F600}\\', 'x\u00e9\u{1F600}\\']);
+  });
+
+  it('Python 2 str is decoded as ASCII, as pickle.load does; torch-style utf-8 on request', () => {
+    fails(enc("S'caf\\xc3\\xa9'\n."), /x\.p: pickle at offset 0: a Python 2 str holds byte 0xc3 at 3: not ASCII/);
+    fails([0x55, 2, 0xc3, 0xa9, 0x2e], /holds byte 0xc3/);
+    expect(load([0x55, 2, 0xc3, 0xa9, 0x2e], 'utf-8')).toBe('\u00e9');
+  });
+
+  it('objects that are not allowlisted stay inert placeholders', () => {
+    const v = load(enc("cos\nsystem\n(S'ls'\ntR."));
+    expect(v).toBeInstanceOf(PyObject);
+    expect((v as PyObject).$class).toBe('os.system');
+    const inst = load(enc("(S'x'\nicopy_reg\n_reconstructor\n."));
+    expect((inst as PyObject).$class).toBe('copy_reg._reconstructor');
+  });
+});
+
+describe('safe unpickler: hostile input', () => {
+  const t0 = () => performance.now();
+  it('a LONG4 of 1 MB and a LONG line of 1 MB digits are refused at once', () => {
+    const start = t0();
+    const n = 1 << 20;
+    const long4 = new Uint8Array(5 + n + 1);
+    long4.set([0x8b, 0, 0, 0x10, 0]);
+    long4.fill(0x7f, 5, 5 + n);
+    long4[5 + n] = 0x2e;
+    fails(long4, /integer of 1048576 bytes is over the 128-byte limit/);
+    fails(enc(`L${'9'.repeat(n)}L\n.`), /integer of 1048576 characters is over the 310-digit limit/);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+
+  it('APPENDS of 200k items and deep nesting do not overflow the stack', () => {
+    const n = 200_000;
+    const bytes = [0x5d, 0x28, ...Array<number>(n).fill(0x4e), 0x65, 0x2e];
+    expect((load(bytes) as unknown[]).length).toBe(n);
+    const deep = [...Array<number>(100_000).fill(0x28), ...Array<number>(100_000).fill(0x74), 0x2e];
+    expect(Array.isArray(load(deep))).toBe(true);
+  });
+
+  it('bad text arguments, refused opcodes and numpy objects outside the allowlist', () => {
+    fails(enc('Iabc\n.'), /"abc" is not an integer/);
+    fails(enc('I010\n.'), /"010" is not an integer/);
+    fails(enc('F1.2.3\n.'), /"1.2.3" is not a float/);
+    fails(enc('S"abc\n.'), /the STRING argument is not quoted/);
+    fails(enc("S'ab\\x4'\n."), /bad \\x escape/);
+    fails(enc('V\\u12\n.'), /bad \\u escape/);
+    fails(enc('I1\np-1\n.'), /a PUT index -1 is not a memo index/);
+    fails(enc('g7\n.'), /memo entry 7 was never stored/);
+    fails(enc('I1'), /truncated \(an INT has no newline\)/);
+    fails([0x82, 1, 0x2e], /extension-registry object/);
+    fails([0x97, 0x2e], /out-of-band buffer/);
+    fails([0xff], /unknown opcode 0xff: not a pickle, or corrupt/);
+    fails(enc('Pid\n.'), /persistent id outside a PyTorch archive/);
+    // numpy: structured, object, 3-D, oversized arrays and other dtypes are refused
+    const dtype = (t: string) => `cnumpy\ndtype\n(V${t}\nI00\nI01\ntR`;
+    fails(enc(`${dtype('U8')}.`), /numpy dtype "U8": only bool, int, uint and float dtypes are read/);
+    fails(enc(`${dtype('i4')}(I3\nV<\nN(tNI-1\nI-1\nI0\ntb.`), /structured numpy dtypes/);
+    const frombuffer = (shape: string, data = "C'\\x00\\x00'") =>
+      enc(`\x80\x03cnumpy.core.numeric\n_frombuffer\n(${data.startsWith('C') ? `C\x02\x00\x00` : data}${dtype('u1')}(I3\nV|\nNNNI-1\nI-1\nI0\ntb${shape}VC\ntR.`);
+    fails(frombuffer('(I1\nI1\nI2\nt'), /only 1-D and 2-D arrays are read/);
+    fails(frombuffer(`(I${MAX_NUMPY_ELEMENTS + 1}\nt`), /over the 1048576-element limit/);
+    fails(frombuffer('(I3\nt'), /needs 3 bytes, the pickle has 2/);
+    expect(load(frombuffer('(I2\nt'))).toEqual([0, 0]);
+    fails(enc(`cnumpy.core.multiarray\n_reconstruct\n(cnumpy\nmatrix\n(I0\ntC\x01btR.`), /only numpy\.ndarray is read/);
+    fails(enc(`cnumpy.core.multiarray\n_reconstruct\n(cnumpy\nndarray\n(I0\ntC\x01btR(I1\n(I1\nt${dtype('i1')}(I3\nV|\nNNNI-1\nI-1\nI0\ntbI00\n(I1\nltb.`), /numpy data must be bytes, got \[1\] \(object arrays are not read\)/);
+    fails(enc('c_codecs\nencode\n(V\\u0100\nVlatin1\ntR.'), /_codecs\.encode of a str that is not latin-1/);
+  });
+});
