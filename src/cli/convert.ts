@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { FianetError } from '../errors.js';
 import { DTYPE_SIZE, f32ToF16, f64ToF16Bits, isFloatDtype, numel, toFloat32, type Dtype } from '../io/dtype.js';
 import { checkConfig, inferConfig } from '../io/infer-config.js';
-import { openPth, type PthTensorInfo } from '../io/pth.js';
+import { MAX_VIEW_EXPANSION, openPth, type PthTensorInfo } from '../io/pth.js';
 import { safetensorsLayout } from '../io/safetensors.js';
 import { BN_FOLDED_METADATA } from '../model/batch-norm-fold.js';
 import { DEFAULT_BATCHNORM_EPS } from '../model/config.js';
@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../node/atomic-write.js';
 import { fileSource } from '../node/safetensors-file.js';
 import { planBatchNormFolds, type FoldedTensor } from './convert-fold-bn.js';
 
-const HELP = `usage: fianet convert IN.pth OUT.safetensors [--key NAME] [--fp16] [--fold-bn] [--config C.json]
+const HELP = `usage: fianet convert IN.pth OUT.safetensors [--key NAME] [--fp16] [--fold-bn] [--config C.json] [--expand-views]
 
 Converts a PyTorch checkpoint (zip format, or the legacy format of torch < 1.6) to
 safetensors. Nothing in the checkpoint is executed; only its model tensors are read.
@@ -32,6 +32,9 @@ safetensors. Nothing in the checkpoint is executed; only its model tensors are r
                    entry ${BN_FOLDED_METADATA}=true. eps: the config's batchnorm_eps, else ${DEFAULT_BATCHNORM_EPS}.
   --config C.json  model config to store in the metadata (key fianet_config); it must agree
                    with the tensor shapes. Without it, the config is inferred from the shapes.
+  --expand-views   write tensors that repeat their storage (stride 0, torch's expand) even
+                   when they grow past ${MAX_VIEW_EXPANSION}x its bytes (refused by default: a few bytes of
+                   a hostile file could otherwise become gigabytes)
 
 Integer buffers (relative_position_index, position_ids, num_batches_tracked) are dropped:
 the engine derives them.`;
@@ -56,6 +59,7 @@ export async function run(argv: string[]): Promise<number> {
       fp16: { type: 'boolean', default: false },
       config: { type: 'string' },
       'fold-bn': { type: 'boolean', default: false },
+      'expand-views': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -70,7 +74,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const source = await fileSource(input);
   try {
-    const ckpt = await openPth(source, { key: values.key });
+    const ckpt = await openPth(source, { key: values.key, expandViews: values['expand-views'] });
     const skipped = ckpt.skipped.map((s) => ({ ...s }));
     let planned: Planned[] = [];
     for (const t of ckpt.tensors.values()) {

@@ -9,9 +9,9 @@
  */
 import { FianetError, quote } from '../errors.js';
 import { DTYPE_SIZE, numel, shapeText, type Dtype } from './dtype.js';
-import { PyGlobal, PyObject, unpickle, type PyValue } from './pickle.js';
+import { PyGlobal, PyObject, unpickle, type PyValue, type Reducer } from './pickle.js';
 import type { ByteSource } from './safetensors.js';
-import { openZip } from './zip.js';
+import { entryLabel, openZip } from './zip.js';
 
 /** Storage classes as torch pickles them (the typed-storage names, also in torch 2.x). */
 const STORAGE_DTYPES: Readonly<Record<string, Dtype>> = {
@@ -81,7 +81,19 @@ export interface PthTensor {
 export interface PthOptions {
   /** Top-level key holding the state dict. Default: 'model', else the top level if it holds tensors. */
   readonly key?: string;
+  /** Read views that repeat their storage (stride 0, `expand`) however large they grow; default: refuse past MAX_VIEW_EXPANSION. */
+  readonly expandViews?: boolean;
 }
+
+/** data.pkl of a real checkpoint (state dict and optimizer state, no tensor data) is a few MB. */
+export const MAX_PICKLE_BYTES = 64 << 20;
+/**
+ * A view may read as at most this many times its storage's bytes (an expanded tensor repeats
+ * its storage) unless `expandViews` is set, and never less than MIN_VIEW_BYTES: a few bytes of
+ * storage expanded to 30000 x 30000 would otherwise become gigabytes in memory and on disk.
+ */
+export const MAX_VIEW_EXPANSION = 4;
+const MIN_VIEW_BYTES = 1 << 20;
 
 interface Container {
   readonly format: 'zip' | 'legacy';
@@ -109,15 +121,23 @@ export async function openPth(source: ByteSource, options: PthOptions = {}): Pro
   const refs = new Map<string, TensorRef>();
   const skipped: { name: string; reason: string }[] = [];
   for (const [k, v] of dict) {
-    const name = String(k);
+    const name = typeof k === 'string' ? k : quote(k);
     if (!(v instanceof TensorRef)) {
-      skipped.push({ name, reason: `not a dense tensor (${v instanceof PyObject ? v.$class : typeof v})` });
+      skipped.push({ name, reason: `not a dense tensor (${kindOf(v)})` });
       continue;
     }
-    const dtype = STORAGE_DTYPES[v.storage.className];
+    const dtype = Object.hasOwn(STORAGE_DTYPES, v.storage.className) ? STORAGE_DTYPES[v.storage.className] : undefined;
     if (!dtype) {
-      skipped.push({ name, reason: `storage class ${v.storage.className} is not supported` });
+      skipped.push({ name, reason: `storage class ${quote(v.storage.className)} is not supported` });
       continue;
+    }
+    const bytes = numel(v.shape) * DTYPE_SIZE[dtype];
+    const storageBytes = v.storage.numel * DTYPE_SIZE[dtype];
+    if (!options.expandViews && bytes > Math.max(MAX_VIEW_EXPANSION * storageBytes, MIN_VIEW_BYTES)) {
+      fail(
+        `tensor ${quote(name)}: size ${shapeText(v.shape)}, stride ${shapeText(v.stride)} expands ${storageBytes} bytes of storage to ${bytes} bytes, ` +
+          `over ${MAX_VIEW_EXPANSION}x its storage; refused unless views may be expanded (fianet convert --expand-views)`,
+      );
     }
     refs.set(name, v);
     tensors.set(name, { name, dtype, shape: v.shape, stride: v.stride, storageOffset: v.offset, storageKey: v.storage.key });
@@ -173,29 +193,38 @@ function pickStateDict(root: PyValue, key: string | undefined, fail: Fail): Pick
   return fail(`no state dict: no 'model' key and no tensors at the top level; top-level keys: ${keyList()} (choose one with --key)`);
 }
 
-const kindOf = (v: PyValue) => (v instanceof PyObject ? quote(v.$class) : v === null ? 'None' : Array.isArray(v) ? 'list' : typeof v);
+/** What a pickled value is, for messages: a class name (escaped, cut short) or a JS type. */
+const kindOf = (v: PyValue) => (v instanceof PyObject ? quote(v.$class).slice(1, -1) : v === null ? 'None' : Array.isArray(v) ? 'list' : typeof v);
 
 /** What the pickle may call: tensor rebuilding and OrderedDict. Everything else stays inert. */
-function reducers(fail: Fail): Record<string, (args: PyValue[]) => PyValue> {
+function reducers(fail: Fail): Record<string, Reducer> {
   const isCount = (v: PyValue): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
   return {
     'torch._utils._rebuild_tensor_v2': ([storage, offset, size, stride]) => {
       if (!(storage instanceof StorageRef)) return fail('_rebuild_tensor_v2 without a storage');
+      const where = `storage ${quote(storage.key)}`;
       const dims = (v: PyValue, what: string): number[] =>
-        Array.isArray(v) && v.every(isCount)
-          ? v
-          : fail(`storage '${storage.key}': tensor ${what} ${JSON.stringify(v)} is not a tuple of counts`);
+        Array.isArray(v) && v.every(isCount) ? v : fail(`${where}: tensor ${what} ${quote(v)} is not a tuple of counts`);
       const shape = dims(size, 'size');
       const strides = dims(stride, 'stride');
-      if (shape.length !== strides.length)
-        fail(`storage '${storage.key}': size ${shapeText(shape)} and stride ${shapeText(strides)} differ in rank`);
-      if (!isCount(offset)) return fail(`storage '${storage.key}': bad storage offset ${String(offset)}`);
+      if (shape.length !== strides.length) fail(`${where}: size ${quote(shape)} and stride ${quote(strides)} differ in rank`);
+      if (!isCount(offset)) return fail(`${where}: bad storage offset ${quote(offset)}`);
+      const reach = shape.reduce((s, d, i) => s + Math.max(d - 1, 0) * strides[i]!, offset);
+      if (!Number.isSafeInteger(numel(shape)) || !Number.isSafeInteger(reach)) fail(`${where}: tensor size ${quote(shape)}, stride ${quote(strides)} is too large`);
       return new TensorRef(storage, offset, shape, strides);
     },
     // Parameters pickle as their data plus requires_grad and hooks, which inference ignores.
     'torch._utils._rebuild_parameter': ([data]) => data,
     'torch._utils._rebuild_parameter_with_state': ([data]) => data,
-    'collections.OrderedDict': ([items]) => new Map(Array.isArray(items) ? (items as [PyValue, PyValue][]) : []),
+    'collections.OrderedDict': ([items]) => {
+      const pairs = items === undefined ? [] : Array.isArray(items) ? items : fail(`OrderedDict of a ${kindOf(items)}, expected a list of (key, value) pairs`);
+      const map = new Map<PyValue, PyValue>();
+      for (const pair of pairs) {
+        if (!Array.isArray(pair) || pair.length !== 2) return fail(`OrderedDict item ${quote(pair)} is not a (key, value) pair`);
+        map.set(pair[0], pair[1]);
+      }
+      return map;
+    },
   };
 }
 
@@ -203,12 +232,12 @@ function reducers(fail: Fail): Record<string, (args: PyValue[]) => PyValue> {
 function storageLoader(fail: Fail, storages: Map<string, StorageRef>) {
   return (pid: PyValue): StorageRef => {
     if (!Array.isArray(pid) || pid[0] !== 'storage' || !(pid[1] instanceof PyGlobal) || typeof pid[2] !== 'string') {
-      return fail(`unexpected persistent id ${JSON.stringify(pid, (_, v) => (typeof v === 'bigint' ? String(v) : v))}`);
+      return fail(`unexpected persistent id ${quote(pid)}`);
     }
     const [, cls, key, , count, view] = pid as [string, PyGlobal, string, unknown, unknown, unknown];
-    if (!Number.isSafeInteger(count) || (count as number) < 0) return fail(`storage '${key}': bad element count ${String(count)}`);
+    if (!Number.isSafeInteger(count) || (count as number) < 0) return fail(`storage ${quote(key)}: bad element count ${quote(count)}`);
     if (view !== undefined && view !== null)
-      fail(`storage '${key}': storage views (torch < 0.4 files) are not supported; re-save with torch.save`);
+      fail(`storage ${quote(key)}: storage views (torch < 0.4 files) are not supported; re-save with torch.save`);
     let ref = storages.get(key);
     if (!ref) storages.set(key, (ref = new StorageRef(key, cls.qualname, count as number)));
     return ref;
@@ -217,12 +246,14 @@ function storageLoader(fail: Fail, storages: Map<string, StorageRef>) {
 
 async function openZipContainer(source: ByteSource, fail: Fail): Promise<Container> {
   const zip = await openZip(source);
-  const pickles = [...zip.entries.keys()].filter((n) => n === 'data.pkl' || /^[^/]+\/data\.pkl$/.test(n));
+  const pickles: string[] = [];
+  for (const n of zip.entries.keys()) if (n === 'data.pkl' || /^[^/]+\/data\.pkl$/.test(n)) pickles.push(n);
   if (pickles.length !== 1) {
-    return fail(
-      `zip archive has ${pickles.length ? 'several' : 'no'} data.pkl: not a PyTorch checkpoint (entries: ${[...zip.entries.keys()].slice(0, 5).join(', ')})`,
-    );
+    const some = Array.from(zip.entries.keys()).slice(0, 5).map(entryLabel);
+    return fail(`zip archive has ${pickles.length ? 'several' : 'no'} data.pkl: not a PyTorch checkpoint (entries: ${some.join(', ')})`);
   }
+  const pickleSize = zip.entries.get(pickles[0]!)!.size;
+  if (pickleSize > MAX_PICKLE_BYTES) fail(`${pickles[0]} is ${pickleSize} bytes, over the ${MAX_PICKLE_BYTES}-byte limit for a checkpoint's pickle: corrupt or not a checkpoint`);
   const prefix = pickles[0]!.slice(0, -'data.pkl'.length);
   const byteorder = zip.entries.get(`${prefix}byteorder`);
   if (byteorder && new TextDecoder().decode(await zip.read(byteorder.name)).trim() !== 'little') {
@@ -271,7 +302,7 @@ async function openLegacyContainer(source: ByteSource, fail: Fail): Promise<Cont
   };
   if (next() !== 0x1950a86a20f9469cfc6cn) fail('starts with a pickle but not the PyTorch magic number: not a PyTorch checkpoint');
   const version = next();
-  if (version !== 1001) fail(`legacy format version ${String(version)} is not supported (expected 1001)`);
+  if (version !== 1001) fail(`legacy format version ${quote(version)} is not supported (expected 1001)`);
   const sysInfo = next();
   if (sysInfo instanceof Map && sysInfo.get('little_endian') === false) fail('storages are big-endian; re-save on a little-endian machine');
   const root = next(true);

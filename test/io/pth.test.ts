@@ -169,7 +169,7 @@ describe('malformed checkpoints', () => {
 
   it('an object built by a text opcode (INST) stays an inert placeholder, never a state dict', async () => {
     expect(await open(await load('bad-opcode.pth'))).toBe(
-      `bad.pth: 'model' holds a "argparse.Namespace", not a state dict (choose another top-level key with --key: model)`,
+      `bad.pth: 'model' holds a argparse.Namespace, not a state dict (choose another top-level key with --key: model)`,
     );
   });
 
