@@ -10,7 +10,9 @@ import { fileSource } from '../node/safetensors-file.js';
 const count = (n: number) => n.toLocaleString('en-US');
 
 function table(rows: string[][], rightAligned: Set<number>): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  // A loop, not Math.max(...column): a file may hold hundreds of thousands of tensors.
+  const widths = rows[0]!.map(() => 0);
+  for (const r of rows) r.forEach((cell, c) => (widths[c] = Math.max(widths[c]!, cell.length)));
   return rows.map((r) =>
     r
       .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
@@ -33,19 +35,15 @@ export async function describeSafetensors(path: string): Promise<string> {
       rows.push([t.name, t.dtype, shapeText(t.shape), count(size)]);
     }
     const lines = [`${file.label}: ${count(source.size)} bytes, header ${count(file.dataStart - 8)} bytes`, ''];
-    lines.push(...table(rows, new Set([3])));
+    for (const line of table(rows, new Set([3]))) lines.push(line);
     lines.push('', `${count(file.tensors.size)} tensors, ${count(params)} parameters, ${count(bytes)} bytes`);
     if (file.metadata[BN_FOLDED_METADATA] === 'true') lines.push('BatchNorm: folded into the convolutions (fianet convert --fold-bn)');
     const meta = Object.entries(file.metadata);
     if (meta.length > 0) {
       lines.push('', 'metadata:');
       // Long values (a JSON config) are cut so the table stays readable.
-      lines.push(
-        ...table(
-          meta.map(([k, v]) => ['  ' + k, v.length > 200 ? `${v.slice(0, 200)}... (${count(v.length)} chars)` : v]),
-          new Set(),
-        ),
-      );
+      const metaRows = meta.map(([k, v]) => ['  ' + k, v.length > 200 ? `${v.slice(0, 200)}... (${count(v.length)} chars)` : v]);
+      for (const line of table(metaRows, new Set())) lines.push(line);
     }
     return lines.join('\n');
   } finally {

@@ -11,7 +11,8 @@ import { FianetError, quote } from '../errors.js';
 import { DTYPE_SIZE, numel, shapeText, type Dtype } from './dtype.js';
 import { PyGlobal, PyObject, unpickle, type PyValue, type Reducer } from './pickle.js';
 import type { ByteSource } from './safetensors.js';
-import { entryLabel, openZip } from './zip.js';
+import { nameLabel } from './name-label.js';
+import { openZip } from './zip.js';
 
 /** Storage classes as torch pickles them (the typed-storage names, also in torch 2.x). */
 const STORAGE_DTYPES: Readonly<Record<string, Dtype>> = {
@@ -135,7 +136,7 @@ export async function openPth(source: ByteSource, options: PthOptions = {}): Pro
     const storageBytes = v.storage.numel * DTYPE_SIZE[dtype];
     if (!options.expandViews && bytes > Math.max(MAX_VIEW_EXPANSION * storageBytes, MIN_VIEW_BYTES)) {
       fail(
-        `tensor ${quote(name)}: size ${shapeText(v.shape)}, stride ${shapeText(v.stride)} expands ${storageBytes} bytes of storage to ${bytes} bytes, ` +
+        `tensor ${nameLabel(name)}: size ${shapeText(v.shape)}, stride ${shapeText(v.stride)} expands ${storageBytes} bytes of storage to ${bytes} bytes, ` +
           `over ${MAX_VIEW_EXPANSION}x its storage; refused unless views may be expanded (fianet convert --expand-views)`,
       );
     }
@@ -151,7 +152,7 @@ export async function openPth(source: ByteSource, options: PthOptions = {}): Pro
     skipped,
     async read(name) {
       const info = tensors.get(name);
-      if (!info) return fail(`no tensor '${name}' in the state dict`);
+      if (!info) return fail(`no tensor ${nameLabel(name)} in the state dict`);
       return readView(container, refs.get(name)!, info, fail);
     },
   };
@@ -183,7 +184,7 @@ function pickStateDict(root: PyValue, key: string | undefined, fail: Fail): Pick
   const keyList = () => topLevelKeys.slice(0, 12).map((k) => (k.length > 40 ? `${k.slice(0, 40)}...` : k)).join(', ') + (topLevelKeys.length > 12 ? ', ...' : '');
   if (key !== undefined) {
     const v = root.get(key);
-    if (!(v instanceof Map)) return fail(`no state dict under key '${key}'; top-level keys: ${keyList()}`);
+    if (!(v instanceof Map)) return fail(`no state dict under key ${nameLabel(key)}; top-level keys: ${keyList()}`);
     return { dict: v, key, topLevelKeys };
   }
   const model = root.get('model');
@@ -202,7 +203,7 @@ function reducers(fail: Fail): Record<string, Reducer> {
   return {
     'torch._utils._rebuild_tensor_v2': ([storage, offset, size, stride]) => {
       if (!(storage instanceof StorageRef)) return fail('_rebuild_tensor_v2 without a storage');
-      const where = `storage ${quote(storage.key)}`;
+      const where = `storage ${nameLabel(storage.key)}`;
       const dims = (v: PyValue, what: string): number[] =>
         Array.isArray(v) && v.every(isCount) ? v : fail(`${where}: tensor ${what} ${quote(v)} is not a tuple of counts`);
       const shape = dims(size, 'size');
@@ -235,9 +236,9 @@ function storageLoader(fail: Fail, storages: Map<string, StorageRef>) {
       return fail(`unexpected persistent id ${quote(pid)}`);
     }
     const [, cls, key, , count, view] = pid as [string, PyGlobal, string, unknown, unknown, unknown];
-    if (!Number.isSafeInteger(count) || (count as number) < 0) return fail(`storage ${quote(key)}: bad element count ${quote(count)}`);
+    if (!Number.isSafeInteger(count) || (count as number) < 0) return fail(`storage ${nameLabel(key)}: bad element count ${quote(count)}`);
     if (view !== undefined && view !== null)
-      fail(`storage ${quote(key)}: storage views (torch < 0.4 files) are not supported; re-save with torch.save`);
+      fail(`storage ${nameLabel(key)}: storage views (torch < 0.4 files) are not supported; re-save with torch.save`);
     let ref = storages.get(key);
     if (!ref) storages.set(key, (ref = new StorageRef(key, cls.qualname, count as number)));
     return ref;
@@ -249,7 +250,7 @@ async function openZipContainer(source: ByteSource, fail: Fail): Promise<Contain
   const pickles: string[] = [];
   for (const n of zip.entries.keys()) if (n === 'data.pkl' || /^[^/]+\/data\.pkl$/.test(n)) pickles.push(n);
   if (pickles.length !== 1) {
-    const some = Array.from(zip.entries.keys()).slice(0, 5).map(entryLabel);
+    const some = Array.from(zip.entries.keys()).slice(0, 5).map(nameLabel);
     return fail(`zip archive has ${pickles.length ? 'several' : 'no'} data.pkl: not a PyTorch checkpoint (entries: ${some.join(', ')})`);
   }
   const pickleSize = zip.entries.get(pickles[0]!)!.size;
@@ -273,10 +274,10 @@ async function openZipContainer(source: ByteSource, fail: Fail): Promise<Contain
     async readStorage(ref, dtype, start, length) {
       const name = `${prefix}data/${ref.key}`;
       const entry = zip.entries.get(name);
-      if (!entry) return fail(`storage '${ref.key}': no entry '${name}' in the archive`);
+      if (!entry) return fail(`storage ${nameLabel(ref.key)}: no entry ${nameLabel(name)} in the archive`);
       if (entry.size !== ref.numel * DTYPE_SIZE[dtype]) {
         fail(
-          `storage '${ref.key}': entry holds ${entry.size} bytes, the pickle says ${ref.numel} x ${dtype} = ${ref.numel * DTYPE_SIZE[dtype]}`,
+          `storage ${nameLabel(ref.key)}: entry holds ${entry.size} bytes, the pickle says ${ref.numel} x ${dtype} = ${ref.numel * DTYPE_SIZE[dtype]}`,
         );
       }
       return zip.read(name, start, length);
@@ -310,20 +311,20 @@ async function openLegacyContainer(source: ByteSource, fail: Fail): Promise<Cont
   if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) return fail('the storage key list is corrupt');
   const starts = new Map<string, number>();
   for (const key of keys as string[]) {
-    const ref = storages.get(key) ?? fail(`storage '${key}' is listed but never used`);
-    const dtype = STORAGE_DTYPES[ref.className] ?? fail(`storage '${key}' has class ${ref.className}: cannot step over it`);
-    if (pos + 8 > bytes.byteLength) fail(`storage '${key}': truncated before its element count`);
+    const ref = storages.get(key) ?? fail(`storage ${nameLabel(key)} is listed but never used`);
+    const dtype = (Object.hasOwn(STORAGE_DTYPES, ref.className) ? STORAGE_DTYPES[ref.className] : undefined) ?? fail(`storage ${nameLabel(key)} has class ${quote(ref.className)}: cannot step over it`);
+    if (pos + 8 > bytes.byteLength) fail(`storage ${nameLabel(key)}: truncated before its element count`);
     const count = Number(new DataView(bytes.buffer, bytes.byteOffset + pos, 8).getBigInt64(0, true));
-    if (count !== ref.numel) fail(`storage '${key}': file says ${count} elements, the pickle says ${ref.numel}`);
+    if (count !== ref.numel) fail(`storage ${nameLabel(key)}: file says ${count} elements, the pickle says ${ref.numel}`);
     starts.set(key, pos + 8);
     pos += 8 + count * DTYPE_SIZE[dtype];
-    if (pos > bytes.byteLength) fail(`storage '${key}': data runs past the end of the file: truncated`);
+    if (pos > bytes.byteLength) fail(`storage ${nameLabel(key)}: data runs past the end of the file: truncated`);
   }
   return {
     format: 'legacy',
     root,
     async readStorage(ref, _dtype, start, length) {
-      const at = starts.get(ref.key) ?? fail(`storage '${ref.key}' is missing from the file`);
+      const at = starts.get(ref.key) ?? fail(`storage ${nameLabel(ref.key)} is missing from the file`);
       return bytes.subarray(at + start, at + start + length);
     },
   };
@@ -336,8 +337,8 @@ async function readView(container: Container, ref: TensorRef, info: PthTensorInf
   const last = ref.offset + ref.shape.reduce((s, d, i) => s + (d - 1) * ref.stride[i]!, 0);
   if (last >= ref.storage.numel) {
     fail(
-      `tensor '${info.name}': offset ${ref.offset}, size ${shapeText(ref.shape)}, stride ${shapeText(ref.stride)} reach element ${last}, ` +
-        `past the end of storage '${ref.storage.key}' (${ref.storage.numel} elements)`,
+      `tensor ${nameLabel(info.name)}: offset ${ref.offset}, size ${shapeText(ref.shape)}, stride ${shapeText(ref.stride)} reach element ${last}, ` +
+        `past the end of storage ${nameLabel(ref.storage.key)} (${ref.storage.numel} elements)`,
     );
   }
   const span = await container.readStorage(ref.storage, info.dtype, ref.offset * el, (last - ref.offset + 1) * el);

@@ -9,6 +9,7 @@
  */
 import { inflateSync } from 'fflate';
 import { FianetError } from '../errors.js';
+import { nameLabel } from './name-label.js';
 import type { ByteSource } from './safetensors.js';
 
 export interface ZipEntry {
@@ -46,11 +47,6 @@ const MAX_DEFLATE_RATIO = 1032;
 export interface ZipOptions {
   /** Largest inflated size of a deflated entry read whole (default MAX_INFLATED_BYTES). */
   readonly maxInflatedBytes?: number;
-}
-
-/** An entry name for messages: escaped and cut short (names come from the file). */
-export function entryLabel(name: string): string {
-  return `'${JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}...` : name).slice(1, -1)}'`;
 }
 
 const view = (b: Uint8Array) => new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -100,7 +96,7 @@ export async function openZip(source: ByteSource, options: ZipOptions = {}): Pro
   const wholeEntry = async (e: ZipEntry): Promise<Uint8Array> => {
     if (cached?.name === e.name) return cached.bytes;
     if (e.method === 8 && e.size > maxInflated) {
-      fail(`entry ${entryLabel(e.name)} inflates to ${e.size} bytes, over the ${maxInflated}-byte limit for a compressed entry`);
+      fail(`entry ${nameLabel(e.name)} inflates to ${e.size} bytes, over the ${maxInflated}-byte limit for a compressed entry`);
     }
     const start = await dataStart(source, e);
     const raw = await source.read(start, e.compressedSize);
@@ -110,11 +106,11 @@ export async function openZip(source: ByteSource, options: ZipOptions = {}): Pro
         // Into a buffer of the stated size: data that inflates to more cannot grow it.
         bytes = inflateSync(raw, { out: new Uint8Array(e.size) });
       } catch {
-        fail(`entry ${entryLabel(e.name)}: its compressed (deflate) data is corrupt`);
+        fail(`entry ${nameLabel(e.name)}: its compressed (deflate) data is corrupt`);
       }
-      if (bytes.byteLength !== e.size) fail(`entry ${entryLabel(e.name)}: inflated to ${bytes.byteLength} bytes, directory says ${e.size}`);
+      if (bytes.byteLength !== e.size) fail(`entry ${nameLabel(e.name)}: inflated to ${bytes.byteLength} bytes, directory says ${e.size}`);
     }
-    if (crc32(bytes) !== e.crc32) fail(`entry ${entryLabel(e.name)}: CRC-32 mismatch, the file is corrupt`);
+    if (crc32(bytes) !== e.crc32) fail(`entry ${nameLabel(e.name)}: CRC-32 mismatch, the file is corrupt`);
     if (e.method === 8) cached = { name: e.name, bytes };
     return bytes;
   };
@@ -123,10 +119,10 @@ export async function openZip(source: ByteSource, options: ZipOptions = {}): Pro
     entries,
     async read(name, start = 0, length) {
       const entry = entries.get(name);
-      if (!entry) fail(`no entry ${entryLabel(name)} in the archive`);
+      if (!entry) fail(`no entry ${nameLabel(name)} in the archive`);
       const len = length ?? entry.size - start;
       if (start < 0 || len < 0 || start + len > entry.size) {
-        fail(`entry ${entryLabel(name)}: bytes [${start}, ${start + len}) are past its end (${entry.size} bytes)`);
+        fail(`entry ${nameLabel(name)}: bytes [${start}, ${start + len}) are past its end (${entry.size} bytes)`);
       }
       if (start === 0 && len === entry.size) return wholeEntry(entry);
       if (entry.method === 0) return source.read((await dataStart(source, entry)) + start, len);
@@ -175,7 +171,7 @@ function parseCentralDirectory(label: string, cd: Uint8Array, count: number, fil
       }
       x = fieldEnd;
     }
-    const where = `${label}: entry ${entryLabel(name)}`;
+    const where = `${label}: entry ${nameLabel(name)}`;
     if (flags & 1) throw new FianetError('bad-input', `${where} is encrypted`);
     if (method !== 0 && method !== 8) {
       throw new FianetError('bad-input', `${where} uses compression method ${method}; only stored (0) and deflate (8) are supported`);
@@ -200,11 +196,11 @@ function parseCentralDirectory(label: string, cd: Uint8Array, count: number, fil
 async function dataStart(source: ByteSource, e: ZipEntry): Promise<number> {
   const h = view(await source.read(e.headerOffset, 30));
   if (h.getUint32(0, true) !== SIG_LOCAL) {
-    throw new FianetError('bad-input', `${source.label}: entry ${entryLabel(e.name)}: no local header at offset ${e.headerOffset}`);
+    throw new FianetError('bad-input', `${source.label}: entry ${nameLabel(e.name)}: no local header at offset ${e.headerOffset}`);
   }
   const start = e.headerOffset + 30 + h.getUint16(26, true) + h.getUint16(28, true);
   if (start + e.compressedSize > source.size) {
-    throw new FianetError('bad-input', `${source.label}: entry ${entryLabel(e.name)}: data runs past the end of the file: truncated`);
+    throw new FianetError('bad-input', `${source.label}: entry ${nameLabel(e.name)}: data runs past the end of the file: truncated`);
   }
   return start;
 }

@@ -17,9 +17,17 @@ export async function fileSource(path: string): Promise<ByteSource> {
   try {
     handle = await open(path, 'r');
   } catch (e) {
-    throw new FianetError('bad-input', `${path}: cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot open it (${code ?? (e as Error).message})`;
+    throw new FianetError('bad-input', `${path}: ${why}`);
   }
-  const { size } = await handle.stat();
+  const stats = await handle.stat();
+  if (!stats.isFile()) {
+    await handle.close();
+    // A directory opens on Linux and fails only at the first read (EISDIR); a FIFO or device has no size.
+    throw new FianetError('bad-input', `${path}: ${stats.isDirectory() ? 'is a directory' : 'is not a regular file'}, expected a file`);
+  }
+  const { size } = stats;
   return {
     size,
     label,

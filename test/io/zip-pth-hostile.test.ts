@@ -93,7 +93,7 @@ describe('.pth: hostile checkpoints', () => {
     const pickle = stateDict(tensor('(I30000\nI30000\nt', '(I0\nI0\nt'));
     const bytes = buildPth(pickle, { '0': new Uint8Array(4) });
     expect(await pthBad(bytes)).toBe(
-      "bad.pth: tensor \"w\": size [30000, 30000], stride [0, 0] expands 4 bytes of storage to 3600000000 bytes, over 4x its storage; refused unless views may be expanded (fianet convert --expand-views)",
+      "bad.pth: tensor 'w': size [30000, 30000], stride [0, 0] expands 4 bytes of storage to 3600000000 bytes, over 4x its storage; refused unless views may be expanded (fianet convert --expand-views)",
     );
     // asked for, it opens (and would be read whole only when asked)
     const ckpt = await openPth(bytesSource(bytes, 'ok.pth'), { expandViews: true });
@@ -117,11 +117,11 @@ describe('.pth: hostile checkpoints', () => {
     const od = latin1("ccollections\nOrderedDict\n((I1\nltR.");
     expect(await pthBad(buildPth(od))).toMatch(/^bad\.pth: OrderedDict item 1 is not a \(key, value\) pair$/);
     const bigCount = stateDict(tensor('(I1\nt', '(I1\nt', `L${'9'.repeat(60)}L\n`));
-    expect(await pthBad(buildPth(bigCount))).toBe("bad.pth: storage \"0\": bad element count <60 digits>");
+    expect(await pthBad(buildPth(bigCount))).toBe("bad.pth: storage '0': bad element count <60 digits>");
     const mapCount = stateDict(tensor('(I1\nt', '(I1\nt', '(d'));
-    expect(await pthBad(buildPth(mapCount))).toBe('bad.pth: storage "0": bad element count Map{}');
+    expect(await pthBad(buildPth(mapCount))).toBe("bad.pth: storage '0': bad element count Map{}");
     const deepSize = stateDict(tensor(`${'('.repeat(100_000)}${'t'.repeat(100_000)}`, '(I1\nt'));
-    expect(await pthBad(buildPth(deepSize, { '0': new Uint8Array(4) }))).toBe('bad.pth: storage "0": tensor size [[[[...]]]] is not a tuple of counts');
+    expect(await pthBad(buildPth(deepSize, { '0': new Uint8Array(4) }))).toBe("bad.pth: storage '0': tensor size [[[[...]]]] is not a tuple of counts");
     const circularPid = latin1('(dS\'model\'\n(dS\'w\'\n]p0\ng0\naQss.');
     expect(await pthBad(buildPth(circularPid))).toBe('bad.pth: unexpected persistent id [<cycle>]');
   });
