@@ -5,7 +5,7 @@
  * BUILD, or `numeric._frombuffer` at protocol 5) become arrays of them. Both numpy 1.x
  * (`numpy.core`) and numpy 2.x (`numpy._core`) module paths. Anything else numpy pickles
  * (structured, object, string or datetime dtypes, bigger arrays) is refused with a reason.
- * Pass NUMPY_REDUCERS to unpickle, then `plainNumpy` on each value taken from the result.
+ * Pass `numpyReducers()` to unpickle, then `plainNumpy` on each value taken from the result.
  */
 import { quote } from '../errors.js';
 import { f16BitsToF32 } from './dtype.js';
@@ -13,6 +13,11 @@ import { PyBuildable, PyGlobal, type PyValue, type Reducer } from './pickle.js';
 
 /** The most elements one array may hold ("small numeric arrays": ids, boxes, masks of a dataset). */
 export const MAX_NUMPY_ELEMENTS = 1 << 20;
+/**
+ * The most elements decoded from one pickle, all arrays together: a few bytes of opcodes can
+ * rebuild the same memoized array data again and again, so the file size alone bounds nothing.
+ */
+export const MAX_NUMPY_TOTAL_ELEMENTS = 1 << 22;
 
 type Fail = (what: string) => never;
 type Plain = number | bigint | boolean;
@@ -70,15 +75,21 @@ export class NumpyDtype extends PyBuildable {
 
 const safe = (v: bigint): number | bigint => (v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v);
 
+type Budget = (elements: number, fail: Fail) => void;
+
 /** An ndarray from `_reconstruct(ndarray, (0,), b'b')`: empty until BUILD gives shape, dtype and data. */
 export class NumpyArray extends PyBuildable {
   value: Plain[] | Plain[][] | undefined;
+  constructor(private readonly budget: Budget) {
+    super();
+  }
   setState(state: PyValue, fail: Fail): void {
+    if (this.value !== undefined) fail('a numpy array is given its data twice (BUILD repeated)');
     // (version, shape, dtype, is_fortran, data); numpy < 1.? wrote it without the version
     const s = Array.isArray(state) && state.length === 4 ? [1, ...state] : state;
     if (!Array.isArray(s) || s.length !== 5) return fail(`numpy array state ${quote(state)} is not an ndarray's`);
     const [, shape, dtype, fortran, data] = s;
-    this.value = arrayValue(data, dtype, shape, fortran === true, fail);
+    this.value = arrayValue(data, dtype, shape, fortran === true, this.budget, fail);
   }
 }
 
@@ -91,7 +102,7 @@ function dataBytes(v: PyValue, fail: Fail): Uint8Array {
   return fail(`numpy data must be bytes, got ${quote(v)} (object arrays are not read)`);
 }
 
-function arrayValue(data: PyValue, dtypeValue: PyValue, shapeValue: PyValue, fortran: boolean, fail: Fail): Plain[] | Plain[][] {
+function arrayValue(data: PyValue, dtypeValue: PyValue, shapeValue: PyValue, fortran: boolean, budget: Budget, fail: Fail): Plain[] | Plain[][] {
   const dtype = dtypeOf(dtypeValue, fail);
   const isCount = (d: PyValue): d is number => Number.isSafeInteger(d) && (d as number) >= 0;
   if (!Array.isArray(shapeValue) || shapeValue.length < 1 || shapeValue.length > 2 || !shapeValue.every(isCount)) {
@@ -99,6 +110,7 @@ function arrayValue(data: PyValue, dtypeValue: PyValue, shapeValue: PyValue, for
   }
   const [rows, cols = 1] = shapeValue as number[];
   if (rows * cols > MAX_NUMPY_ELEMENTS) return fail(`numpy array of shape ${quote(shapeValue)} is over the ${MAX_NUMPY_ELEMENTS}-element limit`);
+  budget(rows * cols, fail);
   const bytes = dataBytes(data, fail);
   if (bytes.byteLength !== rows * cols * dtype.size) {
     return fail(`numpy array of shape ${quote(shapeValue)} x ${dtype.kind}${dtype.size} needs ${rows * cols * dtype.size} bytes, the pickle has ${bytes.byteLength}`);
@@ -122,26 +134,32 @@ const scalarReducer: Reducer = ([dtypeValue, data], fail) => {
   return dtype.read(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), 0);
 };
 
-const reconstructReducer: Reducer = ([cls], fail) => {
-  const isNdarray = cls instanceof PyGlobal && cls.module === 'numpy' && cls.name === 'ndarray';
-  if (!isNdarray) return fail(`numpy _reconstruct of ${quote(cls instanceof PyGlobal ? cls.qualname : cls)}: only numpy.ndarray is read`);
-  return new NumpyArray();
-};
-
-const fromBufferReducer: Reducer = ([data, dtype, shape, order], fail) => {
-  if (order !== 'C' && order !== 'F') return fail(`numpy array order ${quote(order)} is not C or F`);
-  return arrayValue(data, dtype, shape, order === 'F', fail);
-};
-
-export const NUMPY_REDUCERS: Readonly<Record<string, Reducer>> = {
-  'numpy.dtype': dtypeReducer,
-  'numpy.core.multiarray.scalar': scalarReducer,
-  'numpy._core.multiarray.scalar': scalarReducer,
-  'numpy.core.multiarray._reconstruct': reconstructReducer,
-  'numpy._core.multiarray._reconstruct': reconstructReducer,
-  'numpy.core.numeric._frombuffer': fromBufferReducer,
-  'numpy._core.numeric._frombuffer': fromBufferReducer,
-};
+/** The allowlist, with a fresh element budget: one set per unpickling. */
+export function numpyReducers(): Record<string, Reducer> {
+  let decoded = 0;
+  const budget: Budget = (elements, fail) => {
+    decoded += elements;
+    if (decoded > MAX_NUMPY_TOTAL_ELEMENTS) fail(`numpy arrays hold more than ${MAX_NUMPY_TOTAL_ELEMENTS} elements in all`);
+  };
+  const reconstruct: Reducer = ([cls], fail) => {
+    const isNdarray = cls instanceof PyGlobal && cls.module === 'numpy' && cls.name === 'ndarray';
+    if (!isNdarray) return fail(`numpy _reconstruct of ${quote(cls instanceof PyGlobal ? cls.qualname : cls)}: only numpy.ndarray is read`);
+    return new NumpyArray(budget);
+  };
+  const fromBuffer: Reducer = ([data, dtype, shape, order], fail) => {
+    if (order !== 'C' && order !== 'F') return fail(`numpy array order ${quote(order)} is not C or F`);
+    return arrayValue(data, dtype, shape, order === 'F', budget, fail);
+  };
+  return {
+    'numpy.dtype': dtypeReducer,
+    'numpy.core.multiarray.scalar': scalarReducer,
+    'numpy._core.multiarray.scalar': scalarReducer,
+    'numpy.core.multiarray._reconstruct': reconstruct,
+    'numpy._core.multiarray._reconstruct': reconstruct,
+    'numpy.core.numeric._frombuffer': fromBuffer,
+    'numpy._core.numeric._frombuffer': fromBuffer,
+  };
+}
 
 /** The plain value of a numpy object the reducers made (a rebuilt array), or `undefined` if `v` is not one. */
 export function plainNumpy(v: PyValue, fail: Fail): Plain[] | Plain[][] | undefined {

@@ -108,21 +108,32 @@ export function rawUnicodeEscape(line: Uint8Array): Decoded<string> {
   return { value: parts.join('') };
 }
 
-export /** Python 3 `bytes` pickled at protocols 0-2: `_codecs.encode(latin1_text, 'latin1')`, or `bytes()` when empty. */
-const BYTES_REDUCERS: Readonly<Record<string, Reducer>> = {
-  '_codecs.encode': ([text, encoding], fail) => {
-    if (typeof text !== 'string' || (encoding !== 'latin1' && encoding !== 'latin-1')) return fail(`_codecs.encode of ${quote([text, encoding])}, expected (str, 'latin1')`);
-    const out = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c > 0xff) return fail('_codecs.encode of a str that is not latin-1');
-      out[i] = c;
-    }
-    return out;
-  },
-  '__builtin__.bytes': (args, fail) => (args.length === 0 ? new Uint8Array(0) : fail('bytes() with arguments')),
-  'builtins.bytes': (args, fail) => (args.length === 0 ? new Uint8Array(0) : fail('bytes() with arguments')),
-};
+/**
+ * Python 3 `bytes` pickled at protocols 0-2: `_codecs.encode(latin1_text, 'latin1')`, or `bytes()`
+ * when empty. One set per unpickling: equal texts share one result (bytes are immutable), so
+ * a pickle that calls encode a million times on one memoized text allocates it once.
+ */
+export function bytesReducers(): Record<string, Reducer> {
+  const made = new Map<string, Uint8Array>();
+  const empty: Reducer = (args, fail) => (args.length === 0 ? new Uint8Array(0) : fail('bytes() with arguments'));
+  return {
+    '_codecs.encode': ([text, encoding], fail) => {
+      if (typeof text !== 'string' || (encoding !== 'latin1' && encoding !== 'latin-1')) return fail(`_codecs.encode of ${quote([text, encoding])}, expected (str, 'latin1')`);
+      const known = made.get(text);
+      if (known) return known;
+      const out = new Uint8Array(text.length);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c > 0xff) return fail('_codecs.encode of a str that is not latin-1');
+        out[i] = c;
+      }
+      made.set(text, out);
+      return out;
+    },
+    '__builtin__.bytes': empty,
+    'builtins.bytes': empty,
+  };
+}
 
 export type StrEncoding = 'ascii' | 'utf-8' | 'latin1';
 

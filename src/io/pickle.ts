@@ -13,7 +13,7 @@
  * Every size is bounded by the bytes left; ints by MAX_INT_BYTES; decoding is linear.
  */
 import { FianetError, quote } from '../errors.js';
-import { BYTES_REDUCERS, parseFloatLine, parseIntLine, py2Str, rawUnicodeEscape, signedLE, stringLiteral, type Decoded, type StrEncoding } from './pickle-text.js';
+import { bytesReducers, parseFloatLine, parseIntLine, py2Str, rawUnicodeEscape, signedLE, stringLiteral, type Decoded, type StrEncoding } from './pickle-text.js';
 
 export type PyValue = unknown;
 
@@ -59,7 +59,7 @@ export interface UnpickleOptions {
 /** Unpickle the pickle starting at `offset`; `end` is the offset after its STOP opcode. */
 export function unpickle(bytes: Uint8Array, options: UnpickleOptions, offset = 0): { value: PyValue; end: number } {
   const { label, persistentLoad, strEncoding = 'ascii' } = options;
-  const reducers = { ...BYTES_REDUCERS, ...options.reducers };
+  const reducers = { ...bytesReducers(), ...options.reducers };
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const latin1 = new TextDecoder('latin1');
   const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -95,6 +95,8 @@ export const MAX_PICKLE_BYTES = 64 << 20;
  */
 export const MAX_VIEW_EXPANSION = 4;
 const MIN_VIEW_BYTES = 1 << 20;
+/** OrderedDict items in one pickle, all dicts together (a state dict and optimizer state: thousands). */
+const MAX_DICT_ITEMS = 1 << 22;
 
 interface Container {
   readonly format: 'zip' | 'legacy';
@@ -121,6 +123,8 @@ export async function openPth(source: ByteSource, options: PthOptions = {}): Pro
   const tensors = new Map<string, PthTensorInfo>();
   const refs = new Map<string, TensorRef>();
   const skipped: { name: string; reason: string }[] = [];
+  let totalBytes = 0;
+  const storageBytes = new Map<StorageRef, number>();
   for (const [k, v] of dict) {
     const name = typeof k === 'string' ? k : quote(k);
     if (!(v instanceof TensorRef)) {
@@ -133,15 +137,23 @@ export async function openPth(source: ByteSource, options: PthOptions = {}): Pro
       continue;
     }
     const bytes = numel(v.shape) * DTYPE_SIZE[dtype];
-    const storageBytes = v.storage.numel * DTYPE_SIZE[dtype];
-    if (!options.expandViews && bytes > Math.max(MAX_VIEW_EXPANSION * storageBytes, MIN_VIEW_BYTES)) {
+    const ownBytes = v.storage.numel * DTYPE_SIZE[dtype];
+    totalBytes += bytes;
+    storageBytes.set(v.storage, ownBytes);
+    if (!options.expandViews && bytes > Math.max(MAX_VIEW_EXPANSION * ownBytes, MIN_VIEW_BYTES)) {
       fail(
-        `tensor ${nameLabel(name)}: size ${shapeText(v.shape)}, stride ${shapeText(v.stride)} expands ${storageBytes} bytes of storage to ${bytes} bytes, ` +
+        `tensor ${nameLabel(name)}: size ${shapeText(v.shape)}, stride ${shapeText(v.stride)} expands ${ownBytes} bytes of storage to ${bytes} bytes, ` +
           `over ${MAX_VIEW_EXPANSION}x its storage; refused unless views may be expanded (fianet convert --expand-views)`,
       );
     }
     refs.set(name, v);
     tensors.set(name, { name, dtype, shape: v.shape, stride: v.stride, storageOffset: v.offset, storageKey: v.storage.key });
+  }
+  // Many views of one storage each pass the rule above; together they must too.
+  let stored = 0;
+  for (const b of storageBytes.values()) stored += b;
+  if (!options.expandViews && totalBytes > Math.max(MAX_VIEW_EXPANSION * stored, MIN_VIEW_BYTES)) {
+    fail(`the state dict's ${tensors.size} tensors read as ${totalBytes} bytes from ${stored} bytes of storage, over ${MAX_VIEW_EXPANSION}x; refused unless views may be expanded (fianet convert --expand-views)`);
   }
   return {
     label,
@@ -200,6 +212,8 @@ const kindOf = (v: PyValue) => (v instanceof PyObject ? quote(v.$class).slice(1,
 /** What the pickle may call: tensor rebuilding and OrderedDict. Everything else stays inert. */
 function reducers(fail: Fail): Record<string, Reducer> {
   const isCount = (v: PyValue): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+  // A memoized item list passed to OrderedDict again and again would rebuild it each time.
+  let dictItems = 0;
   return {
     'torch._utils._rebuild_tensor_v2': ([storage, offset, size, stride]) => {
       if (!(storage instanceof StorageRef)) return fail('_rebuild_tensor_v2 without a storage');
@@ -219,6 +233,8 @@ function reducers(fail: Fail): Record<string, Reducer> {
     'torch._utils._rebuild_parameter_with_state': ([data]) => data,
     'collections.OrderedDict': ([items]) => {
       const pairs = items === undefined ? [] : Array.isArray(items) ? items : fail(`OrderedDict of a ${kindOf(items)}, expected a list of (key, value) pairs`);
+      dictItems += pairs.length;
+      if (dictItems > MAX_DICT_ITEMS) fail(`OrderedDicts hold more than ${MAX_DICT_ITEMS} items in all`);
       const map = new Map<PyValue, PyValue>();
       for (const pair of pairs) {
         if (!Array.isArray(pair) || pair.length !== 2) return fail(`OrderedDict item ${quote(pair)} is not a (key, value) pair`);

@@ -129,6 +129,12 @@ describe('RRSIS-D datasets', () => {
       /refs\(unc\)\.p: values nest more than 64 levels deep \(or refer to themselves\)/,
     );
     const deep = new Uint8Array([...Array<number>(100_000).fill(0x5d), ...Array<number>(99_999).fill(0x61), 0x2e]);
+    // 60 levels of [x, x], each x the level below: 2^60 leaves if every reference were converted anew
+    const laughs = [0x80, 2, 0x5d, 0x71, 0];
+    for (let i = 0; i < 60; i++) laughs.push(0x28, 0x68, i, 0x68, i, 0x6c, 0x71, i + 1);
+    await expect(readDataset(nodeDatasetFiles(folder('released', new Uint8Array([...laughs, 0x2e]))), { format: 'rrsisd', split: 'test' })).rejects.toThrow(
+      /expected a list of refs \(objects\)/,
+    );
     await expect(readDataset(nodeDatasetFiles(folder('released', deep)), { format: 'rrsisd', split: 'test' })).rejects.toThrow(/nest more than 64 levels/);
   });
 

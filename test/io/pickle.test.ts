@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { PyObject, unpickle } from '../../src/io/pickle.js';
-import { MAX_NUMPY_ELEMENTS, NUMPY_REDUCERS, plainNumpy } from '../../src/io/pickle-numpy.js';
+import { MAX_NUMPY_ELEMENTS, numpyReducers, plainNumpy } from '../../src/io/pickle-numpy.js';
 
 // numpy values pickled by Python at each protocol, with their values (test/eval/rrsisd-refs.py).
 const fixture = JSON.parse(readFileSync(new URL('../eval/rrsisd-refs.json', import.meta.url), 'utf8')) as {
@@ -11,7 +11,7 @@ const fixture = JSON.parse(readFileSync(new URL('../eval/rrsisd-refs.json', impo
 
 const enc = (s: string) => [...Buffer.from(s, 'latin1')];
 const load = (bytes: number[] | Uint8Array, strEncoding?: 'ascii' | 'utf-8') =>
-  unpickle(Uint8Array.from(bytes), { label: 'x.p', reducers: NUMPY_REDUCERS, strEncoding }).value;
+  unpickle(Uint8Array.from(bytes), { label: 'x.p', reducers: numpyReducers(), strEncoding }).value;
 const fails = (bytes: number[] | Uint8Array, message: RegExp) => {
   let error: unknown;
   try {
@@ -80,6 +80,26 @@ describe('safe unpickler: hostile input', () => {
     expect((load(bytes) as unknown[]).length).toBe(n);
     const deep = [...Array<number>(100_000).fill(0x28), ...Array<number>(100_000).fill(0x74), 0x2e];
     expect(Array.isArray(load(deep))).toBe(true);
+  });
+
+  it('memoized arguments called again and again allocate once, or hit the stated budget', () => {
+    const start = t0();
+    const big = new Uint8Array(500_000).fill(0x61);
+    const n = 100_000; // 100k x 500 KB = 50 GB if each call allocated
+    const len = (v: number) => [v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24];
+    const encode = [0x80, 2, ...enc('c_codecs\nencode\n'), 0x71, 0, 0x58, ...len(big.length), ...big, 0x8c, 6, ...enc('latin1'), 0x86, 0x71, 1, 0x28];
+    for (let i = 0; i < n; i++) encode.push(0x68, 0, 0x68, 1, 0x52);
+    const list = load([...encode, 0x6c, 0x2e]) as Uint8Array[];
+    expect(list).toHaveLength(n);
+    expect(list[0]!.length).toBe(500_000);
+    expect(list.every((b) => b === list[0])).toBe(true);
+    // numpy: one memoized 1M-element array rebuilt five times is over the 4M-element budget
+    const m = MAX_NUMPY_ELEMENTS;
+    const array = [0x80, 2, ...enc('cnumpy.core.numeric\n_frombuffer\n'), 0x71, 0, 0x28, 0x42, ...len(m), ...new Uint8Array(m)];
+    array.push(...enc(`cnumpy\ndtype\n(Vu1\nI00\nI01\ntR(I3\nV|\nNNNI-1\nI-1\nI0\ntb(I${m}\ntVC\nt`), 0x71, 1, 0x52);
+    for (let i = 0; i < 4; i++) array.push(0x68, 0, 0x68, 1, 0x52);
+    fails([...array, 0x2e], /numpy arrays hold more than 4194304 elements in all/);
+    expect(performance.now() - start).toBeLessThan(5000);
   });
 
   it('bad text arguments, refused opcodes and numpy objects outside the allowlist', () => {

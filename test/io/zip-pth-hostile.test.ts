@@ -103,6 +103,20 @@ describe('.pth: hostile checkpoints', () => {
     expect((await openPth(bytesSource(small, 'ok.pth'))).tensors.get('w')!.shape).toEqual([1, 512]);
   });
 
+  it('many full views of one storage together are refused; memoized OrderedDict items are budgeted', async () => {
+    const n = 262_144; // 1 MiB of float32
+    const entries = [0, 1, 2, 3, 4].map((i) => `S'w${i}'\n${tensor(`(I${n}\nt`, '(I1\nt', `I${n}\n`)}s`).join('');
+    expect(await pthBad(buildPth(latin1(`(dS'model'\n(d${entries}s.`)))).toBe(
+      "bad.pth: the state dict's 5 tensors read as 5242880 bytes from 1048576 bytes of storage, over 4x; refused unless views may be expanded (fianet convert --expand-views)",
+    );
+    // one list of 100k pairs, memoized, given to OrderedDict 50 times: 5M items
+    const od = [0x80, 2, ...latin1('ccollections\nOrderedDict\n'), 0x71, 0, 0x4b, 1, 0x4b, 2, 0x86, 0x71, 1, 0x5d, 0x28];
+    for (let i = 0; i < 100_000; i++) od.push(0x68, 1);
+    od.push(0x65, 0x85, 0x71, 2, 0x28);
+    for (let i = 0; i < 50; i++) od.push(0x68, 0, 0x68, 2, 0x52);
+    expect(await pthBad(buildPth(new Uint8Array([...od, 0x6c, 0x2e])))).toBe('bad.pth: OrderedDicts hold more than 4194304 items in all');
+  });
+
   it('a data.pkl that would inflate past the pickle limit is refused before inflating', async () => {
     const noise = new Uint8Array(randomBytes(70_000)); // incompressible: 70 KB may claim up to 72 MB
     const bytes = buildZip([
