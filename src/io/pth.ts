@@ -252,6 +252,7 @@ function storageLoader(fail: Fail, storages: Map<string, StorageRef>) {
       return fail(`unexpected persistent id ${quote(pid)}`);
     }
     const [, cls, key, , count, view] = pid as [string, PyGlobal, string, unknown, unknown, unknown];
+    if (count === undefined) return fail(`storage ${nameLabel(key)}: its persistent id has no element count`);
     if (!Number.isSafeInteger(count) || (count as number) < 0) return fail(`storage ${nameLabel(key)}: bad element count ${quote(count)}`);
     if (view !== undefined && view !== null)
       fail(`storage ${nameLabel(key)}: storage views (torch < 0.4 files) are not supported; re-save with torch.save`);

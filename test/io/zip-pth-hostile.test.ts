@@ -132,6 +132,8 @@ describe('.pth: hostile checkpoints', () => {
     expect(await pthBad(buildPth(od))).toMatch(/^bad\.pth: OrderedDict item 1 is not a \(key, value\) pair$/);
     const bigCount = stateDict(tensor('(I1\nt', '(I1\nt', `L${'9'.repeat(60)}L\n`));
     expect(await pthBad(buildPth(bigCount))).toBe("bad.pth: storage '0': bad element count <60 digits>");
+    const noCount = stateDict(tensor('(I1\nt', '(I1\nt', ''));
+    expect(await pthBad(buildPth(noCount))).toBe("bad.pth: storage '0': its persistent id has no element count");
     const mapCount = stateDict(tensor('(I1\nt', '(I1\nt', '(d'));
     expect(await pthBad(buildPth(mapCount))).toBe("bad.pth: storage '0': bad element count Map{}");
     const deepSize = stateDict(tensor(`${'('.repeat(100_000)}${'t'.repeat(100_000)}`, '(I1\nt'));
