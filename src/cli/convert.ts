@@ -14,6 +14,7 @@ import { safetensorsLayout } from '../io/safetensors.js';
 import { BN_FOLDED_METADATA } from '../model/batch-norm-fold.js';
 import { DEFAULT_BATCHNORM_EPS } from '../model/config.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
+import { fileErrorReason } from '../node/file-error.js';
 import { fileSource } from '../node/safetensors-file.js';
 import { planBatchNormFolds, type FoldedTensor } from './convert-fold-bn.js';
 
@@ -98,8 +99,8 @@ export async function run(argv: string[]): Promise<number> {
     const inferred = inferConfig(new Map(planned.map((t) => [t.name, t.shape])));
     let config: unknown = { ...inferred, note: 'inferred from tensor shapes by fianet convert; head counts are not in the shapes' };
     if (values.config) {
-      const text = await readFile(values.config, 'utf8').catch((e: NodeJS.ErrnoException) => {
-        throw new FianetError('bad-input', `${values.config}: cannot read (${e.code ?? e.message})`);
+      const text = await readFile(values.config, 'utf8').catch((e: unknown) => {
+        throw new FianetError('bad-input', `${values.config}: ${fileErrorReason(e)}`);
       });
       try {
         config = JSON.parse(text);

@@ -335,10 +335,10 @@ describe('info and file opening', () => {
     for (const f of [() => fileSource(scratch), () => describeSafetensors(scratch)]) {
       const err = await f().then(() => undefined, (e: unknown) => e);
       expect(err).toBeInstanceOf(FianetError);
-      expect((err as FianetError).message).toBe(`${scratch}: is a directory, expected a file`);
+      expect((err as FianetError).message).toBe(`${scratch}: it is a directory, not a file`);
     }
     const dev = await fileSource('/dev/null').then(() => undefined, (e: unknown) => e);
-    expect((dev as FianetError).message).toBe('/dev/null: is not a regular file, expected a file');
+    expect((dev as FianetError).message).toBe('/dev/null: not a regular file (a device or a pipe)');
     const missing = await fileSource(join(scratch, 'nope')).then(() => undefined, (e: unknown) => e);
     expect((missing as FianetError).message).toBe(`${join(scratch, 'nope')}: no such file`);
   });
