@@ -305,18 +305,24 @@ async function openZipContainer(source: ByteSource, fail: Fail): Promise<Contain
 /**
  * Legacy format: pickles of the magic number, the protocol version (1001), system info,
  * the object, and the sorted storage keys; then per key an int64 element count and the raw
- * data. Storages sit back to back, so the file is read whole (such files predate the
- * multi-GB checkpoints); tensors are views into it.
+ * data. Storages sit back to back: their element counts are read to find where each starts,
+ * their data only when a tensor is read.
  */
 async function openLegacyContainer(source: ByteSource, fail: Fail): Promise<Container> {
-  const bytes = await source.read(0, source.size);
+  // The pickles come first and are small; the storages after them are read when asked for.
+  const head = await source.read(0, Math.min(source.size, MAX_PICKLE_BYTES));
   const storages = new Map<string, StorageRef>();
   let pos = 0;
   const next = (withTensors = false) => {
     const options = withTensors ? { reducers: reducers(fail), persistentLoad: storageLoader(fail, storages) } : {};
-    const r = unpickle(bytes, { label: source.label, strEncoding: TORCH_STR_ENCODING, ...options }, pos);
-    pos = r.end;
-    return r.value;
+    try {
+      const r = unpickle(head, { label: source.label, strEncoding: TORCH_STR_ENCODING, ...options }, pos);
+      pos = r.end;
+      return r.value;
+    } catch (e) {
+      const cut = head.byteLength < source.size && e instanceof FianetError && e.message.includes(': truncated');
+      throw cut ? new FianetError('bad-input', `${source.label}: the pickles before the storages run past ${MAX_PICKLE_BYTES} bytes: corrupt or not a checkpoint`) : e;
+    }
   };
   if (next() !== 0x1950a86a20f9469cfc6cn) fail('starts with a pickle but not the PyTorch magic number: not a PyTorch checkpoint');
   const version = next();
@@ -330,19 +336,20 @@ async function openLegacyContainer(source: ByteSource, fail: Fail): Promise<Cont
   for (const key of keys as string[]) {
     const ref = storages.get(key) ?? fail(`storage ${nameLabel(key)} is listed but never used`);
     const dtype = (Object.hasOwn(STORAGE_DTYPES, ref.className) ? STORAGE_DTYPES[ref.className] : undefined) ?? fail(`storage ${nameLabel(key)} has class ${quote(ref.className)}: cannot step over it`);
-    if (pos + 8 > bytes.byteLength) fail(`storage ${nameLabel(key)}: truncated before its element count`);
-    const count = Number(new DataView(bytes.buffer, bytes.byteOffset + pos, 8).getBigInt64(0, true));
-    if (count !== ref.numel) fail(`storage ${nameLabel(key)}: file says ${count} elements, the pickle says ${ref.numel}`);
+    if (pos + 8 > source.size) fail(`storage ${nameLabel(key)}: truncated before its element count`);
+    const countBytes = await source.read(pos, 8);
+    const count = new DataView(countBytes.buffer, countBytes.byteOffset, 8).getBigInt64(0, true);
+    if (count !== BigInt(ref.numel)) fail(`storage ${nameLabel(key)}: file says ${count} elements, the pickle says ${ref.numel}`);
     starts.set(key, pos + 8);
-    pos += 8 + count * DTYPE_SIZE[dtype];
-    if (pos > bytes.byteLength) fail(`storage ${nameLabel(key)}: data runs past the end of the file: truncated`);
+    pos += 8 + ref.numel * DTYPE_SIZE[dtype];
+    if (pos > source.size) fail(`storage ${nameLabel(key)}: data runs past the end of the file: truncated`);
   }
   return {
     format: 'legacy',
     root,
     async readStorage(ref, _dtype, start, length) {
       const at = starts.get(ref.key) ?? fail(`storage ${nameLabel(ref.key)} is missing from the file`);
-      return bytes.subarray(at + start, at + start + length);
+      return source.read(at + start, length);
     },
   };
 }

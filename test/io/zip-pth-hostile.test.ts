@@ -1,6 +1,7 @@
 // Crafted hostile zip archives and .pth checkpoints: each must end in a one-line FianetError
 // that names the file and the field, quickly and without allocating what the file claims.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { MAX_PICKLE_BYTES, openPth } from '../../src/io/pth.js';
@@ -115,6 +116,26 @@ describe('.pth: hostile checkpoints', () => {
     od.push(0x65, 0x85, 0x71, 2, 0x28);
     for (let i = 0; i < 50; i++) od.push(0x68, 0, 0x68, 2, 0x52);
     expect(await pthBad(buildPth(new Uint8Array([...od, 0x6c, 0x2e])))).toBe('bad.pth: OrderedDicts hold more than 4194304 items in all');
+  });
+
+  it('a legacy checkpoint is never read whole: pickles from its first 64 MiB, storages on demand', async () => {
+    const real = new Uint8Array(readFileSync(new URL('../data/pth/views-legacy.pth', import.meta.url)));
+    const reads: number[] = [];
+    const huge = {
+      size: 10 * 2 ** 30, // 10 GiB claimed, as a big or hostile file would be
+      label: 'big.pth',
+      read: async (offset: number, length: number) => {
+        reads.push(length);
+        const out = new Uint8Array(length);
+        out.set(real.subarray(offset, offset + length));
+        return out;
+      },
+    };
+    const ckpt = await openPth(huge);
+    expect(ckpt.format).toBe('legacy');
+    const direct = await openPth(bytesSource(real, 'views-legacy.pth'));
+    for (const name of ckpt.tensors.keys()) expect(await ckpt.read(name)).toEqual(await direct.read(name));
+    expect(Math.max(...reads)).toBe(MAX_PICKLE_BYTES);
   });
 
   it('a data.pkl that would inflate past the pickle limit is refused before inflating', async () => {
