@@ -12,6 +12,7 @@ import type { Reducer } from './pickle.js';
 /** Python ints wider than this many bytes (or decimal digits) are refused: no data needs them, and big-integer decoding is superlinear. */
 export const MAX_INT_BYTES = 128;
 export const MAX_INT_DIGITS = 310;
+const MAX_FLOAT_CHARS = 400;
 
 export type Decoded<T> = { value: T } | { error: string };
 
@@ -32,6 +33,8 @@ export function parseIntLine(text: string): Decoded<number | bigint> {
 /** float(text) for a FLOAT line: Python's repr of a float, inf and nan included. */
 export function parseFloatLine(text: string): Decoded<number> {
   const t = text.trim();
+  // repr() of a float is at most ~25 characters; a long line would make the pattern below backtrack.
+  if (t.length > MAX_FLOAT_CHARS) return { error: `float of ${t.length} characters is over the ${MAX_FLOAT_CHARS}-character limit` };
   if (/^[+-]?(?:\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?)$/i.test(t)) return { value: Number(t) };
   const special = /^([+-]?)(inf|infinity|nan)$/i.exec(t);
   if (special) return { value: special[2]!.toLowerCase() === 'nan' ? NaN : special[1] === '-' ? -Infinity : Infinity };

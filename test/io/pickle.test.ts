@@ -71,6 +71,8 @@ describe('safe unpickler: hostile input', () => {
     long4[5 + n] = 0x2e;
     fails(long4, /integer of 1048576 bytes is over the 128-byte limit/);
     fails(enc(`L${'9'.repeat(n)}L\n.`), /integer of 1048576 characters is over the 310-digit limit/);
+    fails(enc(`F${'1'.repeat(n)}x\n.`), /float of 1048577 characters is over the 400-character limit/);
+    fails(enc(`V${'\\'.repeat(n + 1)}u\n.`), /bad \\u escape/);
     expect(performance.now() - start).toBeLessThan(2000);
   });
 
