@@ -6,7 +6,7 @@ import { FianetError } from '../../src/errors.js';
 import { DTYPE_SIZE, f16BitsToF32, f32ToF16, f32ToF16Bits, f64ToF16Bits } from '../../src/io/dtype.js';
 import { bytesSource, blobSource, encodeSafetensors, openSafetensors, type TensorToWrite } from '../../src/io/safetensors.js';
 import { fileSource, writeSafetensorsFile } from '../../src/node/safetensors-file.js';
-import { describeSafetensors } from '../../src/cli/info-file.js';
+import { describeSafetensors, describeSource } from '../../src/cli/info-file.js';
 import { FIXTURES, dataPath } from '../helpers/test-data.js';
 
 const fixtures = dataPath(FIXTURES, '.');
@@ -330,6 +330,17 @@ describe('info and file opening', () => {
     await writeFile(path, craft(header));
     const text = await describeSafetensors(path);
     expect(text).toContain('140,000 tensors, 0 parameters, 0 bytes');
+  });
+  it('info escapes control characters and cuts long names and shapes', async () => {
+    const header = {
+      [`\u001b[2J${'n'.repeat(1_000_000)}`]: { dtype: 'U8', shape: new Array(1000).fill(1), data_offsets: [0, 1] },
+      __metadata__: { ['k\u0007']: `v\r${'x'.repeat(300)}` },
+    };
+    const text = await describeSource(bytesSource(craft(header, new Uint8Array(1)), 'evil.safetensors'));
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(text.length).toBeLessThan(2000);
+    expect(text).toContain(`\\u001b[2J${'n'.repeat(116)}...  U8     [1, 1, 1,`);
+    expect(text).toContain(`  k\\u0007  v\\u000d${'x'.repeat(194)}... (302 chars)`);
   });
   it('a directory or a FIFO-like path is a clear bad-input error', async () => {
     for (const f of [() => fileSource(scratch), () => describeSafetensors(scratch)]) {
