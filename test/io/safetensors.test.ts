@@ -340,7 +340,7 @@ describe('info and file opening', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(text.length).toBeLessThan(2000);
     expect(text).toContain(`\\u001b[2J${'n'.repeat(116)}...  U8     [1, 1, 1,`);
-    expect(text).toContain(`  k\\u0007  v\\u000d${'x'.repeat(194)}... (302 chars)`);
+    expect(text).toContain(`  k\\u0007  v\\u000d${'x'.repeat(198)}... (302 chars)`);
   });
   it('a directory or a FIFO-like path is a clear bad-input error', async () => {
     for (const f of [() => fileSource(scratch), () => describeSafetensors(scratch)]) {
