@@ -6,9 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { DTYPE_SIZE, f32ToF16, f64ToF16Bits, isFloatDtype, numel, toFloat32, type Dtype } from '../io/dtype.js';
 import { checkConfig, inferConfig } from '../io/infer-config.js';
+import { nameLabel } from '../io/name-label.js';
 import { MAX_VIEW_EXPANSION, openPth, type PthTensorInfo } from '../io/pth.js';
 import { safetensorsLayout } from '../io/safetensors.js';
 import { BN_FOLDED_METADATA } from '../model/batch-norm-fold.js';
@@ -89,7 +90,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (planned.length === 0) {
       const where = ckpt.stateDictKey === null ? 'the top level' : `'${ckpt.stateDictKey}'`;
-      const entries = [...ckpt.tensors.keys(), ...ckpt.skipped.map((s) => s.name)].slice(0, 8).join(', ');
+      const entries = [...ckpt.tensors.keys(), ...ckpt.skipped.map((s) => s.name)].slice(0, 8).map((n) => nameLabel(n)).join(', ');
       throw new FianetError(
         'bad-weights',
         `${ckpt.label}: ${where} holds no float tensors (entries: ${entries || 'none'}); choose another --key`,
@@ -181,7 +182,7 @@ function batchNormEps(config: unknown, label: string | undefined): number {
   if (!hasBatchNormEps(config)) return DEFAULT_BATCHNORM_EPS;
   const eps = (config as { model: { batchnorm_eps: unknown } }).model.batchnorm_eps;
   if (typeof eps !== 'number' || !(eps > 0) || !Number.isFinite(eps)) {
-    throw new FianetError('bad-input', `${label ?? 'config'}: model.batchnorm_eps is ${JSON.stringify(eps)}, expected a positive number`);
+    throw new FianetError('bad-input', `${label ?? 'config'}: model.batchnorm_eps is ${quote(eps)}, expected a positive number`);
   }
   return eps;
 }
@@ -190,10 +191,12 @@ function batchNormEps(config: unknown, label: string | undefined): number {
 function summarizeSkipped(skipped: readonly { name: string; reason: string }[]): string {
   const groups = new Map<string, number>();
   for (const s of skipped) {
-    const key = `${s.name.slice(s.name.lastIndexOf('.') + 1)} (${s.reason})`;
+    // Names come from the file: escaped and cut, at most 12 groups listed.
+    const key = `${nameLabel(s.name.slice(s.name.lastIndexOf('.') + 1), 60).slice(1, -1)} (${s.reason})`;
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
-  return [...groups].map(([k, n]) => `${n} x ${k}`).join(', ');
+  const shown = [...groups].slice(0, 12).map(([k, n]) => `${n} x ${k}`);
+  return shown.join(', ') + (groups.size > 12 ? `, and ${groups.size - 12} more kinds` : '');
 }
 
 function progressReporter(total: number, enabled: boolean) {
