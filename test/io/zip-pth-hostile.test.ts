@@ -104,6 +104,14 @@ describe('.pth: hostile checkpoints', () => {
     expect((await openPth(bytesSource(small, 'ok.pth'))).tensors.get('w')!.shape).toEqual([1, 512]);
   });
 
+  it('keeps its stricter rules: a numpy scalar in a state dict stays an inert object, never a number', async () => {
+    const scalar = "cnumpy.core.multiarray\nscalar\n(cnumpy\ndtype\n(Vi8\nI00\nI01\ntR(I3\nV<\nNNNI-1\nI-1\nI0\ntbC\u0008\u0001\u0000\u0000\u0000\u0000\u0000\u0000\u0000tR";
+    const pickle = latin1(`(dS'model'\n(dS'w'\n${tensor('(I1\nt', '(I1\nt')}sS'step'\n${scalar}ss.`);
+    const ckpt = await openPth(bytesSource(buildPth(pickle, { '0': new Uint8Array(4) }), 'ok.pth'));
+    expect([...ckpt.tensors.keys()]).toEqual(['w']);
+    expect(ckpt.skipped).toEqual([{ name: 'step', reason: 'not a dense tensor (numpy.core.multiarray.scalar)' }]);
+  });
+
   it('many full views of one storage together are refused; memoized OrderedDict items are budgeted', async () => {
     const n = 262_144; // 1 MiB of float32
     const entries = [0, 1, 2, 3, 4].map((i) => `S'w${i}'\n${tensor(`(I${n}\nt`, '(I1\nt', `I${n}\n`)}s`).join('');
