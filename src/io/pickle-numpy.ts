@@ -27,11 +27,13 @@ const KIND_SIZES: Readonly<Record<string, readonly number[]>> = { b: [1], i: [1,
 /** `numpy.dtype(typestr, align, copy)`, then its BUILD state (byte order; no fields). */
 export class NumpyDtype extends PyBuildable {
   littleEndian = true;
+  private readonly code: string;
   constructor(
     readonly kind: string,
     readonly size: number,
   ) {
     super();
+    this.code = `${kind}${size}`;
   }
   setState(state: PyValue, fail: Fail): void {
     if (!Array.isArray(state) || state.length < 5) return fail(`numpy dtype state ${quote(state)} is not a dtype's`);
@@ -44,7 +46,7 @@ export class NumpyDtype extends PyBuildable {
   read(data: DataView, i: number): Plain {
     const at = i * this.size;
     const le = this.littleEndian;
-    switch (`${this.kind}${this.size}`) {
+    switch (this.code) {
       case 'b1':
         return data.getUint8(at) !== 0;
       case 'i1':
@@ -116,8 +118,15 @@ function arrayValue(data: PyValue, dtypeValue: PyValue, shapeValue: PyValue, for
     return fail(`numpy array of shape ${quote(shapeValue)} x ${dtype.kind}${dtype.size} needs ${rows * cols * dtype.size} bytes, the pickle has ${bytes.byteLength}`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (shapeValue.length === 1) return Array.from({ length: rows }, (_, i) => dtype.read(view, i));
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => dtype.read(view, fortran ? c * rows + r : r * cols + c)));
+  const read = (count: number, at: (i: number) => number): Plain[] => {
+    const out = new Array<Plain>(count);
+    for (let i = 0; i < count; i++) out[i] = dtype.read(view, at(i));
+    return out;
+  };
+  if (shapeValue.length === 1) return read(rows, (i) => i);
+  const out = new Array<Plain[]>(rows);
+  for (let r = 0; r < rows; r++) out[r] = read(cols, (c) => (fortran ? c * rows + r : r * cols + c));
+  return out;
 }
 
 const dtypeReducer: Reducer = ([typestr], fail) => {
