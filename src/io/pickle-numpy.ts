@@ -129,6 +129,12 @@ function arrayValue(data: PyValue, dtypeValue: PyValue, shapeValue: PyValue, for
   return out;
 }
 
+/** A reducer that first checks how many arguments the pickle passed (a missing one is not `undefined`). */
+const taking =
+  (what: string, count: number, reducer: Reducer): Reducer =>
+  (args, fail) =>
+    args.length === count ? reducer(args, fail) : fail(`${what} takes ${count} arguments, the pickle passes ${args.length}`);
+
 const dtypeReducer: Reducer = ([typestr], fail) => {
   const m = typeof typestr === 'string' ? /^[<>|=]?([biuf])(\d)$/.exec(typestr) : null;
   const size = m ? Number(m[2]) : 0;
@@ -160,13 +166,13 @@ export function numpyReducers(): Record<string, Reducer> {
     return arrayValue(data, dtype, shape, order === 'F', budget, fail);
   };
   return {
-    'numpy.dtype': dtypeReducer,
-    'numpy.core.multiarray.scalar': scalarReducer,
-    'numpy._core.multiarray.scalar': scalarReducer,
-    'numpy.core.multiarray._reconstruct': reconstruct,
-    'numpy._core.multiarray._reconstruct': reconstruct,
-    'numpy.core.numeric._frombuffer': fromBuffer,
-    'numpy._core.numeric._frombuffer': fromBuffer,
+    'numpy.dtype': taking('numpy.dtype', 3, dtypeReducer),
+    'numpy.core.multiarray.scalar': taking('numpy scalar', 2, scalarReducer),
+    'numpy._core.multiarray.scalar': taking('numpy scalar', 2, scalarReducer),
+    'numpy.core.multiarray._reconstruct': taking('numpy _reconstruct', 3, reconstruct),
+    'numpy._core.multiarray._reconstruct': taking('numpy _reconstruct', 3, reconstruct),
+    'numpy.core.numeric._frombuffer': taking('numpy _frombuffer', 4, fromBuffer),
+    'numpy._core.numeric._frombuffer': taking('numpy _frombuffer', 4, fromBuffer),
   };
 }
 

@@ -120,7 +120,9 @@ export function bytesReducers(): Record<string, Reducer> {
   const made = new Map<string, Uint8Array>();
   const empty: Reducer = (args, fail) => (args.length === 0 ? new Uint8Array(0) : fail('bytes() with arguments'));
   return {
-    '_codecs.encode': ([text, encoding], fail) => {
+    '_codecs.encode': (args, fail) => {
+      if (args.length !== 2) return fail(`_codecs.encode takes (str, 'latin1'), got ${args.length} arguments`);
+      const [text, encoding] = args;
       if (typeof text !== 'string' || (encoding !== 'latin1' && encoding !== 'latin-1')) return fail(`_codecs.encode of ${quote([text, encoding])}, expected (str, 'latin1')`);
       const known = made.get(text);
       if (known) return known;

@@ -144,5 +144,7 @@ describe('safe unpickler: hostile input', () => {
     fails(enc(`cnumpy.core.multiarray\n_reconstruct\n(cnumpy\nmatrix\n(I0\ntC\x01btR.`), /only numpy\.ndarray is read/);
     fails(enc(`cnumpy.core.multiarray\n_reconstruct\n(cnumpy\nndarray\n(I0\ntC\x01btR(I1\n(I1\nt${dtype('i1')}(I3\nV|\nNNNI-1\nI-1\nI0\ntbI00\n(I1\nltb.`), /numpy data must be bytes, got \[1\] \(object arrays are not read\)/);
     fails(enc('c_codecs\nencode\n(V\\u0100\nVlatin1\ntR.'), /_codecs\.encode of a str that is not latin-1/);
+    fails(enc('c_codecs\nencode\n(Vx\ntR.'), /_codecs\.encode takes \(str, 'latin1'\), got 1 arguments/);
+    fails(enc('cnumpy._core.numeric\n_frombuffer\n(tR.'), /numpy _frombuffer takes 4 arguments, the pickle passes 0/);
   });
 });
