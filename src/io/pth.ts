@@ -215,7 +215,9 @@ function reducers(fail: Fail): Record<string, Reducer> {
   // A memoized item list passed to OrderedDict again and again would rebuild it each time.
   let dictItems = 0;
   return {
-    'torch._utils._rebuild_tensor_v2': ([storage, offset, size, stride]) => {
+    'torch._utils._rebuild_tensor_v2': (args) => {
+      if (args.length < 4) return fail(`_rebuild_tensor_v2 takes (storage, offset, size, stride, ...), the pickle passes ${args.length} arguments`);
+      const [storage, offset, size, stride] = args;
       if (!(storage instanceof StorageRef)) return fail('_rebuild_tensor_v2 without a storage');
       const where = `storage ${nameLabel(storage.key)}`;
       const dims = (v: PyValue, what: string): number[] =>
