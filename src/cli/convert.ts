@@ -6,18 +6,20 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { DTYPE_SIZE, f32ToF16, f64ToF16Bits, isFloatDtype, numel, toFloat32, type Dtype } from '../io/dtype.js';
 import { checkConfig, inferConfig } from '../io/infer-config.js';
-import { openPth, type PthTensorInfo } from '../io/pth.js';
+import { nameLabel } from '../io/name-label.js';
+import { MAX_VIEW_EXPANSION, openPth, type PthTensorInfo } from '../io/pth.js';
 import { safetensorsLayout } from '../io/safetensors.js';
 import { BN_FOLDED_METADATA } from '../model/batch-norm-fold.js';
 import { DEFAULT_BATCHNORM_EPS } from '../model/config.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
+import { fileErrorReason } from '../node/file-error.js';
 import { fileSource } from '../node/safetensors-file.js';
 import { planBatchNormFolds, type FoldedTensor } from './convert-fold-bn.js';
 
-const HELP = `usage: fianet convert IN.pth OUT.safetensors [--key NAME] [--fp16] [--fold-bn] [--config C.json]
+const HELP = `usage: fianet convert IN.pth OUT.safetensors [--key NAME] [--fp16] [--fold-bn] [--config C.json] [--expand-views]
 
 Converts a PyTorch checkpoint (zip format, or the legacy format of torch < 1.6) to
 safetensors. Nothing in the checkpoint is executed; only its model tensors are read.
@@ -32,6 +34,9 @@ safetensors. Nothing in the checkpoint is executed; only its model tensors are r
                    entry ${BN_FOLDED_METADATA}=true. eps: the config's batchnorm_eps, else ${DEFAULT_BATCHNORM_EPS}.
   --config C.json  model config to store in the metadata (key fianet_config); it must agree
                    with the tensor shapes. Without it, the config is inferred from the shapes.
+  --expand-views   write tensors that repeat their storage (stride 0, torch's expand) even
+                   when they grow past ${MAX_VIEW_EXPANSION}x its bytes (refused by default: a few bytes of
+                   a hostile file could otherwise become gigabytes)
 
 Integer buffers (relative_position_index, position_ids, num_batches_tracked) are dropped:
 the engine derives them.`;
@@ -56,6 +61,7 @@ export async function run(argv: string[]): Promise<number> {
       fp16: { type: 'boolean', default: false },
       config: { type: 'string' },
       'fold-bn': { type: 'boolean', default: false },
+      'expand-views': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -70,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const source = await fileSource(input);
   try {
-    const ckpt = await openPth(source, { key: values.key });
+    const ckpt = await openPth(source, { key: values.key, expandViews: values['expand-views'] });
     const skipped = ckpt.skipped.map((s) => ({ ...s }));
     let planned: Planned[] = [];
     for (const t of ckpt.tensors.values()) {
@@ -84,7 +90,7 @@ export async function run(argv: string[]): Promise<number> {
     }
     if (planned.length === 0) {
       const where = ckpt.stateDictKey === null ? 'the top level' : `'${ckpt.stateDictKey}'`;
-      const entries = [...ckpt.tensors.keys(), ...ckpt.skipped.map((s) => s.name)].slice(0, 8).join(', ');
+      const entries = [...ckpt.tensors.keys(), ...ckpt.skipped.map((s) => s.name)].slice(0, 8).map((n) => nameLabel(n)).join(', ');
       throw new FianetError(
         'bad-weights',
         `${ckpt.label}: ${where} holds no float tensors (entries: ${entries || 'none'}); choose another --key`,
@@ -94,8 +100,8 @@ export async function run(argv: string[]): Promise<number> {
     const inferred = inferConfig(new Map(planned.map((t) => [t.name, t.shape])));
     let config: unknown = { ...inferred, note: 'inferred from tensor shapes by fianet convert; head counts are not in the shapes' };
     if (values.config) {
-      const text = await readFile(values.config, 'utf8').catch((e: NodeJS.ErrnoException) => {
-        throw new FianetError('bad-input', `${values.config}: cannot read (${e.code ?? e.message})`);
+      const text = await readFile(values.config, 'utf8').catch((e: unknown) => {
+        throw new FianetError('bad-input', `${values.config}: ${fileErrorReason(e)}`);
       });
       try {
         config = JSON.parse(text);
@@ -176,7 +182,7 @@ function batchNormEps(config: unknown, label: string | undefined): number {
   if (!hasBatchNormEps(config)) return DEFAULT_BATCHNORM_EPS;
   const eps = (config as { model: { batchnorm_eps: unknown } }).model.batchnorm_eps;
   if (typeof eps !== 'number' || !(eps > 0) || !Number.isFinite(eps)) {
-    throw new FianetError('bad-input', `${label ?? 'config'}: model.batchnorm_eps is ${JSON.stringify(eps)}, expected a positive number`);
+    throw new FianetError('bad-input', `${label ?? 'config'}: model.batchnorm_eps is ${quote(eps)}, expected a positive number`);
   }
   return eps;
 }
@@ -185,10 +191,12 @@ function batchNormEps(config: unknown, label: string | undefined): number {
 function summarizeSkipped(skipped: readonly { name: string; reason: string }[]): string {
   const groups = new Map<string, number>();
   for (const s of skipped) {
-    const key = `${s.name.slice(s.name.lastIndexOf('.') + 1)} (${s.reason})`;
+    // Names come from the file: escaped and cut, at most 12 groups listed.
+    const key = `${nameLabel(s.name.slice(s.name.lastIndexOf('.') + 1), 60).slice(1, -1)} (${s.reason})`;
     groups.set(key, (groups.get(key) ?? 0) + 1);
   }
-  return [...groups].map(([k, n]) => `${n} x ${k}`).join(', ');
+  const shown = [...groups].slice(0, 12).map(([k, n]) => `${n} x ${k}`);
+  return shown.join(', ') + (groups.size > 12 ? `, and ${groups.size - 12} more kinds` : '');
 }
 
 function progressReporter(total: number, enabled: boolean) {

@@ -15,9 +15,9 @@
  * DIR/JPEGImages/ or DIR/images/ (the first that exists, in that order, after the official
  * path). `refs(unc).json` (the same list saved as JSON, e.g. `json.dump(pickle.load(f), out)`)
  * takes precedence over the pickle: the pickle is read with our safe unpickler (no code
- * runs), which reads plain lists and dicts in the binary protocols (2 to 5) Python 3 writes;
- * a refs file holding other objects (numpy scalars) or in Python 2's text protocol 0 needs
- * the JSON export, and the error says how to make it.
+ * runs) as refer.py's `pickle.load` reads it under Python 3: every protocol (0 to 5), Python 2
+ * `str` decoded as ASCII, numpy scalars and small numpy arrays as plain numbers and lists;
+ * a refs file holding other objects needs the JSON export, and the error says how to make it.
  *
  * Samples: the refs whose `split` matches (as refer.getRefIds: 'test' matches any split
  * containing "test", other names exactly), one sample per sentence of each ref, text =
@@ -25,8 +25,9 @@
  * sentence per ref, so both give the same samples. Ground truth: the ref's annotation
  * decoded as coco-mask.ts describes; category: the name of the ref's `category_id`.
  */
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { PyGlobal, PyObject, unpickle, type PyValue } from '../io/pickle.js';
+import { numpyReducers, plainNumpy } from '../io/pickle-numpy.js';
 import { fileStem, joinPath, readText, uniqueNames, type Dataset, type DatasetFiles, type EvalSample } from './dataset.js';
 
 const ANNOTATION_DIRS = ['rrsisd', ''];
@@ -117,8 +118,9 @@ async function readRefs(files: DatasetFiles, path: string): Promise<Json[]> {
   if (path.endsWith('.json')) {
     value = parseJson(await readText(files, path), label);
   } else {
+    const bytes = await files.readBytes(path);
     try {
-      value = pickleToJson(unpickle(await files.readBytes(path), { label }).value, label);
+      value = refsFromPickle(bytes, label);
     } catch (e) {
       if (!(e instanceof FianetError)) throw e;
       throw new FianetError(
@@ -128,7 +130,7 @@ async function readRefs(files: DatasetFiles, path: string): Promise<Json[]> {
       );
     }
   }
-  if (!Array.isArray(value) || !value.every((r) => r && typeof r === 'object')) throw new FianetError('bad-input', `${label}: expected a list of refs (objects)`);
+  if (!Array.isArray(value) || !value.every((r) => r && typeof r === 'object' && !Array.isArray(r))) throw new FianetError('bad-input', `${label}: expected a list of refs (objects)`);
   return value as Json[];
 }
 
@@ -139,18 +141,38 @@ function indexById(list: unknown, what: string, label: string): Map<unknown, Jso
   return map;
 }
 
-/** Unpickled refs -> JSON-like values; anything but plain data means the JSON export is needed. */
-function pickleToJson(v: PyValue, label: string): unknown {
-  if (v instanceof Map) {
+/** A refs pickle as refer.py's pickle.load reads it, as JSON-like values (the parser on raw bytes, e.g. for fuzzing). */
+export function refsFromPickle(bytes: Uint8Array, label: string): unknown {
+  return pickleToJson(unpickle(bytes, { label, reducers: numpyReducers() }).value, label, 0, new Map());
+}
+
+/** Refs nest a few levels (list, ref, sentences, sentence, tokens); deeper is corrupt or circular. */
+const MAX_DEPTH = 64;
+
+/**
+ * Unpickled refs -> JSON-like values; anything but plain data means the JSON export is needed.
+ * Each object is converted once (`done`): memo references can share one value many times over,
+ * and converting each reference anew would grow exponentially with the depth.
+ */
+function pickleToJson(v: PyValue, label: string, depth: number, done: Map<object, unknown>): unknown {
+  const fail = (what: string): never => {
+    throw new FianetError('bad-input', `${label}: ${what}`);
+  };
+  if (depth > MAX_DEPTH) fail(`values nest more than ${MAX_DEPTH} levels deep (or refer to themselves): not a refs list`);
+  if (typeof v !== 'object' || v === null) return typeof v === 'bigint' ? Number(v) : v;
+  if (done.has(v)) return done.get(v);
+  let out: unknown;
+  const numpy = plainNumpy(v, fail);
+  if (numpy !== undefined) out = pickleToJson(numpy, label, depth + 1, done);
+  else if (v instanceof Map) {
     const o: Json = {};
-    for (const [k, x] of v) o[String(k)] = pickleToJson(x, label);
-    return o;
-  }
-  if (Array.isArray(v)) return v.map((x) => pickleToJson(x, label));
-  if (typeof v === 'bigint') return Number(v);
-  if (v instanceof Uint8Array) return new TextDecoder('latin1').decode(v);
-  if (v instanceof PyObject || v instanceof PyGlobal) {
-    throw new FianetError('bad-input', `${label}: holds a Python object (${v instanceof PyObject ? v.$class : v.qualname}), not only lists, dicts, strings and numbers`);
-  }
-  return v;
+    for (const [k, x] of v) o[String(k)] = pickleToJson(x, label, depth + 1, done);
+    out = o;
+  } else if (Array.isArray(v) || v instanceof Set) out = Array.from(v, (x) => pickleToJson(x, label, depth + 1, done));
+  else if (v instanceof Uint8Array) out = new TextDecoder('latin1').decode(v);
+  else if (v instanceof PyObject || v instanceof PyGlobal) {
+    fail(`holds a Python object (${quote(v instanceof PyObject ? v.$class : v.qualname)}), not only lists, dicts, strings, numbers and numpy numbers`);
+  } else out = v;
+  done.set(v, out);
+  return out;
 }

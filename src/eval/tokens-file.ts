@@ -4,7 +4,7 @@
  * (a JSON-lines sample's "tokens") or as a separate JSON-lines file (`--tokens FILE`, like
  * test/demo/dataset/tokens.jsonl) with one record per sample, in the samples' order.
  */
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import type { ExpressionTokens } from '../model/segmenter.js';
 
 const KEYS = ['input_ids', 'l_mask', 't_mask', 'p_mask'] as const;
@@ -24,7 +24,7 @@ export function parseTokens(value: unknown, where: string): ExpressionTokens {
   for (const k of KEYS) {
     const v = o[k];
     if (!Array.isArray(v) || !v.every((x) => Number.isInteger(x) && x >= 0)) {
-      throw new FianetError('bad-input', `${where}: '${k}' must be a list of whole numbers >= 0, got ${JSON.stringify(v)?.slice(0, 80)}`);
+      throw new FianetError('bad-input', `${where}: '${k}' must be a list of whole numbers >= 0, got ${quote(v)}`);
     }
     if (length >= 0 && v.length !== length) {
       throw new FianetError('bad-input', `${where}: '${k}' has ${v.length} entries, 'input_ids' has ${length}; the four lists must have the same length`);
@@ -70,11 +70,11 @@ export function attachTokens<T extends { expression: string; image: string; sour
   return samples.map((s, i) => {
     const r = records[i]!;
     if (r.expression !== undefined && r.expression !== s.expression) {
-      throw new FianetError('bad-input', `${label}: record ${i + 1} is for "${r.expression}", but sample ${i + 1} (${s.source}) says "${s.expression}"`);
+      throw new FianetError('bad-input', `${label}: record ${i + 1} is for ${quote(r.expression)}, but sample ${i + 1} (${s.source}) says ${quote(s.expression)}`);
     }
     // A record may name the image relative to another folder (RRSIS-D's bare file names).
     if (r.image !== undefined && r.image !== s.image && !s.image.endsWith(`/${r.image}`)) {
-      throw new FianetError('bad-input', `${label}: record ${i + 1} is for image ${r.image}, but sample ${i + 1} (${s.source}) is ${s.image}`);
+      throw new FianetError('bad-input', `${label}: record ${i + 1} is for image ${quote(r.image)}, but sample ${i + 1} (${s.source}) is ${s.image}`);
     }
     return { ...s, tokens: r.tokens };
   });

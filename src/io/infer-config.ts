@@ -3,7 +3,7 @@
  * layout of the fixtures' config.json (`model` and `text` sections). What shapes cannot tell
  * (BERT and fusion head counts, shift size, epsilons) is left out rather than guessed.
  */
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 
 export interface InferredConfig {
   model: Record<string, number | number[]>;
@@ -99,12 +99,18 @@ export function checkConfig(given: unknown, inferred: InferredConfig, label: str
     if (typeof g !== 'object' || g === null) continue;
     for (const [key, value] of Object.entries(inferred[section])) {
       const stated = (g as Record<string, unknown>)[key];
-      if (stated !== undefined && JSON.stringify(stated) !== JSON.stringify(value)) {
-        mismatches.push(`${section}.${key} is ${JSON.stringify(stated)}, the weights say ${JSON.stringify(value)}`);
+      if (stated !== undefined && !sameValue(stated, value)) {
+        mismatches.push(`${section}.${key} is ${quote(stated)}, the weights say ${quote(value)}`);
       }
     }
   }
   if (mismatches.length > 0) {
     throw new FianetError('bad-input', `${label} does not match the checkpoint: ${mismatches.join('; ')}`);
   }
+}
+
+/** A stated config value (any JSON, possibly hostile) against an inferred number or list. */
+function sameValue(stated: unknown, value: number | readonly number[]): boolean {
+  if (typeof value === 'number') return stated === value;
+  return Array.isArray(stated) && stated.length === value.length && stated.every((x, i) => x === value[i]);
 }

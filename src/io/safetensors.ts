@@ -5,8 +5,9 @@
  * the file is opened; tensor data is read from the source one tensor at a time, so a file of
  * several GB is never held in memory (nor twice). Browser-safe: no Node imports here.
  */
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { DTYPE_SIZE, isDtype, numel, shapeText, toFloat32, toInt32, type Dtype } from './dtype.js';
+import { nameLabel } from './name-label.js';
 
 export type { Dtype } from './dtype.js';
 
@@ -113,7 +114,7 @@ export async function openSafetensors(source: ByteSource): Promise<SafetensorsFi
     if (name === '__metadata__') {
       if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail('__metadata__ must be an object of strings');
       for (const [k, v] of Object.entries(entry as Record<string, unknown>)) {
-        if (typeof v !== 'string') fail(`__metadata__ value of '${k}' must be a string, got ${JSON.stringify(v)}`);
+        if (typeof v !== 'string') fail(`__metadata__ value of ${nameLabel(k)} must be a string, got ${quote(v)}`);
         metadata[k] = v;
       }
       continue;
@@ -128,7 +129,7 @@ export async function openSafetensors(source: ByteSource): Promise<SafetensorsFi
       const close = closeNames(name, [...tensors.keys()]);
       throw new FianetError(
         'bad-weights',
-        `${label}: no tensor '${name}'` + (close.length ? `; close names: ${close.map((c) => `'${c}'`).join(', ')}` : ''),
+        `${label}: no tensor ${nameLabel(name)}` + (close.length ? `; close names: ${close.map((c) => nameLabel(c)).join(', ')}` : ''),
       );
     }
     return t;
@@ -144,30 +145,31 @@ export async function openSafetensors(source: ByteSource): Promise<SafetensorsFi
     dataStart,
     readRaw,
     readF32: async (name) => toFloat32(info(name).dtype, await readRaw(name)),
-    readInt32: async (name) => toInt32(info(name).dtype, await readRaw(name), `${label}: tensor '${name}'`),
+    readInt32: async (name) => toInt32(info(name).dtype, await readRaw(name), `${label}: tensor ${nameLabel(name)}`),
   };
 }
 
 function parseEntry(label: string, name: string, entry: unknown, dataSize: number): TensorInfo {
   function fail(what: string): never {
-    throw new FianetError('bad-input', `${label}: tensor '${name}': ${what}`);
+    throw new FianetError('bad-input', `${label}: tensor ${nameLabel(name)}: ${what}`);
   }
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) fail('header entry must be an object');
   const { dtype, shape, data_offsets: offsets } = entry as Record<string, unknown>;
   if (!isDtype(dtype)) {
-    fail(`unknown dtype ${JSON.stringify(dtype)} (known: ${Object.keys(DTYPE_SIZE).join(', ')})`);
+    fail(`${dtype === undefined ? 'no dtype' : `unknown dtype ${quote(dtype)}`} (known: ${Object.keys(DTYPE_SIZE).join(', ')})`);
   }
   const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
   if (!Array.isArray(shape) || !shape.every(isCount)) {
-    fail(`shape must be an array of non-negative integers, got ${JSON.stringify(shape)}`);
+    fail(`shape must be an array of non-negative integers, got ${quote(shape)}`);
   }
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
-    fail(`data_offsets must be [begin, end] with 0 <= begin <= end, got ${JSON.stringify(offsets)}`);
+    fail(`data_offsets must be [begin, end] with 0 <= begin <= end, got ${quote(offsets)}`);
   }
   const [begin, end] = offsets as [number, number];
   const need = numel(shape) * DTYPE_SIZE[dtype];
   if (need !== end - begin) {
-    fail(`shape ${shapeText(shape)} x ${dtype} needs ${need} bytes, data_offsets give ${end - begin}`);
+    const shown = shape.length > 8 ? `${quote(shape)} (${shape.length} dimensions)` : shapeText(shape);
+    fail(`shape ${shown} x ${dtype} needs ${Number.isSafeInteger(need) ? need : 'more than 2^53'} bytes, data_offsets give ${end - begin}`);
   }
   if (end > dataSize) {
     fail(`data_offsets [${begin}, ${end}] run past the end of the data area (${dataSize} bytes): file truncated?`);
@@ -183,7 +185,7 @@ function checkOverlaps(label: string, infos: TensorInfo[]): void {
     if (cur.dataOffsets[0] < prev.dataOffsets[1]) {
       throw new FianetError(
         'bad-input',
-        `${label}: tensor '${cur.name}': data_offsets [${cur.dataOffsets.join(', ')}] overlap tensor '${prev.name}' [${prev.dataOffsets.join(', ')}]`,
+        `${label}: tensor ${nameLabel(cur.name)}: data_offsets [${cur.dataOffsets.join(', ')}] overlap tensor ${nameLabel(prev.name)} [${prev.dataOffsets.join(', ')}]`,
       );
     }
   }
@@ -240,9 +242,9 @@ export function safetensorsLayout<T extends TensorSpec>(
     const where = `safetensors writer: tensor '${t.name}'`;
     if (t.name === '__metadata__' || seen.has(t.name)) throw new FianetError('bad-input', `${where}: duplicate or reserved name`);
     seen.add(t.name);
-    if (!isDtype(t.dtype)) throw new FianetError('bad-input', `${where}: unknown dtype ${JSON.stringify(t.dtype)}`);
+    if (!isDtype(t.dtype)) throw new FianetError('bad-input', `${where}: unknown dtype ${quote(t.dtype)}`);
     if (!t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
-      throw new FianetError('bad-input', `${where}: bad shape ${JSON.stringify(t.shape)}`);
+      throw new FianetError('bad-input', `${where}: bad shape ${quote(t.shape)}`);
     }
   }
   const byName = (a: TensorSpec, b: TensorSpec) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -3,7 +3,7 @@
  * `image` sections, snake_case as the reference names them). One parser validates a config
  * from any source (a config.json, a safetensors `fianet_config` metadata entry, a preset).
  */
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 
 export interface BertConfig {
   vocab_size: number;
@@ -55,8 +55,11 @@ export interface FianetConfig {
 function need(where: string, obj: Record<string, unknown>, key: string, kind: 'number' | 'number[]'): void {
   const v = obj[key];
   const ok = kind === 'number' ? typeof v === 'number' && Number.isFinite(v) : Array.isArray(v) && v.every((x) => typeof x === 'number');
-  if (!ok) throw new FianetError('bad-input', `${where}: '${key}' must be a ${kind === 'number' ? 'number' : 'list of numbers'}, got ${JSON.stringify(v)}`);
+  if (!ok) throw new FianetError('bad-input', `${where}: '${key}' must be a ${kind === 'number' ? 'number' : 'list of numbers'}, got ${quote(v)}`);
 }
+
+/** Keys with defaults: absent is fine, anything but a number is not. */
+const OPTIONAL_MODEL_NUMBERS = ['swin_layer_norm_eps', 'fusion_text_dim', 'batchnorm_eps', 'tmem_hidden_dim', 'instancenorm_eps'];
 
 /** nn.BatchNorm2d's default eps, which the reference keeps; used when a config does not say. */
 export const DEFAULT_BATCHNORM_EPS = 1e-5;
@@ -76,6 +79,8 @@ export function parseConfig(json: unknown, label: string): FianetConfig {
   for (const k of MODEL_NUMBERS) need(`${label} model`, model, k, 'number');
   for (const k of MODEL_LISTS) need(`${label} model`, model, k, 'number[]');
   for (const k of TEXT_NUMBERS) need(`${label} text`, text, k, 'number');
+  for (const k of OPTIONAL_MODEL_NUMBERS) if (model[k] !== undefined) need(`${label} model`, model, k, 'number');
+  if (text.layer_norm_eps !== undefined) need(`${label} text`, text, 'layer_norm_eps', 'number');
   const image = (root.image ?? {}) as Record<string, unknown>;
   const firstStage = (model.stage_sizes_hw as number[][] | undefined)?.[0]?.[0];
   const inputSize = (root.input_size ?? image.input_height ?? (firstStage && firstStage * (model.patch_size as number))) as number;

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { FianetError } from '../errors.js';
 import type { DatasetFiles } from '../eval/dataset.js';
+import { fileErrorReason } from './file-error.js';
 
 export function nodeDatasetFiles(root: string): DatasetFiles {
   const describe = (path: string) => (isAbsolute(path) ? path : join(root, path));
@@ -16,16 +17,7 @@ export function nodeDatasetFiles(root: string): DatasetFiles {
       try {
         return await readFile(describe(path));
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const why =
-          code === 'ENOENT'
-            ? 'no such file'
-            : code === 'EISDIR'
-              ? 'it is a directory, not a file'
-              : code === 'EACCES' || code === 'EPERM'
-                ? 'permission denied'
-                : `cannot read it (${code ?? (e as Error).message})`;
-        throw new FianetError('bad-input', `${describe(path)}: ${why}`);
+        throw new FianetError('bad-input', `${describe(path)}: ${fileErrorReason(e)}`);
       }
     },
     async exists(path) {

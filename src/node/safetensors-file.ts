@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { FianetError } from '../errors.js';
 import { encodeSafetensors, type ByteSource, type TensorToWrite } from '../io/safetensors.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { fileErrorReason } from './file-error.js';
 
 // Node refuses single reads over 2 GiB; large tensors are read in pieces.
 const MAX_READ = 1 << 30;
@@ -17,9 +18,15 @@ export async function fileSource(path: string): Promise<ByteSource> {
   try {
     handle = await open(path, 'r');
   } catch (e) {
-    throw new FianetError('bad-input', `${path}: cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new FianetError('bad-input', `${path}: ${fileErrorReason(e)}`);
   }
-  const { size } = await handle.stat();
+  const stats = await handle.stat();
+  if (!stats.isFile()) {
+    await handle.close();
+    // A directory opens on Linux and fails only at the first read (EISDIR); a FIFO or device has no size.
+    throw new FianetError('bad-input', `${path}: ${stats.isDirectory() ? 'it is a directory, not a file' : 'not a regular file (a device or a pipe)'}`);
+  }
+  const { size } = stats;
   return {
     size,
     label,

@@ -2,18 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cocoMask } from '../../src/eval/coco-mask.js';
 import { loadSample, type LoadedSample, type SkippedSample } from '../../src/eval/load-sample.js';
+import { evaluate } from '../../src/eval/evaluate.js';
+import { summarize } from '../../src/eval/metrics.js';
 import { readDataset } from '../../src/eval/read-dataset.js';
 import { resizeMaskNearest } from '../../src/io/mask-resize.js';
 import { nodeDatasetFiles } from '../../src/node/dataset-files.js';
+import { fakeSegmenter } from './fake-segmenter.js';
 import { jpg, rect, rleCounts, rleString, tempDir, writeFile } from './synthetic.js';
 
 // RRSIS-D-shaped refs and Python's pickles of them (rrsisd-refs.py).
-const fixture = JSON.parse(readFileSync(new URL('rrsisd-refs.json', import.meta.url), 'utf8')) as {
-  refs: unknown[];
-  pickle_protocol_2: string;
-  pickle_protocol_4: string;
-};
-const pickled = (protocol: 2 | 4) => Buffer.from(protocol === 2 ? fixture.pickle_protocol_2 : fixture.pickle_protocol_4, 'base64');
+const fixture = JSON.parse(readFileSync(new URL('rrsisd-refs.json', import.meta.url), 'utf8')) as Record<string, string> & { refs: unknown[] };
+const pickled = (protocol: number, variant = 'pickle') => Buffer.from(fixture[`${variant}_protocol_${protocol}`]!, 'base64');
 
 const W = 10;
 const H = 8;
@@ -96,8 +95,47 @@ describe('RRSIS-D datasets', () => {
     const numpyList = new Uint8Array([0x80, 2, 0x5d, ...new TextEncoder().encode('cnumpy\nint64\n'), 0x29, 0x81, 0x61, 0x2e]);
     const root = folder('released', numpyList);
     await expect(readDataset(nodeDatasetFiles(root), { format: 'rrsisd', split: 'test' })).rejects.toThrow(
-      /refs\(unc\)\.p: holds a Python object \(numpy\.int64\)[^]*json\.dump\(pickle\.load/,
+      /refs\(unc\)\.p: holds a Python object \("numpy\.int64"\)[^]*json\.dump\(pickle\.load/,
     );
+  });
+
+  // refer.py reads refs(unc).p with pickle.load: every protocol, Python 2 str, numpy ids.
+  const variants = [
+    ...[0, 1, 2, 3, 4, 5].map((p) => ['pickle', p] as const),
+    ...[0, 1, 2].map((p) => ['py2', p] as const),
+    ...[0, 1, 2, 3, 4, 5].flatMap((p) => [['numpy1', p] as const, ['numpy2', p] as const]),
+  ];
+  it.each(variants)('%s refs at protocol %i: the same samples and metrics as the JSON export', async (variant, protocol) => {
+    const run = async (refs: Uint8Array | string) => {
+      const root = folder('released', refs);
+      const files = nodeDatasetFiles(root);
+      const { samples } = await readDataset(files, { format: 'rrsisd', split: 'test' });
+      // a fixed prediction: the top-left quarter of every image
+      const result = await evaluate({ segmenter: fakeSegmenter(6, () => rect(6, 6, 0, 0, 3, 3)), files, samples });
+      const all = { samples, records: result.records, skipped: result.skipped, metrics: summarize(result.records) };
+      // the refs file's name (refs(unc).p or .json) and the temporary root are in messages; all else must be equal
+      return JSON.parse(JSON.stringify(all).replace(/refs\(unc\)\.(p|json)/g, 'refs').replaceAll(root, 'ROOT')) as unknown;
+    };
+    const fromJson = (await run(JSON.stringify(fixture.refs))) as { samples: unknown[]; records: unknown[] };
+    expect(fromJson.samples).toHaveLength(5);
+    expect(fromJson.records.length).toBeGreaterThan(0);
+    expect(await run(pickled(protocol, variant))).toEqual(fromJson);
+  });
+
+  it('refs that refer to themselves or nest absurdly deep are refused, not a stack overflow', async () => {
+    // PROTO 2, EMPTY_LIST, BINPUT 0, BINGET 0, APPEND, STOP: a list that holds itself
+    const circular = new Uint8Array([0x80, 2, 0x5d, 0x71, 0, 0x68, 0, 0x61, 0x2e]);
+    await expect(readDataset(nodeDatasetFiles(folder('released', circular)), { format: 'rrsisd', split: 'test' })).rejects.toThrow(
+      /refs\(unc\)\.p: values nest more than 64 levels deep \(or refer to themselves\)/,
+    );
+    const deep = new Uint8Array([...Array<number>(100_000).fill(0x5d), ...Array<number>(99_999).fill(0x61), 0x2e]);
+    // 60 levels of [x, x], each x the level below: 2^60 leaves if every reference were converted anew
+    const laughs = [0x80, 2, 0x5d, 0x71, 0];
+    for (let i = 0; i < 60; i++) laughs.push(0x28, 0x68, i, 0x68, i, 0x6c, 0x71, i + 1);
+    await expect(readDataset(nodeDatasetFiles(folder('released', new Uint8Array([...laughs, 0x2e]))), { format: 'rrsisd', split: 'test' })).rejects.toThrow(
+      /expected a list of refs \(objects\)/,
+    );
+    await expect(readDataset(nodeDatasetFiles(folder('released', deep)), { format: 'rrsisd', split: 'test' })).rejects.toThrow(/nest more than 64 levels/);
   });
 
   it('missing annotation files or images are errors that name the expected layout', async () => {

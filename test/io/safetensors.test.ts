@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { FianetError } from '../../src/errors.js';
 import { DTYPE_SIZE, f16BitsToF32, f32ToF16, f32ToF16Bits, f64ToF16Bits } from '../../src/io/dtype.js';
 import { bytesSource, blobSource, encodeSafetensors, openSafetensors, type TensorToWrite } from '../../src/io/safetensors.js';
 import { fileSource, writeSafetensorsFile } from '../../src/node/safetensors-file.js';
-import { describeSafetensors } from '../../src/cli/info-file.js';
+import { describeSafetensors, describeSource } from '../../src/cli/info-file.js';
 import { FIXTURES, dataPath } from '../helpers/test-data.js';
 
 const fixtures = dataPath(FIXTURES, '.');
@@ -301,4 +301,56 @@ describe('broken files', () => {
   it('float shape entry', () => expectError(craft({ w: entry([1.5], [0, 4]) }, f32(1)), /tensor 'w': shape .* got \[1\.5\]/));
   it('bad data_offsets', () => expectError(craft({ w: entry([1], [4, 0]) }, f32(1)), /tensor 'w': data_offsets must be \[begin, end\]/));
   it('entry not an object', () => expectError(craft({ w: 3 }), /tensor 'w': header entry must be an object/));
+
+  // Hostile headers: each message is one short line, whatever the header nests or claims.
+  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+  const short = async (bytes: Uint8Array, message: string | RegExp) => {
+    const err = await expectError(bytes, message);
+    expect(err.message.length).toBeLessThan(300);
+  };
+  it('missing dtype says so', () => short(craft({ w: { shape: [1], data_offsets: [0, 4] } }, f32(1)), /tensor 'w': no dtype \(known: F64/));
+  it('a shape or data_offsets nested 100k deep', async () => {
+    await short(craft(`{"w": {"dtype": "F32", "shape": ${deep(100_000)}, "data_offsets": [0, 4]}}`, f32(1)), "tensor 'w': shape must be an array of non-negative integers, got [[[[...]]]]");
+    await short(craft(`{"w": {"dtype": "F32", "shape": [1], "data_offsets": ${deep(100_000)}}}`, f32(1)), /data_offsets must be .*got \[\[\[\[\.\.\.\]\]\]\]$/);
+    await short(craft(`{"__metadata__": {"k": ${deep(100_000)}}}`), "__metadata__ value of 'k' must be a string, got [[[[...]]]]");
+  });
+  it('a shape whose element count is beyond 2^53, and 100k dimensions', async () => {
+    await short(craft({ w: entry([2 ** 40, 2 ** 40], [0, 4]) }, f32(1)), /needs more than 2\^53 bytes, data_offsets give 4$/);
+    await short(craft({ w: entry(new Array(100_000).fill(1), [0, 8]) }, f32(2)), /shape \[1, 1, 1, 1, 1, 1, 1, 1, \.\.\.\] \(100000 dimensions\) x F32 needs 4 bytes/);
+  });
+  it('a tensor name with control characters is escaped and cut', () =>
+    short(craft({ [`\u001b[2J${'x'.repeat(5000)}`]: 3 }), /tensor '\\u001b\[2Jx{76}\.\.\.': header entry must be an object$/));
+});
+
+describe('info and file opening', () => {
+  it('info on a file of 140k tensors (no spread of the rows)', async () => {
+    const header: Record<string, unknown> = {};
+    for (let i = 0; i < 140_000; i++) header[`t${i}`] = { dtype: 'U8', shape: [0], data_offsets: [0, 0] };
+    const path = join(scratch, 'many.safetensors');
+    await writeFile(path, craft(header));
+    const text = await describeSafetensors(path);
+    expect(text).toContain('140,000 tensors, 0 parameters, 0 bytes');
+  });
+  it('info escapes control characters and cuts long names and shapes', async () => {
+    const header = {
+      [`\u001b[2J${'n'.repeat(1_000_000)}`]: { dtype: 'U8', shape: new Array(1000).fill(1), data_offsets: [0, 1] },
+      __metadata__: { ['k\u0007']: `v\r${'x'.repeat(300)}` },
+    };
+    const text = await describeSource(bytesSource(craft(header, new Uint8Array(1)), 'evil.safetensors'));
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    expect(text.length).toBeLessThan(2000);
+    expect(text).toContain(`\\u001b[2J${'n'.repeat(116)}...  U8     [1, 1, 1,`);
+    expect(text).toContain(`  k\\u0007  v\\u000d${'x'.repeat(198)}... (302 chars)`);
+  });
+  it('a directory or a FIFO-like path is a clear bad-input error', async () => {
+    for (const f of [() => fileSource(scratch), () => describeSafetensors(scratch)]) {
+      const err = await f().then(() => undefined, (e: unknown) => e);
+      expect(err).toBeInstanceOf(FianetError);
+      expect((err as FianetError).message).toBe(`${scratch}: it is a directory, not a file`);
+    }
+    const dev = await fileSource('/dev/null').then(() => undefined, (e: unknown) => e);
+    expect((dev as FianetError).message).toBe('/dev/null: not a regular file (a device or a pipe)');
+    const missing = await fileSource(join(scratch, 'nope')).then(() => undefined, (e: unknown) => e);
+    expect((missing as FianetError).message).toBe(`${join(scratch, 'nope')}: no such file`);
+  });
 });

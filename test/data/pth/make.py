@@ -188,8 +188,8 @@ def main():
 
     small = Storage('FloatStorage', '0', np.arange(10, dtype=np.float32))
     save_zip({'model': {'w': Tensor(small, 8, (4,), (1,))}}, os.path.join(HERE, 'bad-offset.pth'))
-    # A pickle with an opcode torch.save never writes (INST, protocol 0), and one whose
-    # state dict holds a call to os.system: it must stay an inert placeholder.
+    # A pickle with an opcode torch.save never writes (INST, protocol 0) building an object,
+    # and one whose state dict holds a call to os.system: both must stay inert placeholders.
     inst = b'\x80\x02}X\x05\x00\x00\x00model(iargparse\nNamespace\ns.'
     pickletools.dis(inst, out=io.StringIO())
     save_zip({'model': {}}, os.path.join(HERE, 'bad-opcode.pth'), pickle_bytes=inst)
