@@ -143,12 +143,12 @@ describe('bad input', () => {
     expectBadInput(new TextEncoder().encode('GIF89a....'), /GIF images are not supported.*supported formats: PNG, JPEG and TIFF/, 'anim.gif');
   });
 
-  it('a truncated PNG', () => expectBadInput(png.subarray(0, png.length - 20), /PNG file, it is truncated or corrupt/, 'cut.png'));
+  it('a truncated PNG', () => expectBadInput(png.subarray(0, png.length - 20), /cannot read this PNG file: it is truncated \(chunk IDAT/, 'cut.png'));
 
   it('a PNG with a damaged chunk (CRC mismatch)', () => {
     const bad = png.slice();
-    bad[40] = bad[40]! ^ 0xff; // inside IDAT
-    expectBadInput(bad, /PNG file, it is truncated or corrupt/, 'flipped.png');
+    bad[45] = bad[45]! ^ 0xff; // inside IDAT's data (the chunk starts at 33)
+    expectBadInput(bad, /flipped\.png: cannot read this PNG file: chunk IDAT at byte 33 is damaged \(its CRC does not match\)/, 'flipped.png');
   });
 
   it('a zero-size PNG', () => {
@@ -159,21 +159,21 @@ describe('bad input', () => {
     dv.setUint32(4, 3); // height
     ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, adaptive filter, no interlace
     const file = concat(png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', Uint8Array.of(0x78, 0x9c, 3, 0, 0, 0, 0, 1)), pngChunk('IEND', new Uint8Array(0)));
-    expectBadInput(file, /the image is empty \(0 x 3 pixels\)/, 'zero.png');
+    expectBadInput(file, /the image is empty or has an invalid size \(0 x 3 pixels\)/, 'zero.png');
   });
 
   it('a zero-size TIFF', () => {
-    expectBadInput(buildTiff({ width: 0, height: 3, bits: 8, samples: 3, photometric: 2, data: [] }), /empty \(0 x 3 pixels\)/, 'zero.tif');
+    expectBadInput(buildTiff({ width: 0, height: 3, bits: 8, samples: 3, photometric: 2, data: [] }), /empty or has an invalid size \(0 x 3 pixels\)/, 'zero.tif');
   });
 
   it('a TIFF compression the decoder does not have', () => {
-    const tif = buildTiff({ width: 1, height: 1, bits: 8, samples: 3, photometric: 2, data: [1, 2, 3], compression: 32773 });
-    expectBadInput(tif, /packed\.tif: unsupported TIFF layout: compression 32773 \(supported: none, LZW, Deflate/, 'packed.tif');
+    const tif = buildTiff({ width: 1, height: 1, bits: 8, samples: 3, photometric: 2, data: [1, 2, 3], compression: 7 });
+    expectBadInput(tif, /jpeg\.tif: cannot read this TIFF file: Compression is 7 \(supported: none, LZW, Deflate, PackBits; JPEG-in-TIFF is not\)/, 'jpeg.tif');
   });
 
   it('a truncated TIFF', () => {
     const tif = buildTiff({ width: 4, height: 4, bits: 8, samples: 3, photometric: 2, data: new Array<number>(48).fill(1) });
-    expectBadInput(tif.subarray(0, 30), /TIFF file, it is truncated or corrupt/, 'cut.tif');
+    expectBadInput(tif.subarray(0, 30), /cut\.tif: cannot read this TIFF file: its first directory offset 62 lies outside the file \(30 bytes\); it is truncated/, 'cut.tif');
   });
 });
 
