@@ -14,6 +14,7 @@ import { inflateBounded } from './image-inflate.js';
 import { PngRows, pngDataSize, type PngLayout } from './image-png-rows.js';
 import { RgbWriter } from './image-raster.js';
 import { checkImageSize, type DecodedImage } from './image-types.js';
+import { crc32 } from './zip.js';
 
 const SIGNATURE_BYTES = 8;
 /** Bit depths allowed per colour type, and samples per pixel (spec table 11.1). */
@@ -107,16 +108,3 @@ function readHeader(h: Uint8Array, label: string, maxPixels: number): PngLayout 
 }
 
 const bad = (label: string, why: string) => new FianetError('bad-input', `${label}: cannot read this PNG file: ${why}`);
-
-let crcTable: Uint32Array | undefined;
-
-function crc32(bytes: Uint8Array): number {
-  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]!) & 255]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}

@@ -35,6 +35,13 @@ export function maxPixelsOf(options: DecodeOptions | undefined): number {
 }
 
 /**
+ * The largest image file worth reading: 8 bytes per pixel of the pixel limit (an uncompressed
+ * 16-bit RGBA TIFF, the largest encoding we read) plus 16 MiB of headers and metadata: 816 MB
+ * at the default 100 megapixels. Readers check it before reading (a file, a Blob).
+ */
+export const maxImageFileBytes = (maxPixels: number): number => 8 * maxPixels + 16 * 2 ** 20;
+
+/**
  * Every codec checks the size from its header before allocating anything: an empty or
  * non-integer size would otherwise fail later with messages about filters or offsets (or
  * succeed with 0 pixels), and a huge one would allocate gigabytes before failing.
