@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { FianetError, quote } from '../errors.js';
-import { encodeOverlayPng } from '../io/overlay.js';
+import { overlayPngParts } from '../io/overlay.js';
 import { DEFAULT_MAX_PIXELS } from '../io/image-types.js';
-import { encodeMaskPng, encodeResizedMaskPng } from '../io/png-encode.js';
+import { encodeMaskPng, resizedMaskPngParts } from '../io/png-encode.js';
 import { encodeSafetensors } from '../io/safetensors.js';
 import type { ExpressionTokens } from '../model/segmenter.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
@@ -101,8 +101,8 @@ export async function run(argv: string[]): Promise<number> {
     const S = result.size;
     const full = values['original-size'];
     const [w, h] = full ? [image.width, image.height] : [S, S];
-    await writeFileAtomic(values.out!, full ? encodeResizedMaskPng(result.mask, S, S, w, h) : encodeMaskPng(result.mask, S, S));
-    if (values.overlay) await writeFileAtomic(values.overlay, encodeOverlayPng(image, result.mask, S, S));
+    await writeFileAtomic(values.out!, full ? resizedMaskPngParts(result.mask, S, S, w, h) : encodeMaskPng(result.mask, S, S));
+    if (values.overlay) await writeFileAtomic(values.overlay, overlayPngParts(image, result.mask, S, S));
     if (values.logits) {
       await writeFileAtomic(values.logits, encodeSafetensors([{ name: 'logits', dtype: 'F32', shape: [1, 2, S, S], data: result.logits! }]));
     }

@@ -2,13 +2,13 @@
  * zlib inflate with a bound on the output, for PNG image data and Deflate TIFF strips. The
  * header says exactly how many bytes the stream must produce; a hostile file can pack a GiB of
  * zeros into 1 MB, so the compressed bytes go in small slices (deflate expands at most ~1032x,
- * so one slice yields at most ~17 MB) and the stream is refused as soon as its output passes
+ * so one slice yields at most ~4 MB) and the stream is refused as soon as its output passes
  * what the header implies, never after inflating it all.
  */
 import { Unzlib } from 'fflate';
 import { FianetError } from '../errors.js';
 
-const SLICE = 16 * 1024;
+const SLICE = 4 * 1024;
 
 /**
  * Inflates the zlib stream split over `pieces` (e.g. a PNG's IDAT chunks), handing each piece

@@ -53,8 +53,8 @@ export function checkImageSize(width: number, height: number, label: string, max
   if (width * height > maxPixels) {
     throw new FianetError(
       'bad-input',
-      `${label}: the image is ${width} x ${height} pixels (${formatMegapixels(width * height)}), over the limit of ` +
-        `${formatMegapixels(maxPixels)}; raise it with --max-pixels (library: maxPixels) if the image is genuine`,
+      `${label}: the image is ${width} x ${height} pixels, over the limit of ${maxPixels} pixels (${formatMegapixels(maxPixels)}); ` +
+        `raise it with --max-pixels (library: maxPixels) if the image is genuine`,
     );
   }
 }

@@ -9,7 +9,7 @@
 import { FianetError } from '../errors.js';
 import type { RgbImage } from './image-types.js';
 import { nearestIndices } from './mask-resize.js';
-import { encodePngRows } from './png-encode.js';
+import { concat, pngParts } from './png-encode.js';
 
 const TINT = [255, 0, 0];
 /** Share of the tint colour in a masked pixel: strong enough to see, weak enough to see through. */
@@ -24,9 +24,13 @@ export function renderOverlay(image: RgbImage, mask: Uint8Array, maskWidth: numb
   return { width: image.width, height: image.height, rgb };
 }
 
-export function encodeOverlayPng(image: RgbImage, mask: Uint8Array, maskWidth: number, maskHeight: number): Uint8Array {
+export const encodeOverlayPng = (image: RgbImage, mask: Uint8Array, maskWidth: number, maskHeight: number): Uint8Array =>
+  concat(overlayPngParts(image, mask, maskWidth, maskHeight));
+
+/** The overlay PNG as its parts (see pngParts), for writing a large one without joining it. */
+export function overlayPngParts(image: RgbImage, mask: Uint8Array, maskWidth: number, maskHeight: number): Uint8Array[] {
   const rowAt = overlayRows(image, mask, maskWidth, maskHeight);
-  return encodePngRows(image.width, image.height, 3, (y, row) => row.set(rowAt(y)));
+  return pngParts(image.width, image.height, 3, (y, row) => row.set(rowAt(y)));
 }
 
 /**

@@ -15,18 +15,27 @@ const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
 /**
  * An 8-bit gray (channels 1) or RGB (channels 3) PNG whose row y is written by `fillRow(y, row)`
- * into `row` (width x channels bytes), rows in order.
+ * into `row` (width x channels bytes), rows in order; returned as its parts (signature and
+ * chunks), so a large file can be written out without first joining it into one buffer.
  */
-export function encodePngRows(width: number, height: number, channels: 1 | 3, fillRow: (y: number, row: Uint8Array) => void): Uint8Array {
+export function pngParts(width: number, height: number, channels: 1 | 3, fillRow: (y: number, row: Uint8Array) => void): Uint8Array[] {
   if (!(Number.isSafeInteger(width) && Number.isSafeInteger(height) && width > 0 && height > 0)) {
     throw new FianetError('bad-input', `cannot write a ${width} x ${height} PNG`);
   }
   const idat: Uint8Array[] = [];
   const deflate = new Zlib({ level: 6 }, (chunk) => idat.push(pngChunk('IDAT', chunk)));
-  // Filter type 0 (none) leading each row: the masks and overlays compress well enough.
-  const row = new Uint8Array(1 + width * channels);
+  const pixels = new Uint8Array(width * channels);
+  const row = new Uint8Array(1 + pixels.length);
+  // Masks: no filter (their runs compress well as they are). Pictures: Sub (filter 1), the
+  // difference from the pixel to the left, which deflate packs far better on photographs.
+  row[0] = channels === 3 ? 1 : 0;
   for (let y = 0; y < height; y++) {
-    fillRow(y, row.subarray(1));
+    fillRow(y, pixels);
+    if (channels === 3) {
+      for (let i = 0; i < pixels.length; i++) row[1 + i] = i < 3 ? pixels[i]! : pixels[i]! - pixels[i - 3]!;
+    } else {
+      row.set(pixels, 1);
+    }
     deflate.push(row.slice());
   }
   deflate.push(new Uint8Array(0), true);
@@ -35,8 +44,11 @@ export function encodePngRows(width: number, height: number, channels: 1 | 3, fi
   dv.setUint32(0, width);
   dv.setUint32(4, height);
   ihdr.set([8, channels === 3 ? 2 : 0, 0, 0, 0], 8);
-  return concat([SIGNATURE, pngChunk('IHDR', ihdr), ...idat, pngChunk('IEND', new Uint8Array(0))]);
+  return [SIGNATURE, pngChunk('IHDR', ihdr), ...idat, pngChunk('IEND', new Uint8Array(0))];
 }
+
+export const encodePngRows = (width: number, height: number, channels: 1 | 3, fillRow: (y: number, row: Uint8Array) => void): Uint8Array =>
+  concat(pngParts(width, height, channels, fillRow));
 
 // mask: [height, width], nonzero = object -> PNG bytes, gray 0/255
 export function encodeMaskPng(mask: Uint8Array, width: number, height: number): Uint8Array {
@@ -49,13 +61,13 @@ export function encodeMaskPng(mask: Uint8Array, width: number, height: number): 
 /**
  * The mask ([height, width]) brought to outWidth x outHeight with PIL's NEAREST (as
  * resizeMaskNearest) and written as a mask PNG, one output row at a time: `--original-size`
- * on a huge image needs no full-size mask in memory.
+ * on a huge image needs no full-size mask in memory. Returned as parts, like pngParts.
  */
-export function encodeResizedMaskPng(mask: Uint8Array, width: number, height: number, outWidth: number, outHeight: number): Uint8Array {
+export function resizedMaskPngParts(mask: Uint8Array, width: number, height: number, outWidth: number, outHeight: number): Uint8Array[] {
   checkSize('mask', mask.length, width, height, 1);
   const xs = nearestIndices(width, outWidth);
   const ys = nearestIndices(height, outHeight);
-  return encodePngRows(outWidth, outHeight, 1, (y, row) => {
+  return pngParts(outWidth, outHeight, 1, (y, row) => {
     const from = ys[y]! * width;
     for (let x = 0; x < outWidth; x++) row[x] = mask[from + xs[x]!] ? 255 : 0;
   });
@@ -83,7 +95,7 @@ function pngChunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+export function concat(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { decodeImage, detectImageFormat } from '../../src/io/image-decode.js';
 import { buildTiff } from './image-tiff-builder.js';
+import { concat, pngChunk } from './png-builder.js';
 
 const rgbOf = (bytes: Uint8Array, label?: string) => Array.from(decodeImage(bytes, label).rgb);
 
@@ -176,32 +177,3 @@ describe('bad input', () => {
     expectBadInput(tif.subarray(0, 30), /cut\.tif: cannot read this TIFF file: its first directory offset 62 lies outside the file \(30 bytes\); it is truncated/, 'cut.tif');
   });
 });
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function pngChunk(type: string, data: Uint8Array): Uint8Array {
-  const body = concat(new TextEncoder().encode(type), data);
-  const out = new Uint8Array(12 + data.length);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, data.length);
-  out.set(body, 4);
-  dv.setUint32(8 + data.length, crc32(body));
-  return out;
-}
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
