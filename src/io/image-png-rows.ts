@@ -104,7 +104,7 @@ export class PngRows {
 
   private finishRow(pass: Pass, size: number): void {
     const row = this.row.subarray(0, size);
-    unfilter(row, this.prev.subarray(0, size), this.bpp, () => `${this.label}: row ${this.y} of the image data`);
+    unfilter(row, this.prev.subarray(0, size), this.bpp, () => `${this.label}: cannot read this PNG file: row ${this.y} of its image data`);
     const samples = this.unpack(row, pass.width);
     this.writer.put(samples, 0, pass.width, (pass.y0 + this.y * pass.dy) * this.layout.width + pass.x0, pass.dx);
     [this.prev, this.row] = [this.row, this.prev];

@@ -62,7 +62,7 @@ export function decodePng(bytes: Uint8Array, label: string, maxPixels: number): 
     label,
   );
   const rows = new PngRows(layout, writer, label);
-  inflateBounded(idat, pngDataSize(layout), (chunk) => rows.push(chunk), `${label}: the image data`);
+  inflateBounded(idat, pngDataSize(layout), (chunk) => rows.push(chunk), `${label}: cannot read this PNG file: its image data`);
   return writer.finish();
 }
 

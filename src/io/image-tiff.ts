@@ -48,7 +48,7 @@ export function decodeTiff(bytes: Uint8Array, label: string, maxPixels: number):
       throw bad(label, `${kind} ${i} (bytes ${b.offset} to ${b.offset + b.byteCount}) lies past the end of the file (${bytes.length} bytes); it is truncated`);
     }
     const rowBytes = Math.ceil((b.width * bitsPerPixel) / 8);
-    const data = decompress(compression, bytes.subarray(b.offset, b.offset + b.byteCount), rowBytes * b.height, `${label}: ${kind} ${i}`);
+    const data = decompress(compression, bytes.subarray(b.offset, b.offset + b.byteCount), rowBytes * b.height, `${label}: cannot read this TIFF file: ${kind} ${i}`);
     const samples = format.bits === 16 ? new Uint16Array(b.width * format.channels) : new Uint8Array(b.width * format.channels);
     const visible = Math.min(b.width, width - b.x);
     for (let r = 0; r < b.height && b.y + r < height; r++) {

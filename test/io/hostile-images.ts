@@ -51,7 +51,7 @@ export const HOSTILE_IMAGES: HostileImage[] = [
     // 1 GiB of zeros in ~1 MB of IDAT behind a 64 x 64 header (12 KiB of image data).
     name: 'png-idat-bomb.png',
     bytes: () => buildPng(ihdr(64, 64, 8, 2), pngChunk('IDAT', zeros(1024))),
-    error: /the image data decompresses to more than the 12352 bytes its size implies; the file is corrupt/,
+    error: /its image data decompresses to more than the 12352 bytes its size implies; the file is corrupt/,
   },
   {
     // The same bomb in an iCCP profile: nothing in it matters to convert('RGB'), it is never inflated.
@@ -62,17 +62,17 @@ export const HOSTILE_IMAGES: HostileImage[] = [
   {
     name: 'png-idat-short.png',
     bytes: () => buildPng(ihdr(8, 8, 8, 0), idat(new Uint8Array(30))),
-    error: /the image data decompresses to 30 bytes, expected 72; the file is truncated or corrupt/,
+    error: /its image data decompresses to 30 bytes, expected 72; the file is truncated or corrupt/,
   },
   {
     name: 'png-bad-filter.png',
     bytes: () => buildPng(ihdr(2, 2, 8, 0), idat(Uint8Array.of(0, 1, 2, 9, 3, 4))),
-    error: /row 1 of the image data has filter type 9 \(valid: 0 to 4\); the file is corrupt/,
+    error: /cannot read this PNG file: row 1 of its image data has filter type 9 \(valid: 0 to 4\); the file is corrupt/,
   },
   {
     name: 'png-bad-stream.png',
     bytes: () => buildPng(ihdr(2, 2, 8, 0), pngChunk('IDAT', Uint8Array.of(0x78, 0x9c, 0xff, 0xff, 0xff, 0xff))),
-    error: /the image data: the compressed data is corrupt or truncated \(/,
+    error: /its image data: the compressed data is corrupt or truncated \(/,
   },
   {
     name: 'png-palette-missing.png',
@@ -119,18 +119,18 @@ export const HOSTILE_IMAGES: HostileImage[] = [
     // ...and a strip that inflates past its declared 64 x 64 x 3 bytes is refused at that size.
     name: 'tiff-deflate-bomb.tif',
     bytes: () => buildTiff({ width: 64, height: 64, bits: 8, samples: 3, photometric: 2, data: [], compression: 8, payload: zeros(1024) }),
-    error: /strip 0 decompresses to more than the 12288 bytes its size implies; the file is corrupt/,
+    error: /cannot read this TIFF file: strip 0 decompresses to more than the 12288 bytes its size implies; the file is corrupt/,
   },
   {
     // LZW: Clear, then 'a' and ever-longer runs of it, far past the declared 4 x 4 bytes.
     name: 'tiff-lzw-overflow.tif',
     bytes: () => buildTiff({ width: 4, height: 4, bits: 8, samples: 1, photometric: 1, data: [], compression: 5, payload: lzwRuns(200) }),
-    error: /strip 0 decompresses to more than the 16 bytes its size implies/,
+    error: /cannot read this TIFF file: strip 0 decompresses to more than the 16 bytes its size implies/,
   },
   {
     name: 'tiff-packbits-short.tif',
     bytes: () => buildTiff({ width: 4, height: 4, bits: 8, samples: 1, photometric: 1, data: [], compression: 32773, payload: Uint8Array.of(0xfd, 7) }),
-    error: /strip 0 decompresses to 4 bytes, expected 16; the file is truncated or corrupt/,
+    error: /cannot read this TIFF file: strip 0 decompresses to 4 bytes, expected 16; the file is truncated or corrupt/,
   },
   {
     name: 'tiff-strip-outside.tif',
@@ -154,9 +154,10 @@ export const HOSTILE_IMAGES: HostileImage[] = [
     error: /its directory of 65535 entries at byte 8 is cut off/,
   },
   {
+    // One entry: ImageWidth as 1000 LONGs at byte 256 of a 26-byte file.
     name: 'tiff-values-outside.tif',
-    bytes: () => buildTiff({ width: 2, height: 1, bits: 8, samples: 1, photometric: 1, data: [1, 2], tags: [[273, LONG, new Array<number>(3).fill(0)]] }).subarray(0, 60),
-    error: /cannot read this TIFF file: /,
+    bytes: () => Uint8Array.of(0x49, 0x49, 42, 0, 8, 0, 0, 0, 1, 0, 0, 1, 4, 0, 0xe8, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0),
+    error: /the values of tag ImageWidth \(1000 x LONG at byte 256\) lie outside the file \(26 bytes\)/,
   },
   {
     name: 'jpeg-huge-frame.jpg',
