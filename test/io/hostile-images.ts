@@ -56,7 +56,7 @@ export const HOSTILE_IMAGES: HostileImage[] = [
   {
     // The same bomb in an iCCP profile: nothing in it matters to convert('RGB'), it is never inflated.
     name: 'png-iccp-bomb.png',
-    bytes: () => buildPng(ihdr(4, 4, 8, 0), pngChunk('iCCP', concat(new TextEncoder().encode('p\0\0'), zeros(1024))), idat(new Uint8Array(20))),
+    bytes: () => buildPng(ihdr(4, 4, 8, 0), pngChunk('iCCP', concat([new TextEncoder().encode('p\0\0'), zeros(1024)])), idat(new Uint8Array(20))),
     error: /^$/, // decodes
   },
   {

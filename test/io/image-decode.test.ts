@@ -159,7 +159,7 @@ describe('bad input', () => {
     dv.setUint32(0, 0); // width
     dv.setUint32(4, 3); // height
     ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, adaptive filter, no interlace
-    const file = concat(png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', Uint8Array.of(0x78, 0x9c, 3, 0, 0, 0, 0, 1)), pngChunk('IEND', new Uint8Array(0)));
+    const file = concat([png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', Uint8Array.of(0x78, 0x9c, 3, 0, 0, 0, 0, 1)), pngChunk('IEND', new Uint8Array(0))]);
     expectBadInput(file, /the image is empty or has an invalid size \(0 x 3 pixels\)/, 'zero.png');
   });
 

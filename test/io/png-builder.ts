@@ -1,29 +1,11 @@
 // Builds PNG files chunk by chunk, so tests can write what no encoder would: wrong sizes,
 // bombs, damaged streams, chunks in odd places. CRCs are valid unless a test breaks them.
 import { zlibSync } from 'fflate';
-import { crc32 } from '../../src/io/zip.js';
+import { concat, pngChunk } from '../../src/io/png-encode.js';
 
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 
-export function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-export function pngChunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, data.length);
-  out.set(new TextEncoder().encode(type), 4);
-  out.set(data, 8);
-  dv.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
+export { concat, pngChunk };
 
 export function ihdr(width: number, height: number, bits: number, colourType: number, interlace = 0): Uint8Array {
   const h = new Uint8Array(13);
@@ -36,7 +18,7 @@ export function ihdr(width: number, height: number, bits: number, colourType: nu
 
 /** A PNG of the given chunks: signature, IHDR, `chunks`, IEND. */
 export const buildPng = (header: Uint8Array, ...chunks: Uint8Array[]): Uint8Array =>
-  concat(PNG_SIGNATURE, header, ...chunks, pngChunk('IEND', new Uint8Array(0)));
+  concat([PNG_SIGNATURE, header, ...chunks, pngChunk('IEND', new Uint8Array(0))]);
 
 /** An IDAT chunk holding `raw` (filter bytes included) deflated. */
 export const idat = (raw: Uint8Array): Uint8Array => pngChunk('IDAT', zlibSync(raw));
