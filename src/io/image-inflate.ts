@@ -1,14 +1,17 @@
 /**
  * zlib inflate with a bound on the output, for PNG image data and Deflate TIFF strips. The
  * header says exactly how many bytes the stream must produce; a hostile file can pack a GiB of
- * zeros into 1 MB, so the compressed bytes go in small slices (deflate expands at most ~1032x,
- * so one slice yields at most ~4 MB) and the stream is refused as soon as its output passes
- * what the header implies, never after inflating it all.
+ * zeros into 1 MB, so the compressed bytes go in slices sized so that even at deflate's
+ * largest expansion (~1032x) one slice cannot yield much more than what is still expected
+ * (at least 1 KiB, so ~1 MiB, at most 64 KiB of input at a time), and the stream is refused as
+ * soon as its output passes what the header implies, never after inflating it all.
  */
 import { Unzlib } from 'fflate';
 import { FianetError } from '../errors.js';
 
-const SLICE = 4 * 1024;
+const MAX_EXPANSION = 1032;
+const MIN_SLICE = 1024;
+const MAX_SLICE = 64 * 1024;
 
 /**
  * Inflates the zlib stream split over `pieces` (e.g. a PNG's IDAT chunks), handing each piece
@@ -27,7 +30,11 @@ export function inflateBounded(pieces: Iterable<Uint8Array>, expected: number, o
   });
   try {
     for (const piece of pieces) {
-      for (let at = 0; at < piece.length; at += SLICE) stream.push(piece.subarray(at, at + SLICE));
+      for (let at = 0; at < piece.length; ) {
+        const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor((expected - total) / MAX_EXPANSION)));
+        stream.push(piece.subarray(at, at + slice));
+        at += slice;
+      }
     }
     stream.push(new Uint8Array(0), true);
   } catch (e) {
