@@ -2,15 +2,17 @@
  * zlib inflate with a bound on the output, for PNG image data and Deflate TIFF strips. The
  * header says exactly how many bytes the stream must produce; a hostile file can pack a GiB of
  * zeros into 1 MB, so the compressed bytes go in slices sized so that even at deflate's
- * largest expansion (~1032x) one slice cannot yield much more than what is still expected
- * (at least 1 KiB, so ~1 MiB, at most 64 KiB of input at a time), and the stream is refused as
- * soon as its output passes what the header implies, never after inflating it all.
+ * largest expansion (~1032x) one slice cannot yield much more than what is still expected,
+ * and the stream is refused as soon as its output passes what the header implies, never after
+ * inflating it all. Slices are 4 to 64 KiB: fflate's streaming copies its 32 KiB window on
+ * every push, so 1 KiB slices decoded a tiled GeoTIFF 3-4x slower (measured); 4 KiB caps the
+ * overshoot of a bomb at ~4 MiB.
  */
 import { Unzlib } from 'fflate';
 import { FianetError } from '../errors.js';
 
 const MAX_EXPANSION = 1032;
-const MIN_SLICE = 1024;
+const MIN_SLICE = 4 * 1024;
 const MAX_SLICE = 64 * 1024;
 
 /**

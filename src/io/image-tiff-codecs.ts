@@ -51,7 +51,8 @@ class BoundedOutput {
   }
 
   write(bytes: Uint8Array): void {
-    this.buf.set(bytes, this.reserve(bytes.length));
+    const at = this.reserve(bytes.length); // may replace this.buf: reserve before reading it
+    this.buf.set(bytes, at);
   }
 
   get bytes(): Uint8Array {

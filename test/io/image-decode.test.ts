@@ -1,12 +1,15 @@
 // Decoding PNG, JPEG and TIFF to RGB with PIL's convert('RGB') rules, and clear errors for
 // inputs that are not images we can read.
 import { encode as encodePng } from 'fast-png';
+import { zlibSync } from 'fflate';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { decodeImage, detectImageFormat } from '../../src/io/image-decode.js';
 import { buildTiff } from './image-tiff-builder.js';
-import { concat, pngChunk } from './png-builder.js';
+import { concat as join, pngChunk } from './png-builder.js';
+
+const concat = (...parts: Uint8Array[]) => join(parts);
 
 const rgbOf = (bytes: Uint8Array, label?: string) => Array.from(decodeImage(bytes, label).rgb);
 
@@ -130,6 +133,47 @@ describe('TIFF', () => {
   });
 });
 
+describe('TIFF strips larger than the codecs\' first buffer (64 KiB)', () => {
+  // 200 x 150 RGB = 90000 bytes in one strip: the output buffers must grow while decoding.
+  const [width, height] = [200, 150];
+  const data = Array.from({ length: width * height * 3 }, (_, i) => (i * 7 + (i >> 9)) & 255);
+  const plain = rgbOf(buildTiff({ width, height, bits: 8, samples: 3, photometric: 2, data }));
+  const bytes = Uint8Array.from(data);
+
+  /** PackBits as literal runs of up to 128 bytes. */
+  const packBits = (b: Uint8Array) => concat(...Array.from({ length: Math.ceil(b.length / 128) }, (_, k) => {
+    const run = b.subarray(128 * k, 128 * k + 128);
+    return concat(Uint8Array.of(run.length - 1), run);
+  }));
+  /** TIFF LZW with literal codes only (9 bits), a Clear before every 250 so the width never grows. */
+  const lzw = (b: Uint8Array) => {
+    const codes: number[] = [];
+    b.forEach((v, i) => {
+      if (i % 250 === 0) codes.push(256);
+      codes.push(v);
+    });
+    codes.push(257);
+    const out = new Uint8Array(Math.ceil((codes.length * 9) / 8));
+    codes.forEach((code, k) => {
+      for (let bit = 0; bit < 9; bit++) if ((code >> (8 - bit)) & 1) out[(9 * k + bit) >> 3] = out[(9 * k + bit) >> 3]! | (0x80 >> ((9 * k + bit) & 7));
+    });
+    return out;
+  };
+
+  for (const [name, compression, payload] of [
+    ['Deflate', 8, zlibSync(bytes)],
+    ['PackBits', 32773, packBits(bytes)],
+    ['LZW', 5, lzw(bytes)],
+  ] as const) {
+    it(`${name} decodes to the uncompressed pixels`, () => {
+      const tif = buildTiff({ width, height, bits: 8, samples: 3, photometric: 2, data: [], compression, payload });
+      const got = rgbOf(tif);
+      expect(got.length).toBe(plain.length);
+      expect(got.filter((v, i) => v !== plain[i]).length).toBe(0);
+    });
+  }
+});
+
 describe('bad input', () => {
   const png = encodePng({ width: 8, height: 8, channels: 3, depth: 8, data: new Uint8Array(8 * 8 * 3).fill(77) });
 
@@ -159,7 +203,7 @@ describe('bad input', () => {
     dv.setUint32(0, 0); // width
     dv.setUint32(4, 3); // height
     ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, adaptive filter, no interlace
-    const file = concat([png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', Uint8Array.of(0x78, 0x9c, 3, 0, 0, 0, 0, 1)), pngChunk('IEND', new Uint8Array(0))]);
+    const file = join([png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', Uint8Array.of(0x78, 0x9c, 3, 0, 0, 0, 0, 1)), pngChunk('IEND', new Uint8Array(0))]);
     expectBadInput(file, /the image is empty or has an invalid size \(0 x 3 pixels\)/, 'zero.png');
   });
 

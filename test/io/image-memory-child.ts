@@ -14,5 +14,7 @@ for (const { name, bytes } of files) {
     // the messages are image-hostile.test.ts's business
   }
   after[name] = peakMiB();
+  // Collect each case's garbage (run with --expose-gc) so the next case's peak is its own.
+  (globalThis as { gc?: () => void }).gc?.();
 }
 console.log(JSON.stringify({ before, after }));
