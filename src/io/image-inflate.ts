@@ -11,7 +11,8 @@
 import { Unzlib } from 'fflate';
 import { FianetError } from '../errors.js';
 
-const MAX_EXPANSION = 1032;
+/** Deflate's largest expansion: a 258-byte match per ~2 bits of a dynamic Huffman block. */
+export const MAX_DEFLATE_RATIO = 1032;
 const MIN_SLICE = 4 * 1024;
 const MAX_SLICE = 64 * 1024;
 
@@ -33,7 +34,7 @@ export function inflateBounded(pieces: Iterable<Uint8Array>, expected: number, o
   try {
     for (const piece of pieces) {
       for (let at = 0; at < piece.length; ) {
-        const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor((expected - total) / MAX_EXPANSION)));
+        const slice = Math.min(MAX_SLICE, Math.max(MIN_SLICE, Math.floor((expected - total) / MAX_DEFLATE_RATIO)));
         stream.push(piece.subarray(at, at + slice));
         at += slice;
       }

@@ -11,7 +11,7 @@
  * processes are named before jpeg-js allocates anything.
  */
 import jpeg from 'jpeg-js';
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { checkImageSize, type DecodedImage } from './image-types.js';
 
 /** Start-of-frame markers jpeg-js decodes: baseline, extended sequential, progressive (Huffman). */
@@ -22,6 +22,11 @@ const OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0x
 export function decodeJpeg(bytes: Uint8Array, label: string, maxPixels: number): DecodedImage {
   const frame = readFrameHeader(bytes, label);
   checkImageSize(frame.width, frame.height, label, maxPixels);
+  // Every 8 x 8 block codes at least one bit (its DC difference): a file with fewer bits than
+  // blocks is truncated, and is refused before jpeg-js allocates the declared frame.
+  if (bytes.length * 8 * 64 < frame.width * frame.height) {
+    throw bad(label, `it is ${bytes.length} bytes, too small for ${frame.width} x ${frame.height} pixels; it is truncated or corrupt`);
+  }
   let img: { width: number; height: number; data: Uint8Array };
   try {
     img = jpeg.decode(bytes, {
@@ -34,7 +39,10 @@ export function decodeJpeg(bytes: Uint8Array, label: string, maxPixels: number):
     });
   } catch (e) {
     if (e instanceof FianetError) throw e;
-    throw bad(label, `it is truncated or corrupt (${(e as Error).message})`);
+    // jpeg-js's own errors say what it found ("marker was not found"); a TypeError or
+    // RangeError from inside it only says where it tripped, which means nothing to a user.
+    const detail = e instanceof TypeError || e instanceof RangeError ? '' : ` (${quote((e as Error).message)})`;
+    throw bad(label, `it is truncated or corrupt${detail}`);
   }
   return { width: img.width, height: img.height, rgb: img.data, warnings: [] };
 }

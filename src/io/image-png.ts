@@ -10,7 +10,7 @@
  *   inflated with its output bounded by the exact size the header implies.
  */
 import { FianetError, quote } from '../errors.js';
-import { inflateBounded } from './image-inflate.js';
+import { inflateBounded, MAX_DEFLATE_RATIO } from './image-inflate.js';
 import { PngRows, pngDataSize, type PngLayout } from './image-png-rows.js';
 import { RgbWriter } from './image-raster.js';
 import { checkImageSize, type DecodedImage } from './image-types.js';
@@ -55,6 +55,12 @@ export function decodePng(bytes: Uint8Array, label: string, maxPixels: number): 
   if (colourType === 3 && !palette) throw bad(label, 'it is a palette image without a palette (PLTE) before its image data');
   if (idat.length === 0) throw bad(label, 'it has no image data (IDAT chunk)');
 
+  // Before the result is allocated: a few bytes of image data cannot inflate to many megapixels.
+  const stored = idat.reduce((n, c) => n + c.length, 0);
+  const expected = pngDataSize(layout);
+  if (stored * MAX_DEFLATE_RATIO < expected) {
+    throw bad(label, `its image data is ${stored} bytes, too few for the ${expected} bytes ${layout.width} x ${layout.height} pixels need even at deflate's highest ratio; it is truncated or corrupt`);
+  }
   const writer = new RgbWriter(
     { channels: layout.channels, bits: layout.bits, colour: colourType === 3 ? 'palette' : layout.channels >= 3 ? 'rgb' : 'gray', alpha: colourType === 4 || colourType === 6, ...(palette ? { palette } : {}) },
     layout.width,
@@ -62,7 +68,7 @@ export function decodePng(bytes: Uint8Array, label: string, maxPixels: number): 
     label,
   );
   const rows = new PngRows(layout, writer, label);
-  inflateBounded(idat, pngDataSize(layout), (chunk) => rows.push(chunk), `${label}: cannot read this PNG file: its image data`);
+  inflateBounded(idat, expected, (chunk) => rows.push(chunk), `${label}: cannot read this PNG file: its image data`);
   return writer.finish();
 }
 

@@ -6,9 +6,16 @@
  * the first byte too many, not after allocating it.
  */
 import { FianetError } from '../errors.js';
-import { inflateBounded } from './image-inflate.js';
+import { inflateBounded, MAX_DEFLATE_RATIO } from './image-inflate.js';
 
 export const COMPRESSIONS: Record<number, string> = { 1: 'none', 5: 'LZW', 8: 'Deflate', 32946: 'Deflate', 32773: 'PackBits' };
+
+/**
+ * The most output one stored byte can give: PackBits 2 bytes -> 128; deflate ~1032; LZW a 9-bit
+ * code can name a string of up to 3839 bytes (4096 codes less the 258 reserved, one byte
+ * longer each), ~3412 per byte: 3500 with margin.
+ */
+export const MAX_RATIO: Record<number, number> = { 1: 1, 5: 3500, 8: MAX_DEFLATE_RATIO, 32946: MAX_DEFLATE_RATIO, 32773: 64 };
 
 /** `data` decompressed to exactly `expected` bytes; `what` names the strip or tile in messages. */
 export function decompress(compression: number, data: Uint8Array, expected: number, what: string): Uint8Array {

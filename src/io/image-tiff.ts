@@ -11,7 +11,7 @@
  * (separate colour planes, JPEG-in-TIFF, floating point) are refused with their name.
  */
 import { RgbWriter, type PixelFormat } from './image-raster.js';
-import { COMPRESSIONS, decompress } from './image-tiff-codecs.js';
+import { COMPRESSIONS, decompress, MAX_RATIO } from './image-tiff-codecs.js';
 import { bad, badValue, readFirstIfd, type TiffIfd } from './image-tiff-ifd.js';
 import { checkImageSize, type DecodedImage } from './image-types.js';
 
@@ -40,14 +40,12 @@ export function decodeTiff(bytes: Uint8Array, label: string, maxPixels: number):
   if (predictor !== 1 && !(predictor === 2 && format.bits >= 8)) throw badValue(label, 'Predictor', predictor, '1 none, 2 horizontal on 8- and 16-bit samples');
 
   const blocks = ifd.has('TileWidth') ? tiles(ifd, width, height, label) : strips(ifd, width, height, label);
-  const writer = new RgbWriter(format, width, height, label);
-  const bitsPerPixel = format.channels * format.bits;
   const kind = ifd.has('TileWidth') ? 'tile' : 'strip';
+  const rowBytesOf = (b: Block) => Math.ceil((b.width * format.channels * format.bits) / 8);
+  checkStoredData(blocks, bytes.length, compression, rowBytesOf, kind, label);
+  const writer = new RgbWriter(format, width, height, label);
   for (const [i, b] of blocks.entries()) {
-    if (b.offset + b.byteCount > bytes.length) {
-      throw bad(label, `${kind} ${i} (bytes ${b.offset} to ${b.offset + b.byteCount}) lies past the end of the file (${bytes.length} bytes); it is truncated`);
-    }
-    const rowBytes = Math.ceil((b.width * bitsPerPixel) / 8);
+    const rowBytes = rowBytesOf(b);
     const data = decompress(compression, bytes.subarray(b.offset, b.offset + b.byteCount), rowBytes * b.height, `${label}: cannot read this TIFF file: ${kind} ${i}`);
     const samples = format.bits === 16 ? new Uint16Array(b.width * format.channels) : new Uint8Array(b.width * format.channels);
     const visible = Math.min(b.width, width - b.x);
@@ -58,6 +56,26 @@ export function decodeTiff(bytes: Uint8Array, label: string, maxPixels: number):
     }
   }
   return writer.finish();
+}
+
+/**
+ * Before the result is allocated: every strip or tile lies inside the file, and together they
+ * hold enough bytes to expand to the pixels declared even at the codec's highest ratio, so a
+ * 1 KB file declaring 100 megapixels is refused instead of zero-filling 300 MB first.
+ */
+function checkStoredData(blocks: Block[], fileBytes: number, compression: number, rowBytesOf: (b: Block) => number, kind: string, label: string): void {
+  let stored = 0;
+  let needed = 0;
+  for (const [i, b] of blocks.entries()) {
+    if (b.offset + b.byteCount > fileBytes) {
+      throw bad(label, `${kind} ${i} (bytes ${b.offset} to ${b.offset + b.byteCount}) lies past the end of the file (${fileBytes} bytes); it is truncated`);
+    }
+    stored += b.byteCount;
+    needed += rowBytesOf(b) * b.height;
+  }
+  if (stored * MAX_RATIO[compression]! < needed) {
+    throw bad(label, `its ${kind}s hold ${stored} bytes, too few for ${needed} bytes of pixels even at ${COMPRESSIONS[compression]}'s highest ratio; it is truncated or corrupt`);
+  }
 }
 
 function pixelFormat(ifd: TiffIfd, label: string): PixelFormat {

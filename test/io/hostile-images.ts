@@ -2,6 +2,7 @@
 // with the error it must get. Shared by image-hostile.test.ts (messages, speed) and
 // image-memory-child.ts (peak memory in a separate process).
 import { constants, deflateRawSync } from 'node:zlib';
+import { zlibSync } from 'fflate';
 import jpeg from 'jpeg-js';
 import { buildTiff } from './image-tiff-builder.js';
 import { buildPng, concat, idat, ihdr, pngChunk } from './png-builder.js';
@@ -58,6 +59,17 @@ export const HOSTILE_IMAGES: HostileImage[] = [
     name: 'png-iccp-bomb.png',
     bytes: () => buildPng(ihdr(4, 4, 8, 0), pngChunk('iCCP', concat([new TextEncoder().encode('p\0\0'), zeros(1024)])), idat(new Uint8Array(20))),
     error: /^$/, // decodes
+  },
+  {
+    // Within the pixel limit, but 20 bytes of data cannot become 300 MB: refused before allocating it.
+    name: 'png-tiny-data.png',
+    bytes: () => buildPng(ihdr(10000, 10000, 8, 2), idat(new Uint8Array(20))),
+    error: /its image data is \d+ bytes, too few for the 300010000 bytes 10000 x 10000 pixels need even at deflate's highest ratio/,
+  },
+  {
+    name: 'tiff-tiny-data.tif',
+    bytes: () => buildTiff({ width: 1, height: 1, bits: 8, samples: 3, photometric: 2, data: [], compression: 8, payload: zlibSync(new Uint8Array(64)), tags: [[256, LONG, [10000]], [257, LONG, [10000]], [278, LONG, [10000]]] }),
+    error: /its strips hold \d+ bytes, too few for 300000000 bytes of pixels even at Deflate's highest ratio; it is truncated or corrupt/,
   },
   {
     name: 'png-idat-short.png',
@@ -163,6 +175,12 @@ export const HOSTILE_IMAGES: HostileImage[] = [
     name: 'jpeg-huge-frame.jpg',
     bytes: () => jpegWithSize(65535, 65535),
     error: /65535 x 65535 pixels, over the limit of 100000000 pixels/,
+  },
+  {
+    // Within the pixel limit, but a few hundred bytes cannot code 64 megapixels.
+    name: 'jpeg-tiny-data.jpg',
+    bytes: () => jpegWithSize(8000, 8000),
+    error: /it is \d+ bytes, too small for 8000 x 8000 pixels; it is truncated or corrupt/,
   },
   {
     name: 'jpeg-frame-zero.jpg',
