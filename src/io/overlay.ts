@@ -48,13 +48,15 @@ export function maskColour(m: Uint8Array, width: number, height: number, x: numb
  */
 function colourOf(above: Uint8Array | undefined, here: Uint8Array, below: Uint8Array | undefined, x: number): readonly number[] | undefined {
   const inside = here[x] !== 0;
-  for (const row of [above, here, below]) {
-    if (!row) continue;
-    for (let xx = Math.max(0, x - 1); xx <= Math.min(row.length - 1, x + 1); xx++) {
-      if ((row[xx] !== 0) !== inside) return OUTLINE;
-    }
-  }
-  return inside ? TINT : undefined;
+  const [from, to] = [Math.max(0, x - 1), Math.min(here.length - 1, x + 1)];
+  const edge = differs(here, from, to, inside) || (above !== undefined && differs(above, from, to, inside)) || (below !== undefined && differs(below, from, to, inside));
+  return edge ? OUTLINE : inside ? TINT : undefined;
+}
+
+/** Whether row[from..to] holds a pixel on the other side of the mask than `inside`. */
+function differs(row: Uint8Array, from: number, to: number, inside: boolean): boolean {
+  for (let x = from; x <= to; x++) if ((row[x] !== 0) !== inside) return true;
+  return false;
 }
 
 /** A function giving overlay row y ([W, 3]) for y = 0, 1, 2, ... in order. */

@@ -21,7 +21,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /**
  * The bound: the decoded RGB image (3 bytes per pixel), the two compressed outputs, and 300 MiB
  * for Node, the code and the deflate state. Measured at 20000^2 (2-core VM, load average ~20):
- * peak 1319 MiB against a bound of 1504 (image 1144 MiB, outputs 59 MiB), 432 s in the child.
+ * peak 1319 and 1321 MiB in two runs against a bound of 1504 (image 1144 MiB, outputs 59 MiB);
+ * 430-590 s in the child (on that loaded machine), most of it deflating the two outputs.
  */
 it(`a ${SIDE} x ${SIDE} PNG with --original-size --overlay stays near the decoded image's size`, async () => {
   const input = join(dir, 'big.png');
