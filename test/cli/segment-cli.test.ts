@@ -82,7 +82,7 @@ describe('fianet segment', () => {
     return fails(['--weights', path, '--image', repo('examples/example1.png'), '--text', 'a ship'], /tensors missing for this config:[\s\S]*text_encoder\.embeddings\.word_embeddings\.weight/);
   });
   it('refuses an image over --max-pixels before loading the model, and a bad --max-pixels', async () => {
-    await fails(['--image', repo('examples/example1.png'), '--text', 'a ship', '--max-pixels', '65535'], /example1\.png: the image is 256 x 256 pixels, over the limit of 65535 pixels \(0\.06554 megapixels\); raise it with --max-pixels/);
+    await fails(['--image', repo('examples/example1.png'), '--text', 'a ship', '--max-pixels', '65535'], /example1\.png: the image is 256 x 256 pixels, over the limit of 65535 pixels \(0\.06553 megapixels\); raise it with --max-pixels/);
     await fails(['--image', repo('examples/example1.png'), '--text', 'a ship', '--max-pixels', '1e9x'], /--max-pixels must be a positive whole number of pixels, got "1e9x"/);
   });
   it('refuses /dev/zero as an image at once', () => fails(['--image', '/dev/zero', '--text', 'a ship'], /image \/dev\/zero: not a regular file/));
