@@ -7,15 +7,20 @@
  */
 import { FianetError } from '../errors.js';
 import { decodeImage } from '../io/image-decode.js';
-import type { DecodedImage } from '../io/image-types.js';
+import { maxImageFileBytes, maxPixelsOf, type DecodedImage, type DecodeOptions } from '../io/image-types.js';
 
 export type ImageInput = Blob | ArrayBuffer | Uint8Array | ImageData;
 
-export async function readImage(input: ImageInput, label = input instanceof File ? input.name : 'image'): Promise<DecodedImage> {
+/** `options.maxPixels` bounds the decoded size (default 100 megapixels, see image-types.ts). */
+export async function readImage(input: ImageInput, label = input instanceof File ? input.name : 'image', options?: DecodeOptions): Promise<DecodedImage> {
+  const maxPixels = maxPixelsOf(options);
   if (typeof ImageData !== 'undefined' && input instanceof ImageData) return fromImageData(input);
-  if (input instanceof Blob) return decodeImage(new Uint8Array(await input.arrayBuffer()), label);
-  if (input instanceof ArrayBuffer) return decodeImage(new Uint8Array(input), label);
-  if (input instanceof Uint8Array) return decodeImage(input, label);
+  if (input instanceof Blob) {
+    if (input.size > maxImageFileBytes(maxPixels)) throw new FianetError('bad-input', `${label}: the file is ${input.size} bytes, too large for an image within the pixel limit`);
+    return decodeImage(new Uint8Array(await input.arrayBuffer()), label, { maxPixels });
+  }
+  if (input instanceof ArrayBuffer) return decodeImage(new Uint8Array(input), label, { maxPixels });
+  if (input instanceof Uint8Array) return decodeImage(input, label, { maxPixels });
   throw new FianetError('bad-input', `${label}: expected a Blob, ArrayBuffer, Uint8Array or ImageData, got ${Object.prototype.toString.call(input)}`);
 }
 

@@ -5,10 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { FianetError } from '../errors.js';
-import { resizeMaskNearest } from '../io/mask-resize.js';
-import { encodeOverlayPng } from '../io/overlay.js';
-import { encodeMaskPng } from '../io/png-encode.js';
+import { FianetError, quote } from '../errors.js';
+import { overlayPngParts } from '../io/overlay.js';
+import { DEFAULT_MAX_PIXELS } from '../io/image-types.js';
+import { encodeMaskPng, resizedMaskPngParts } from '../io/png-encode.js';
 import { encodeSafetensors } from '../io/safetensors.js';
 import type { ExpressionTokens } from '../model/segmenter.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
@@ -37,6 +37,8 @@ Options:
   --logits FILE        the logits, tensor 'logits' [1, 2, S, S] float32 (.safetensors)
   --dataset NAME       rrsisd or refsegrs: category list and preset when the weights carry no config
   --vocab FILE         WordPiece vocabulary (default: weights/vocab.txt)
+  --max-pixels N       refuse images larger than N pixels, checked from the file's header before
+                       decoding (default ${DEFAULT_MAX_PIXELS}, i.e. 100 megapixels)
   --adapter KIND       auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
   --quiet              print nothing but errors
   --verbose            also debug lines and the WebGPU implementation's own messages`;
@@ -52,6 +54,13 @@ async function readTokens(arg: string): Promise<ExpressionTokens> {
   }
 }
 
+function parseMaxPixels(arg: string | undefined): number {
+  if (arg === undefined) return DEFAULT_MAX_PIXELS;
+  const n = Number(arg);
+  if (!Number.isSafeInteger(n) || n < 1) throw new FianetError('bad-input', `--max-pixels must be a positive whole number of pixels, got ${quote(arg)}`);
+  return n;
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -59,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
       weights: { type: 'string' }, config: { type: 'string' }, image: { type: 'string' }, text: { type: 'string' },
       tokens: { type: 'string' }, out: { type: 'string' }, 'original-size': { type: 'boolean' }, overlay: { type: 'string' },
       logits: { type: 'string' }, dataset: { type: 'string' }, vocab: { type: 'string' }, adapter: { type: 'string' },
+      'max-pixels': { type: 'string' },
       quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -77,7 +87,7 @@ export async function run(argv: string[]): Promise<number> {
 
   const t0 = performance.now();
   // Inputs are read before the model loads so a typo fails in milliseconds.
-  const image = await readImageFile(values.image!);
+  const image = await readImageFile(values.image!, { maxPixels: parseMaxPixels(values['max-pixels']) });
   for (const w of image.warnings) say(`warning: ${w}`);
   const tokens = values.tokens ? await readTokens(values.tokens) : undefined;
   const bar = loadProgress(stderrOutput(), isVerbose() && !values.quiet);
@@ -96,10 +106,9 @@ export async function run(argv: string[]): Promise<number> {
     for (const w of result.warnings) say(`warning: ${w}`);
     const S = result.size;
     const full = values['original-size'];
-    const mask = full ? resizeMaskNearest(result.mask, S, S, image.width, image.height) : result.mask;
     const [w, h] = full ? [image.width, image.height] : [S, S];
-    await writeFileAtomic(values.out!, encodeMaskPng(mask, w, h));
-    if (values.overlay) await writeFileAtomic(values.overlay, encodeOverlayPng(image, result.mask, S, S));
+    await writeFileAtomic(values.out!, full ? resizedMaskPngParts(result.mask, S, S, w, h) : encodeMaskPng(result.mask, S, S));
+    if (values.overlay) await writeFileAtomic(values.overlay, overlayPngParts(image, result.mask, S, S));
     if (values.logits) {
       await writeFileAtomic(values.logits, encodeSafetensors([{ name: 'logits', dtype: 'F32', shape: [1, 2, S, S], data: result.logits! }]));
     }

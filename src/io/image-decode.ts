@@ -4,11 +4,11 @@
  * name: datasets rename freely (RefSegRS ships `.tif`, RRSIS-D `.jpg`). Browser-safe: no Node
  * imports here (src/node/image-file.ts reads files).
  */
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { decodeJpeg } from './image-jpeg.js';
 import { decodePng } from './image-png.js';
 import { decodeTiff } from './image-tiff.js';
-import { checkImageSize, type DecodedImage } from './image-types.js';
+import { maxPixelsOf, type DecodedImage, type DecodeOptions } from './image-types.js';
 
 export type ImageFormat = 'png' | 'jpeg' | 'tiff';
 
@@ -31,23 +31,26 @@ export function detectImageFormat(bytes: Uint8Array): ImageFormat | undefined {
 }
 
 /**
- * Decode PNG, JPEG or TIFF bytes. `label` names the input in messages (a file path, a URL).
- * Throws FianetError('bad-input') for unsupported formats, empty images and corrupt files.
+ * Decode PNG, JPEG or TIFF bytes: the entry point for every image the engine reads (files,
+ * browser inputs, datasets, the fuzz harness). `label` names the input in messages (a file
+ * path, a URL). Throws FianetError('bad-input') naming the label for unsupported formats,
+ * sizes over `options.maxPixels` (checked from the header, before any pixel is allocated),
+ * empty images and corrupt files; never a codec's bare exception.
  */
-export function decodeImage(bytes: Uint8Array, label = 'image'): DecodedImage {
+export function decodeImage(bytes: Uint8Array, label = 'image', options?: DecodeOptions): DecodedImage {
+  const maxPixels = maxPixelsOf(options);
   if (bytes.length === 0) throw new FianetError('bad-input', `${label}: the file is empty`);
   const format = detectImageFormat(bytes);
   if (!format) throw new FianetError('bad-input', `${label}: ${describeUnknown(bytes)}; supported formats: ${SUPPORTED}`);
-  let image: DecodedImage;
   try {
-    image = format === 'png' ? decodePng(bytes, label) : format === 'jpeg' ? decodeJpeg(bytes) : decodeTiff(bytes, label);
+    return format === 'png' ? decodePng(bytes, label, maxPixels) : format === 'jpeg' ? decodeJpeg(bytes, label, maxPixels) : decodeTiff(bytes, label, maxPixels);
   } catch (e) {
     if (e instanceof FianetError) throw e;
+    // Our decoders check what they read; anything else escaping one is a bug in it, but the
+    // user still learns which file triggered it.
     const why = e instanceof Error ? e.message : String(e);
-    throw new FianetError('bad-input', `${label}: cannot decode this ${format.toUpperCase()} file, it is truncated or corrupt (${why})`);
+    throw new FianetError('bad-input', `${label}: cannot decode this ${format.toUpperCase()} file, it is truncated or corrupt (${quote(why)})`);
   }
-  checkImageSize(image.width, image.height, label);
-  return image;
 }
 
 function describeUnknown(bytes: Uint8Array): string {

@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { decodeImage } from '../../src/io/image-decode.js';
+import type { RgbImage } from '../../src/io/image-types.js';
+import { encodeRgbPng } from '../../src/io/png-encode.js';
+import { pngChunk } from '../io/png-builder.js';
 import { bytesSource, encodeSafetensors, openSafetensors } from '../../src/io/safetensors.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
 import { FIXTURES, dataPath } from '../helpers/test-data.js';
@@ -78,6 +81,33 @@ describe('fianet segment', () => {
     writeFileSync(path, Buffer.concat(encodeSafetensors([{ name: 'backbone.norm0.weight', dtype: 'F32', shape: [32], data: new Float32Array(32) }], { fianet_config: JSON.stringify(JSON.parse(readFileSync(fixture('../demo/config.json'), 'utf8'))) })));
     return fails(['--weights', path, '--image', repo('examples/example1.png'), '--text', 'a ship'], /tensors missing for this config:[\s\S]*text_encoder\.embeddings\.word_embeddings\.weight/);
   });
+  it('refuses an image over --max-pixels before loading the model, and a bad --max-pixels', async () => {
+    await fails(['--image', repo('examples/example1.png'), '--text', 'a ship', '--max-pixels', '65535'], /example1\.png: the image is 256 x 256 pixels, over the limit of 65535 pixels \(0\.06553 megapixels\); raise it with --max-pixels/);
+    await fails(['--image', repo('examples/example1.png'), '--text', 'a ship', '--max-pixels', '1e9x'], /--max-pixels must be a positive whole number of pixels, got "1e9x"/);
+  });
+  it('refuses /dev/zero as an image at once', () => fails(['--image', '/dev/zero', '--text', 'a ship'], /image \/dev\/zero: not a regular file/));
+
+  it('segments a truecolor PNG that carries a suggested palette as truecolor (issue #13)', async () => {
+    // The demo example re-encoded as RGB with a PLTE chunk: it must give the same mask as the original.
+    const original = decodeImage(readFileSync(repo('examples/example1.png')), 'example1.png');
+    const withPlte = encodePngWithPlte(original);
+    const input = join(dir, 'plte.png');
+    writeFileSync(input, withPlte);
+    const [a, b, overlay] = ['a.png', 'b.png', 'o.png'].map((f) => join(dir, f));
+    const text = 'a green tennis court on the far right';
+    expect(await main([...base(a), '--image', repo('examples/example1.png'), '--text', text])).toBe(0);
+    expect(await main([...base(b), '--image', input, '--text', text, '--overlay', overlay])).toBe(0);
+    expect(decodeImage(readFileSync(b), 'b').rgb).toEqual(decodeImage(readFileSync(a), 'a').rgb);
+    expect(decodeImage(readFileSync(overlay), 'overlay').width).toBe(original.width);
+  });
   it('rejects a config that disagrees with the weights', () =>
     fails(['--config', fixture('tiny/config.json'), '--image', repo('examples/example1.png'), '--text', 'a ship'], /does not match the checkpoint/));
 });
+
+/** An RGB PNG with a suggested palette (PLTE) inserted after IHDR, as some encoders write. */
+function encodePngWithPlte(image: RgbImage): Uint8Array {
+  const png = encodeRgbPng(image);
+  const afterIhdr = 8 + 25;
+  const plte = pngChunk('PLTE', Uint8Array.from({ length: 3 * 16 }, (_, i) => (i * 37) & 255));
+  return Buffer.concat([png.subarray(0, afterIhdr), plte, png.subarray(afterIhdr)]);
+}

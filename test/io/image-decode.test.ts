@@ -1,11 +1,15 @@
 // Decoding PNG, JPEG and TIFF to RGB with PIL's convert('RGB') rules, and clear errors for
 // inputs that are not images we can read.
 import { encode as encodePng } from 'fast-png';
+import { zlibSync } from 'fflate';
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { decodeImage, detectImageFormat } from '../../src/io/image-decode.js';
 import { buildTiff } from './image-tiff-builder.js';
+import { concat as join, pngChunk } from './png-builder.js';
+
+const concat = (...parts: Uint8Array[]) => join(parts);
 
 const rgbOf = (bytes: Uint8Array, label?: string) => Array.from(decodeImage(bytes, label).rgb);
 
@@ -129,6 +133,47 @@ describe('TIFF', () => {
   });
 });
 
+describe('TIFF strips larger than the codecs\' first buffer (64 KiB)', () => {
+  // 200 x 150 RGB = 90000 bytes in one strip: the output buffers must grow while decoding.
+  const [width, height] = [200, 150];
+  const data = Array.from({ length: width * height * 3 }, (_, i) => (i * 7 + (i >> 9)) & 255);
+  const plain = rgbOf(buildTiff({ width, height, bits: 8, samples: 3, photometric: 2, data }));
+  const bytes = Uint8Array.from(data);
+
+  /** PackBits as literal runs of up to 128 bytes. */
+  const packBits = (b: Uint8Array) => concat(...Array.from({ length: Math.ceil(b.length / 128) }, (_, k) => {
+    const run = b.subarray(128 * k, 128 * k + 128);
+    return concat(Uint8Array.of(run.length - 1), run);
+  }));
+  /** TIFF LZW with literal codes only (9 bits), a Clear before every 250 so the width never grows. */
+  const lzw = (b: Uint8Array) => {
+    const codes: number[] = [];
+    b.forEach((v, i) => {
+      if (i % 250 === 0) codes.push(256);
+      codes.push(v);
+    });
+    codes.push(257);
+    const out = new Uint8Array(Math.ceil((codes.length * 9) / 8));
+    codes.forEach((code, k) => {
+      for (let bit = 0; bit < 9; bit++) if ((code >> (8 - bit)) & 1) out[(9 * k + bit) >> 3] = out[(9 * k + bit) >> 3]! | (0x80 >> ((9 * k + bit) & 7));
+    });
+    return out;
+  };
+
+  for (const [name, compression, payload] of [
+    ['Deflate', 8, zlibSync(bytes)],
+    ['PackBits', 32773, packBits(bytes)],
+    ['LZW', 5, lzw(bytes)],
+  ] as const) {
+    it(`${name} decodes to the uncompressed pixels`, () => {
+      const tif = buildTiff({ width, height, bits: 8, samples: 3, photometric: 2, data: [], compression, payload });
+      const got = rgbOf(tif);
+      expect(got.length).toBe(plain.length);
+      expect(got.filter((v, i) => v !== plain[i]).length).toBe(0);
+    });
+  }
+});
+
 describe('bad input', () => {
   const png = encodePng({ width: 8, height: 8, channels: 3, depth: 8, data: new Uint8Array(8 * 8 * 3).fill(77) });
 
@@ -143,12 +188,12 @@ describe('bad input', () => {
     expectBadInput(new TextEncoder().encode('GIF89a....'), /GIF images are not supported.*supported formats: PNG, JPEG and TIFF/, 'anim.gif');
   });
 
-  it('a truncated PNG', () => expectBadInput(png.subarray(0, png.length - 20), /PNG file, it is truncated or corrupt/, 'cut.png'));
+  it('a truncated PNG', () => expectBadInput(png.subarray(0, png.length - 20), /cannot read this PNG file: it is truncated \(chunk IDAT/, 'cut.png'));
 
   it('a PNG with a damaged chunk (CRC mismatch)', () => {
     const bad = png.slice();
-    bad[40] = bad[40]! ^ 0xff; // inside IDAT
-    expectBadInput(bad, /PNG file, it is truncated or corrupt/, 'flipped.png');
+    bad[45] = bad[45]! ^ 0xff; // inside IDAT's data (the chunk starts at 33)
+    expectBadInput(bad, /flipped\.png: cannot read this PNG file: chunk IDAT at byte 33 is damaged \(its CRC does not match\)/, 'flipped.png');
   });
 
   it('a zero-size PNG', () => {
@@ -158,50 +203,21 @@ describe('bad input', () => {
     dv.setUint32(0, 0); // width
     dv.setUint32(4, 3); // height
     ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, deflate, adaptive filter, no interlace
-    const file = concat(png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', Uint8Array.of(0x78, 0x9c, 3, 0, 0, 0, 0, 1)), pngChunk('IEND', new Uint8Array(0)));
-    expectBadInput(file, /the image is empty \(0 x 3 pixels\)/, 'zero.png');
+    const file = join([png.subarray(0, 8), pngChunk('IHDR', ihdr), pngChunk('IDAT', Uint8Array.of(0x78, 0x9c, 3, 0, 0, 0, 0, 1)), pngChunk('IEND', new Uint8Array(0))]);
+    expectBadInput(file, /the image is empty or has an invalid size \(0 x 3 pixels\)/, 'zero.png');
   });
 
   it('a zero-size TIFF', () => {
-    expectBadInput(buildTiff({ width: 0, height: 3, bits: 8, samples: 3, photometric: 2, data: [] }), /empty \(0 x 3 pixels\)/, 'zero.tif');
+    expectBadInput(buildTiff({ width: 0, height: 3, bits: 8, samples: 3, photometric: 2, data: [] }), /empty or has an invalid size \(0 x 3 pixels\)/, 'zero.tif');
   });
 
   it('a TIFF compression the decoder does not have', () => {
-    const tif = buildTiff({ width: 1, height: 1, bits: 8, samples: 3, photometric: 2, data: [1, 2, 3], compression: 32773 });
-    expectBadInput(tif, /packed\.tif: unsupported TIFF layout: compression 32773 \(supported: none, LZW, Deflate/, 'packed.tif');
+    const tif = buildTiff({ width: 1, height: 1, bits: 8, samples: 3, photometric: 2, data: [1, 2, 3], compression: 7 });
+    expectBadInput(tif, /jpeg\.tif: cannot read this TIFF file: Compression is 7 \(supported: none, LZW, Deflate, PackBits; JPEG-in-TIFF is not\)/, 'jpeg.tif');
   });
 
   it('a truncated TIFF', () => {
     const tif = buildTiff({ width: 4, height: 4, bits: 8, samples: 3, photometric: 2, data: new Array<number>(48).fill(1) });
-    expectBadInput(tif.subarray(0, 30), /TIFF file, it is truncated or corrupt/, 'cut.tif');
+    expectBadInput(tif.subarray(0, 30), /cut\.tif: cannot read this TIFF file: its first directory offset 62 lies outside the file \(30 bytes\); it is truncated/, 'cut.tif');
   });
 });
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function pngChunk(type: string, data: Uint8Array): Uint8Array {
-  const body = concat(new TextEncoder().encode(type), data);
-  const out = new Uint8Array(12 + data.length);
-  const dv = new DataView(out.buffer);
-  dv.setUint32(0, data.length);
-  out.set(body, 4);
-  dv.setUint32(8 + data.length, crc32(body));
-  return out;
-}
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}

@@ -1,6 +1,7 @@
 // Node file I/O around the decoder: clear errors for files that cannot be read, and atomic
 // writes that never leave a partial or temporary file behind.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,5 +65,43 @@ describe('writeFileAtomic', () => {
     expect((await rejection(writeFileAtomic(target, Uint8Array.of(1)))).message).toMatch(/taken: cannot write/);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
     expect((await rejection(writeFileAtomic(join(dir, 'no-such-dir', 'x.png'), Uint8Array.of(1)))).message).toMatch(/ENOENT/);
+  });
+});
+
+describe('readImageFile refuses what is not a bounded regular file', () => {
+  it('a character device such as /dev/zero, at once', async () => {
+    const start = performance.now();
+    expect((await rejection(readImageFile('/dev/zero'))).message).toBe(
+      'image /dev/zero: not a regular file (a device, pipe or socket); give an image file',
+    );
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+
+  it('a FIFO with no writer, without hanging', async () => {
+    const fifo = join(dir, 'pipe.png');
+    execFileSync('mkfifo', [fifo]);
+    expect((await rejection(readImageFile(fifo))).message).toMatch(/pipe\.png: not a regular file/);
+  });
+
+  it('a 10 GB file (sparse), from its size, without reading it', async () => {
+    const big = join(dir, 'huge.tif');
+    writeFileSync(big, '');
+    truncateSync(big, 10e9);
+    const start = performance.now();
+    expect((await rejection(readImageFile(big))).message).toBe(
+      `image ${big}: the file is larger than 779 MiB, more than any image within the pixel limit needs; raise --max-pixels if it is genuine`,
+    );
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+
+  it('the size cap follows the pixel limit, and the limit reaches the decoder', async () => {
+    const path = join(dir, 'five.png');
+    writeFileSync(path, encodeMaskPng(new Uint8Array(5), 5, 1));
+    expect((await readImageFile(path, { maxPixels: 5 })).width).toBe(5);
+    expect((await rejection(readImageFile(path, { maxPixels: 4 }))).message).toMatch(/five\.png: the image is 5 x 1 pixels, over the limit/);
+    // 8 bytes per pixel + 16 MiB: a file just over that is refused unread.
+    writeFileSync(path, '');
+    truncateSync(path, 8 * 1000 + 16 * 2 ** 20 + 1);
+    expect((await rejection(readImageFile(path, { maxPixels: 1000 }))).message).toMatch(/larger than 16 MiB/);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { decodeImage } from '../../src/io/image-decode.js';
 import { resizeMaskNearest } from '../../src/io/mask-resize.js';
-import { encodeMaskPng } from '../../src/io/png-encode.js';
+import { concat, encodeMaskPng, resizedMaskPngParts } from '../../src/io/png-encode.js';
 
 describe('encodeMaskPng', () => {
   it('writes nonzero as 255 and zero as 0, readable by the decoder', () => {
@@ -38,5 +38,14 @@ describe('encodeMaskPng', () => {
     const back = decodeImage(encodeMaskPng(big, 5, 3));
     const red = Array.from(back.rgb.filter((_, i) => i % 3 === 0));
     expect(red).toEqual([0, 0, 255, 255, 255, 255, 255, 0, 0, 0, 255, 255, 0, 0, 0]);
+  });
+
+  it('writing the mask resized row by row equals resizing it whole first', () => {
+    for (const [w, h, ow, oh] of [[2, 2, 5, 3], [7, 5, 3, 11], [1, 1, 4, 4], [6, 6, 6, 6]] as const) {
+      const mask = Uint8Array.from({ length: w * h }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
+      const whole = encodeMaskPng(resizeMaskNearest(mask, w, h, ow, oh), ow, oh);
+      const rows = concat(resizedMaskPngParts(mask, w, h, ow, oh));
+      expect(Array.from(decodeImage(rows).rgb), `${w}x${h} -> ${ow}x${oh}`).toEqual(Array.from(decodeImage(whole).rgb));
+    }
   });
 });

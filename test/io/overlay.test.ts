@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from '../../src/io/image-decode.js';
-import { encodeOverlayPng, renderOverlay } from '../../src/io/overlay.js';
+import { resizeMaskNearest } from '../../src/io/mask-resize.js';
+import { encodeOverlayPng, maskColour, renderOverlay } from '../../src/io/overlay.js';
 import { EXAMPLES } from '../helpers/test-data.js';
 
 describe('overlay', () => {
@@ -39,5 +40,24 @@ describe('overlay', () => {
     const png = encodeOverlayPng(img, mask01, m.width, m.height);
     if (process.env.FIANET_OVERLAY_OUT) writeFileSync(process.env.FIANET_OVERLAY_OUT, png);
     expect(decodeImage(png).width).toBe(img.width);
+  });
+
+  it('row by row equals resizing the whole mask then colouring each pixel, at awkward sizes', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) / 65536;
+    for (const [mw, mh, w, h] of [[1, 1, 1, 1], [5, 3, 17, 11], [7, 7, 3, 2], [6, 5, 6, 5], [4, 9, 13, 1]] as const) {
+      const m = Uint8Array.from({ length: mw * mh }, () => (rand() < 0.4 ? 1 : 0));
+      const img = { width: w, height: h, rgb: Uint8Array.from({ length: w * h * 3 }, () => Math.floor(rand() * 256)) };
+      const big = resizeMaskNearest(m, mw, mh, w, h);
+      const want = new Uint8Array(img.rgb);
+      for (let p = 0; p < w * h; p++) {
+        const colour = maskColour(big, w, h, p % w, Math.floor(p / w));
+        if (!colour) continue;
+        const a = colour[1] === 255 ? 1 : 0.45; // the outline is yellow, the tint red
+        for (let c = 0; c < 3; c++) want[3 * p + c] = Math.round((1 - a) * img.rgb[3 * p + c]! + a * colour[c]!);
+      }
+      expect(Array.from(renderOverlay(img, m, mw, mh).rgb), `${mw}x${mh} -> ${w}x${h}`).toEqual(Array.from(want));
+      expect(Array.from(decodeImage(encodeOverlayPng(img, m, mw, mh)).rgb), `${mw}x${mh} -> ${w}x${h} PNG`).toEqual(Array.from(want));
+    }
   });
 });
