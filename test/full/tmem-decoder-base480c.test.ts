@@ -9,7 +9,8 @@
  * pixels whose stored margin is below 1e-4 (2 such pixels) or below twice our measured max
  * logit error, and at most 8 in all (the README's count of pixels with margin below the
  * expected float32 deviation, 2e-5 x max-abs = 4.7e-4; float64 vs stored flips 2).
- * Measured on llvmpipe: MEASURED.
+ * Measured on llvmpipe: features <= 4.7e-6 x max-abs (tmem0, 4.9e-5 of 10.6; pooled exact),
+ * logits 4.3e-6 x max-abs (1.0e-4 of 23.47), 1 pixel flipped (margin < 2.0e-4).
  */
 import { describe, it } from 'vitest';
 import { formulaWeightsFor } from '../../src/model/formula-weights.js';
