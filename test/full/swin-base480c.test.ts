@@ -16,7 +16,7 @@ import { formatMeasured } from '../helpers/measured-error.js';
 import { backboneTensorNames, compareSample, compileBackbone, openFixture, runSample, type Fixture } from '../model/swin-fixture.js';
 
 const REL_TOL = 5e-5;
-/** ~150 GFLOP on a CPU adapter: about a minute on an idle 2-core machine, 2.7 minutes measured on a loaded one (14 before uniform windows). */
+/** ~150 GFLOP on a CPU adapter: about a minute on an idle 2-core machine; 1.5 to 2.7 minutes measured here on a loaded one. */
 const TIMEOUT_MS = 1_800_000;
 
 describe('swin backbone, base480c fixture (formula weights)', () => {
