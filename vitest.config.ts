@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// The default suite stays fast on CPU adapters; full-size (base480) checks run apart
+// The default suite stays fast on CPU adapters; full-size (base480c) checks run apart
 // with FIANET_SUITE=full (npm run test:full), which CI also runs.
 const full = process.env.FIANET_SUITE === 'full';
 

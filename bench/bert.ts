@@ -37,7 +37,7 @@ export async function benchBert(gpu: Gpu, opts: { runs?: number; warmup?: number
   const log = opts.log ?? (() => {});
   const cfg = opts.text ?? publishedConfig('rrsisd').text;
   const n = IDS.length;
-  const store = formulaWeightStore(textEncoderShapes(cfg), 'BERT formula weights');
+  const store = formulaWeightStore(textEncoderShapes(cfg), 'base480', 'BERT formula weights');
   const g = new Graph({ linear: preferredLinear(gpu.adapter) });
   const binder = new WeightBinder(g, store);
   const out = bertEncoder(g, binder, cfg, bertInputs(g, cfg, n));

@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/cli/launch.ts', node: 'src/node.ts', 'package-demo': 'scripts/package-demo.ts', 'weights-base480': 'scripts/weights-base480.ts' },
+  entryPoints: { cli: 'src/cli/launch.ts', node: 'src/node.ts', 'package-demo': 'scripts/package-demo.ts', 'formula-weights': 'scripts/formula-weights.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -13,7 +13,7 @@ import { FIXTURES, readJson } from '../helpers/test-data.js';
 describe('end-to-end benchmark', () => {
   it('times every phase of the tiny model and reports a consistent memory plan', async () => {
     const config = parseConfig(readJson(new URL('tiny/config.json', FIXTURES)), 'tiny/config.json');
-    const r = await benchEndToEnd(await testGpu(), config, formulaWeightsFor(config, 'tiny formula weights'), { runs: 1 });
+    const r = await benchEndToEnd(await testGpu(), config, formulaWeightsFor(config, 'base480', 'tiny formula weights'), { runs: 1 });
     const stages = config.model.depths.map((_, i) => `swin.s${i}`);
     expect(r.phases.map((p) => p.phase)).toEqual(['text', 'swin.patch_embed', ...stages, 'tmem', 'decoder']);
     for (const p of r.phases) expect(p.medianMs, p.phase).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-// Real files from another writer: the georeferenced scenes (../shared/scenes, written by GDAL
+// Real files from another writer: the georeferenced scenes (test/scenes, written by GDAL
 // via rasterio: tiled 256 x 256, Deflate with 3 or 4 bands of 8 or 16 bits) decode to the same
 // pixels as the scenes' plain PNG tiles. PIL 9.4 decodes mosaic, single, collar and mosaic4
 // identically to us (checked once); it cannot open mosaic16.

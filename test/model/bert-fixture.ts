@@ -1,9 +1,8 @@
 /**
  * Runs the BERT encoder on a fixture's samples (ids and masks from tensors.safetensors) and
  * compares L, T, P with `sK.bert.l/.t/.p`; shared by the default suite (tiny, small) and
- * test/full (base480, formula weights).
+ * test/full (base480c, formula weights).
  */
-import { expect } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
 import { BERT_PASSES, bertEncoder, bertInputs, packBertInputs } from '../../src/model/bert.js';
@@ -12,6 +11,7 @@ import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { testGpu } from '../helpers/gpu.js';
+import { expectWithin, formatMeasured, measureError, type Atol, type Measured } from '../helpers/measured-error.js';
 import { FIXTURES } from '../helpers/test-data.js';
 
 /** A fixture safetensors file, read whole (at most ~30 MB; no file handle left open). */
@@ -19,14 +19,11 @@ export async function openFixtureFile(path: string): Promise<SafetensorsFile> {
   return openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
 }
 
-export interface PassError {
-  name: string;
-  maxAbsErr: number;
-  maxAbs: number;
-}
-
-/** Max abs errors of every `sK.bert.{l,t,p}` of `samples`; fails if any exceeds `atol`. */
-export async function checkBert(config: FianetConfig, store: WeightStore, tensors: SafetensorsFile, samples: string[], atol: number): Promise<PassError[]> {
+/**
+ * Max abs errors of every `sK.bert.{l,t,p}` of `samples`; fails if any exceeds `atol` (a
+ * number, or one derived from the stored tensor's max-abs).
+ */
+export async function checkBert(config: FianetConfig, store: WeightStore, tensors: SafetensorsFile, samples: string[], atol: Atol): Promise<Measured[]> {
   const gpu = await testGpu();
   const n = tensors.tensors.get(`${samples[0]}.input_ids`)!.shape[1];
   const g = new Graph();
@@ -35,30 +32,20 @@ export async function checkBert(config: FianetConfig, store: WeightStore, tensor
   binder.finish();
   for (const pass of BERT_PASSES) g.output(pass, out[pass]);
   const compiled = await CompiledGraph.compile(gpu, g);
-  const errors: PassError[] = [];
+  const errors: Measured[] = [];
   try {
     for (const s of samples) {
       const read = (name: string) => tensors.readInt32(`${s}.${name}`);
       const inputs = packBertInputs(config.text, await read('input_ids'), { l: await read('l_mask'), t: await read('t_mask'), p: await read('p_mask') });
       const { outputs } = await compiled.run(inputs);
       for (const pass of BERT_PASSES) {
-        const expected = await tensors.readF32(`${s}.bert.${pass}`);
-        const actual = outputs[pass] as Float32Array;
-        expect(actual.length).toBe(expected.length);
-        let maxAbsErr = 0;
-        let maxAbs = 0;
-        for (let i = 0; i < expected.length; i++) {
-          const err = Math.abs(actual[i] - expected[i]);
-          maxAbsErr = Number.isNaN(err) ? Infinity : Math.max(maxAbsErr, err);
-          maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
-        }
-        errors.push({ name: `${s}.bert.${pass}`, maxAbsErr, maxAbs });
+        errors.push(measureError(`${s}.bert.${pass}`, outputs[pass] as Float32Array, await tensors.readF32(`${s}.bert.${pass}`), atol));
       }
     }
   } finally {
     compiled.destroy();
   }
-  console.log(errors.map((e) => `${e.name}: max |err| ${e.maxAbsErr.toExponential(2)} (max-abs ${e.maxAbs.toFixed(3)})`).join('\n'));
-  for (const e of errors) expect(e.maxAbsErr, `${e.name}: max |err| vs atol ${atol}`).toBeLessThanOrEqual(atol);
+  console.log(formatMeasured(errors));
+  expectWithin(errors);
   return errors;
 }

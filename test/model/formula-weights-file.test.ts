@@ -1,4 +1,4 @@
-// The formula-weights writer behind `npm run weights:base480`, on the tiny config (2.4M values).
+// The formula-weights writer behind `npm run weights:base480` / `weights:base480c`, on the tiny config (2.4M values).
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ describe('formula weights file', () => {
     const config = parseConfig(readJson(new URL('tiny/config.json', FIXTURES)), 'tiny/config.json');
     const path = join(dir, 'tiny-formula.safetensors');
     const progress: number[] = [];
-    const summary = await writeFormulaWeightsFile(path, config, (done) => progress.push(done));
+    const summary = await writeFormulaWeightsFile(path, config, 'base480c', (done) => progress.push(done));
     const expected = stateDictShapes(config);
     expect(summary.tensors).toBe(expected.length);
     expect(progress.at(-1)).toBe(summary.params);
@@ -33,9 +33,11 @@ describe('formula weights file', () => {
       expect([...file.tensors.values()].map((t) => `${t.name} ${t.shape}`).sort()).toEqual(expected.map((t) => `${t.name} ${t.shape}`).sort());
       const stored = parseConfig(JSON.parse(file.metadata.fianet_config), 'metadata');
       expect(stateDictShapes(stored)).toEqual(expected);
-      for (const name of ['text_encoder.embeddings.word_embeddings.weight', 'backbone.tmem.bn.running_var', 'classifier.conv1_1.bias']) {
+      expect(file.metadata.source).toMatch(/fixtures\/base480c/);
+      // The last two differ between the rule sets: the file holds base480c's.
+      for (const name of ['text_encoder.embeddings.word_embeddings.weight', 'backbone.tmem.bn.running_var', 'classifier.conv1_1.bias', 'classifier.conv1_1.weight', 'text_encoder.encoder.layer.0.output.dense.weight']) {
         const shape = expected.find((t) => t.name === name)!.shape;
-        expect(await file.readF32(name), name).toEqual(formulaTensor(name, shape));
+        expect(await file.readF32(name), name).toEqual(formulaTensor(name, shape, 'base480c'));
       }
     } finally {
       await source.close?.();
@@ -51,6 +53,6 @@ describe('formula weights file', () => {
 
   it('leaves no file behind when the path cannot be written', async () => {
     const config = parseConfig(readJson(new URL('tiny/config.json', FIXTURES)), 'tiny/config.json');
-    await expect(writeFormulaWeightsFile(join(dir, 'missing-dir', 'x.safetensors'), config)).rejects.toThrow(/cannot write/);
+    await expect(writeFormulaWeightsFile(join(dir, 'missing-dir', 'x.safetensors'), config, 'base480')).rejects.toThrow(/cannot write/);
   });
 });

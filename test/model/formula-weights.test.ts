@@ -1,14 +1,15 @@
 /**
- * The base480 weight formula against weights_manifest.json (exact sums, first and probe
- * values) on a sample of tensors, including the 23.4M-value word embeddings; every tensor is
- * checked in test/full/formula-weights-base480.test.ts. The state-dict name/shape list of a
- * config against the manifest (base480) and the stored weights (tiny, small).
+ * The weight formula's two rule sets against their fixtures' weights_manifest.json: the first
+ * and probe values of every tensor (drawn directly, no tensor generated), and exact sums on a
+ * sample including the 23.4M-value word embeddings and one tensor of each base480c rule;
+ * every tensor's sums are checked in test/full/formula-weights.test.ts. The state-dict
+ * name/shape list of a config against the manifest (base480) and the stored weights (tiny, small).
  */
 import { describe, expect, it } from 'vitest';
 import { inferConfig, checkConfig } from '../../src/io/infer-config.js';
 import { openSafetensors } from '../../src/io/safetensors.js';
 import { parseConfig, publishedConfig } from '../../src/model/config.js';
-import { fnv1a32, formulaRule, formulaTensor, formulaWeightsFor } from '../../src/model/formula-weights.js';
+import { fnv1a32, formulaRule, formulaTensor, formulaValue, formulaWeightsFor, parseFormulaRuleSet, FORMULA_RULE_SETS } from '../../src/model/formula-weights.js';
 import { stateDictShapes } from '../../src/model/state-dict-shapes.js';
 import { fileSource } from '../../src/node/safetensors-file.js';
 import { FIXTURES, readJson } from '../helpers/test-data.js';
@@ -28,7 +29,46 @@ describe('weight formula', () => {
     expect(formulaRule('a.weight', [7])).toEqual({ offset: 1, scale: 0.1 });
     expect(formulaRule('a.bias', [7])).toEqual({ offset: 0, scale: 0.05 });
     expect(formulaRule('a.weight', [4, 3, 2])).toEqual({ offset: 0, scale: Math.sqrt(3 / 6) });
-    expect(() => formulaRule('a.scale', [7])).toThrow(/no rule for 'a.scale'/);
+    expect(() => formulaRule('a.scale', [7])).toThrow(/no rule for "a.scale"/);
+  });
+
+  it('tries base480c\'s three rules first, and only in base480c', () => {
+    const bert = 'text_encoder.encoder.layer.4.attention.output.dense.weight';
+    expect(formulaRule(bert, [768, 768], 'base480c')).toEqual({ offset: 0, scale: 0.01 });
+    expect(formulaRule(bert, [768, 768], 'base480')).toEqual({ offset: 0, scale: Math.sqrt(3 / 768) });
+    expect(formulaRule('text_encoder.encoder.layer.4.output.dense.weight', [768, 3072], 'base480c')).toEqual({ offset: 0, scale: 0.01 });
+    expect(formulaRule('text_encoder.encoder.layer.4.output.dense.bias', [768], 'base480c')).toEqual({ offset: 0, scale: 0.05 });
+    expect(formulaRule('backbone.layers.1.object_position_align_blk.go_cross_attn.W.0.bias', [256], 'base480c')).toEqual({ offset: 0, scale: 0.002 });
+    expect(formulaRule('backbone.layers.1.object_position_align_blk.go_cross_attn.W.1.weight', [256], 'base480c')).toEqual({ offset: 1, scale: 0.1 });
+    expect(formulaRule('classifier.conv1_1.weight', [2, 512, 1, 1], 'base480c')).toEqual({ offset: 0, scale: 1 });
+    expect(parseFormulaRuleSet('base480c')).toBe('base480c');
+    expect(() => parseFormulaRuleSet('base480d')).toThrow(/unknown weight formula rule set "base480d": expected base480 or base480c/);
+  });
+
+  for (const ruleSet of FORMULA_RULE_SETS) {
+    it(`${ruleSet}: gives every manifest tensor's first and probe values`, () => {
+      for (const e of loadManifest(ruleSet).tensors) {
+        const probes = [...e.first.map((v, i) => [i, v]), ...Object.entries(e.at).map(([i, v]) => [Number(i), v])];
+        for (const [i, v] of probes) expect(formulaValue(e.name, e.shape, i, ruleSet), `${e.name}[${i}]`).toBe(v);
+      }
+    });
+  }
+
+  it('base480c: changes exactly the 33 tensors of its three rules, and reproduces one of each exactly', () => {
+    const changed = loadManifest('base480c').tensors.filter((e) => e.rule.startsWith('base480c:'));
+    expect(changed).toHaveLength(33);
+    const ours = loadManifest('base480c').tensors.filter((e) => formulaRule(e.name, e.shape, 'base480c').scale !== formulaRule(e.name, e.shape, 'base480').scale);
+    expect(ours.map((e) => e.name)).toEqual(changed.map((e) => e.name));
+    for (const name of [
+      'text_encoder.encoder.layer.0.attention.output.dense.weight',
+      'text_encoder.encoder.layer.11.output.dense.weight',
+      'backbone.layers.3.object_position_align_blk.go_cross_attn.W.0.weight',
+      'backbone.layers.3.object_position_align_blk.go_cross_attn.W.0.bias',
+      'classifier.conv1_1.weight',
+    ]) {
+      const e = changed.find((t) => t.name === name)!;
+      checkManifestEntry(e, formulaTensor(e.name, e.shape, 'base480c'));
+    }
   });
 
   const sample = [
@@ -55,7 +95,7 @@ describe('weight formula', () => {
     expect(store.shape('text_encoder.encoder.layer.3.intermediate.dense.weight')).toEqual([3072, 768]);
     const bias = await store.load('text_encoder.encoder.layer.11.output.LayerNorm.bias');
     checkManifestEntry(loadManifest().tensors.at(-1)!, bias);
-    await expect(store.load('text_encoder.pooler.dense.weight')).rejects.toThrow(/no tensor 'text_encoder.pooler.dense.weight'/);
+    await expect(store.load('text_encoder.pooler.dense.weight')).rejects.toThrow(/no tensor "text_encoder.pooler.dense.weight"/);
   });
 });
 

@@ -1,4 +1,4 @@
-// base480/weights_manifest.json and the exact check of one generated tensor against it.
+// A full-size fixture's weights_manifest.json (base480, base480c) and the exact check of one generated tensor against it.
 import { expect } from 'vitest';
 import { fsum } from '../helpers/fsum.js';
 import { FIXTURES, readJson } from '../helpers/test-data.js';
@@ -21,9 +21,10 @@ export interface Manifest {
   tensors: ManifestEntry[];
 }
 
-let manifest: Manifest | undefined;
-export function loadManifest(): Manifest {
-  manifest ??= readJson<Manifest>(new URL('base480/weights_manifest.json', FIXTURES));
+const manifests = new Map<string, Manifest>();
+export function loadManifest(fixture: 'base480' | 'base480c' = 'base480'): Manifest {
+  let manifest = manifests.get(fixture);
+  if (!manifest) manifests.set(fixture, (manifest = readJson<Manifest>(new URL(`${fixture}/weights_manifest.json`, FIXTURES))));
   return manifest;
 }
 

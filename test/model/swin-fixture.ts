@@ -13,6 +13,7 @@ import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { expectClose } from '../helpers/compare.js';
 import { testGpu, testGraphOptions } from '../helpers/gpu.js';
+import { measureError, type Measured } from '../helpers/measured-error.js';
 import { FIXTURES, readJson } from '../helpers/test-data.js';
 
 export interface Fixture {
@@ -78,32 +79,19 @@ export async function runSample(fx: Fixture, compiled: CompiledGraph, sample: st
   return (await compiled.run(inputs)).outputs as Record<string, Float32Array>;
 }
 
-/** Max |actual - expected| / max |expected| over a tensor. */
-export function relativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
-  let err = 0;
-  let max = 0;
-  for (let i = 0; i < expected.length; i++) {
-    err = Math.max(err, Math.abs(actual[i] - expected[i]));
-    max = Math.max(max, Math.abs(expected[i]));
-  }
-  return err / max;
-}
-
 /**
  * Compares each output with `sample.name` of the fixture at atol = `relTol` x the tensor's
- * max-abs; returns the measured relative errors by name.
+ * max-abs; returns the measured errors.
  */
-export async function compareSample(fx: Fixture, sample: string, outputs: Record<string, Float32Array>, names: string[], relTol: number): Promise<Record<string, number>> {
-  const errors: Record<string, number> = {};
+export async function compareSample(fx: Fixture, sample: string, outputs: Record<string, Float32Array>, names: string[], relTol: number): Promise<Measured[]> {
+  const errors: Measured[] = [];
   for (const name of names) {
     const info = fx.tensors.tensors.get(`${sample}.${name}`);
     expect(info, `${sample}.${name} in the fixture`).toBeDefined();
     const expected = await fx.tensors.readF32(`${sample}.${name}`);
-    const actual = outputs[name];
-    let maxAbs = 0;
-    for (const v of expected) maxAbs = Math.max(maxAbs, Math.abs(v));
-    errors[name] = relativeError(actual, expected);
-    expectClose(`${sample}.${name}`, actual, expected, { atol: relTol * maxAbs, rtol: 0 }, info!.shape.slice(1));
+    const measured = measureError(`${sample}.${name}`, outputs[name], expected, (maxAbs) => relTol * maxAbs);
+    errors.push(measured);
+    expectClose(measured.name, outputs[name], expected, { atol: measured.atol, rtol: 0 }, info!.shape.slice(1));
   }
   return errors;
 }

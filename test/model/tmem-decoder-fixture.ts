@@ -3,10 +3,9 @@
  * outputs (sK.stage{i}.out), BERT features (sK.bert.l) and attention mask (sK.l_mask), and
  * compares every stored intermediate: sK.tmem.pooled, sK.tmem.global, sK.tmem{i},
  * sK.logits_lowres, sK.logits, sK.mask. Shared by the default suite (tiny, small) and
- * test/full (base480, formula weights).
+ * test/full (base480c, formula weights).
  */
 import { readFile } from 'node:fs/promises';
-import { expect } from 'vitest';
 import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
 import { parseConfig, type FianetConfig } from '../../src/model/config.js';
 import { buildDecoder } from '../../src/model/decoder.js';
@@ -15,6 +14,7 @@ import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { testGpu, testGraphOptions } from '../helpers/gpu.js';
+import { expectWithin, formatMeasured, maskMismatches, measureError, type Atol, type Measured } from '../helpers/measured-error.js';
 import { FIXTURES, readJson } from '../helpers/test-data.js';
 
 export interface Fixture {
@@ -32,35 +32,16 @@ export async function openFixture(name: string): Promise<Fixture> {
 export interface Tolerances {
   /** Features (pooled, global, tmem{i}): atol = featureRel * the stored tensor's max-abs. */
   featureRel: number;
-  /** Logits (low-res and full): absolute. */
-  logitsAtol: number;
+  /** Logits (low-res and full): absolute, or derived from the stored tensor's max-abs. */
+  logitsAtol: Atol;
   /** Mask pixels may differ only where the stored logits are closer than this. */
   marginExempt: number;
   /**
-   * Badly conditioned fixtures (base480): a pixel may also flip where the stored margin is
-   * below twice our measured max |logit error| (the most our logit difference can move, the
-   * error itself being bounded by logitsAtol), and at most `maxFlips` pixels in all.
+   * Full-size fixtures (base480c): a pixel may also flip where the stored margin is below
+   * twice our measured max |logit error| (the most our logit difference can move, the error
+   * itself being bounded by logitsAtol), and at most `maxFlips` pixels in all.
    */
   flipsFromLogitError?: { maxFlips: number };
-}
-
-export interface Measured {
-  name: string;
-  maxAbsErr: number;
-  maxAbs: number;
-  atol: number;
-}
-
-function compare(name: string, actual: ArrayLike<number>, expected: ArrayLike<number>, atol: number | ((maxAbs: number) => number)): Measured {
-  expect(actual.length, `${name}: length`).toBe(expected.length);
-  let maxAbsErr = 0;
-  let maxAbs = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const err = Math.abs(actual[i] - expected[i]);
-    maxAbsErr = Number.isNaN(err) ? Infinity : Math.max(maxAbsErr, err);
-    maxAbs = Math.max(maxAbs, Math.abs(expected[i]));
-  }
-  return { name, maxAbsErr, maxAbs, atol: typeof atol === 'number' ? atol : atol(maxAbs) };
 }
 
 /** [rows, cols] -> [cols, rows] */
@@ -68,20 +49,6 @@ function transpose(x: ArrayLike<number>, rows: number, cols: number): Float32Arr
   const out = new Float32Array(rows * cols);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = x[r * cols + c];
   return out;
-}
-
-/** Mask pixels that differ from the stored mask where the stored logit margin is at least `exempt` (and how many differ in all). */
-function maskMismatches(name: string, mask: ArrayLike<number>, expected: ArrayLike<number>, logits: Float32Array, exempt: number): Measured & { flipped: number } {
-  const n = expected.length;
-  let bad = 0;
-  let flipped = 0;
-  for (let i = 0; i < n; i++) {
-    if (mask[i] === expected[i]) continue;
-    flipped++;
-    if (Math.abs(logits[n + i] - logits[i]) >= exempt) bad++;
-  }
-  if (flipped) console.log(`${name}: ${flipped} pixels flipped, ${flipped - bad} of them with margin < ${exempt}`);
-  return { name, maxAbsErr: bad, maxAbs: 1, atol: 0, flipped };
 }
 
 export async function checkTmemDecoder(fixture: Fixture, store: WeightStore, samples: string[], tol: Tolerances): Promise<Measured[]> {
@@ -119,12 +86,12 @@ export async function checkTmemDecoder(fixture: Fixture, store: WeightStore, sam
       const feature = (maxAbs: number) => tol.featureRel * maxAbs;
       const dim = config.model.tmem_dim;
       const pooledSize = sizes[3][0] * sizes[3][1];
-      results.push(compare(`${s}.tmem.pooled`, transpose(outputs.pooled, pooledSize, dim), await stored('tmem.pooled'), feature));
-      results.push(compare(`${s}.tmem.global`, outputs.global, await stored('tmem.global'), feature));
-      for (let i = 0; i < 4; i++) results.push(compare(`${s}.tmem${i}`, outputs[`tmem${i}`], await stored(`tmem${i}`), feature));
-      results.push(compare(`${s}.logits_lowres`, outputs.logits_lowres, await stored('logits_lowres'), tol.logitsAtol));
+      results.push(measureError(`${s}.tmem.pooled`, transpose(outputs.pooled, pooledSize, dim), await stored('tmem.pooled'), feature));
+      results.push(measureError(`${s}.tmem.global`, outputs.global, await stored('tmem.global'), feature));
+      for (let i = 0; i < 4; i++) results.push(measureError(`${s}.tmem${i}`, outputs[`tmem${i}`], await stored(`tmem${i}`), feature));
+      results.push(measureError(`${s}.logits_lowres`, outputs.logits_lowres, await stored('logits_lowres'), tol.logitsAtol));
       const logits = await stored('logits');
-      const logitsResult = compare(`${s}.logits`, outputs.logits, logits, tol.logitsAtol);
+      const logitsResult = measureError(`${s}.logits`, outputs.logits, logits, tol.logitsAtol);
       results.push(logitsResult);
       const exempt = tol.flipsFromLogitError ? Math.max(tol.marginExempt, 2 * logitsResult.maxAbsErr) : tol.marginExempt;
       const mask = Float32Array.from(await tensors.readInt32(`${s}.mask`));
@@ -141,7 +108,7 @@ export async function checkTmemDecoder(fixture: Fixture, store: WeightStore, sam
   } finally {
     compiled.destroy();
   }
-  console.log(results.map((r) => `${r.name}: max |err| ${r.maxAbsErr.toExponential(2)} (max-abs ${r.maxAbs.toPrecision(4)}, atol ${r.atol.toExponential(2)})`).join('\n'));
-  for (const r of results) expect(r.maxAbsErr, `${r.name}: max |err| vs atol ${r.atol}`).toBeLessThanOrEqual(r.atol);
+  console.log(formatMeasured(results));
+  expectWithin(results);
   return results;
 }
