@@ -146,7 +146,7 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
   } finally {
     bar.finish();
     process.off('SIGINT', onSigint);
-    segmenter.destroy();
+    await segmenter.destroy();
   }
 
   const report = buildReport(runResult, {

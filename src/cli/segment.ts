@@ -106,6 +106,6 @@ export async function run(argv: string[]): Promise<number> {
     say(`mask: ${values.out} (${w} x ${h}, ${(100 * fg).toFixed(1)}% object)`);
     return 0;
   } finally {
-    segmenter.destroy();
+    await segmenter.destroy();
   }
 }

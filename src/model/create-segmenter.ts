@@ -53,10 +53,12 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
     return { input_ids: e.input_ids, l_mask: e.l_mask, t_mask: e.t_mask, p_mask: e.p_mask, words: e.words, tags: e.tags };
   };
 
+  let destroying: Promise<void> | undefined;
   return {
     config,
     adapter: gpu.adapter,
     async segment(input: SegmentInput, opts: { logits?: boolean } = {}): Promise<SegmentResult> {
+      if (destroying) throw new FianetError('bad-input', 'segment: the model was destroyed; load it again to segment more images');
       const t0 = performance.now();
       const warnings: string[] = [];
       const tokens = tokensFor(input, warnings);
@@ -67,6 +69,7 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
         ...packBertInputs(config.text, tokens.input_ids, { l: tokens.l_mask, t: tokens.t_mask, p: tokens.p_mask }),
       };
       const t1 = performance.now();
+      // The GPU part waits its turn in the graph's queue: total includes that wait.
       const run = await compiled.run(inputs, opts.logits ? ['mask', 'logits'] : ['mask'], { profile: true });
       const t2 = performance.now();
       const mask = Uint8Array.from(run.outputs.mask, (v) => (v > 0.5 ? 1 : 0));
@@ -80,8 +83,8 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
       };
     },
     destroy() {
-      compiled.destroy();
-      options.release?.();
+      destroying ??= compiled.destroy().finally(() => options.release?.());
+      return destroying;
     },
   };
 }
