@@ -17,10 +17,11 @@ import { reportMarkdown } from '../eval/report-markdown.js';
 import { buildReport } from '../eval/report.js';
 import { encodeMaskPng } from '../io/png-encode.js';
 import type { Segmenter } from '../model/segmenter.js';
-import { writeFileAtomic } from '../node/atomic-write.js';
+import { writeFileAtomic, writeOutputs } from '../node/atomic-write.js';
 import { nodeDatasetFiles } from '../node/dataset-files.js';
 import { parseAdapterKind, type AdapterKind } from '../node/gpu-node.js';
 import { loadSegmenter as loadNodeSegmenter } from '../node/load-segmenter.js';
+import { refuseOverwritingInputs } from '../node/output-paths.js';
 import { progress, type ProgressOutput } from './progress.js';
 
 const HELP = `usage: fianet eval --weights W --data DIR --format rrsisd|refsegrs|jsonl [options]
@@ -87,14 +88,14 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
       },
     }));
   } catch (e) {
-    throw new FianetError('bad-input', `${(e as Error).message}\n\n${HELP}`);
+    throw new FianetError('bad-input', `${(e as Error).message.replace(/\s*\n\s*/g, ' ')} (see fianet eval --help)`);
   }
   if (values.help) {
     console.log(HELP);
     return 0;
   }
   const { weights, data } = values;
-  if (!weights || !data || !values.format) throw new FianetError('bad-input', `--weights, --data and --format are required\n\n${HELP}`);
+  if (!weights || !data || !values.format) throw new FianetError('bad-input', '--weights, --data and --format are required (see fianet eval --help)');
   if (!(DATASET_FORMATS as readonly string[]).includes(values.format)) {
     throw new FianetError('bad-input', `--format must be one of ${DATASET_FORMATS.join(', ')}, got '${values.format}'`);
   }
@@ -103,6 +104,10 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
   const limit = parseLimit(values.limit);
   const adapter = parseAdapterKind(values.adapter);
   for (const out of [values.report, values.markdown]) if (out !== undefined) await checkWritableDir(dirname(out), out);
+  await refuseOverwritingInputs(
+    { '--report': values.report, '--markdown': values.markdown },
+    { '--weights': weights, '--config': values.config, '--data': data, '--tokens': values.tokens },
+  );
   const saveDir = values['save-masks'];
   if (saveDir !== undefined) await mkdir(saveDir, { recursive: true });
 
@@ -166,8 +171,10 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
     modelLoadMs,
   });
   const markdown = reportMarkdown(report);
-  if (values.report !== undefined) await writeFileAtomic(values.report, new TextEncoder().encode(`${JSON.stringify(report, null, 1)}\n`));
-  if (values.markdown !== undefined) await writeFileAtomic(values.markdown, new TextEncoder().encode(markdown));
+  await writeOutputs(async (outputs) => {
+    if (values.report !== undefined) await outputs.write(values.report, new TextEncoder().encode(`${JSON.stringify(report, null, 1)}\n`));
+    if (values.markdown !== undefined) await outputs.write(values.markdown, new TextEncoder().encode(markdown));
+  });
   console.log(markdown.trimEnd());
   if (runResult.status === 'failed') throw runResult.error;
   return runResult.status === 'interrupted' ? 130 : 0;

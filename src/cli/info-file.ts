@@ -10,7 +10,8 @@ import { fileSource } from '../node/safetensors-file.js';
 const count = (n: number) => n.toLocaleString('en-US');
 
 function table(rows: string[][], rightAligned: Set<number>): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  // A loop, not Math.max(...column): a file may hold hundreds of thousands of tensors.
+  const widths = rows[0]!.map((_, c) => rows.reduce((w, r) => Math.max(w, r[c]!.length), 0));
   return rows.map((r) =>
     r
       .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))

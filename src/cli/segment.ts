@@ -5,16 +5,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { resizeMaskNearest } from '../io/mask-resize.js';
 import { encodeOverlayPng } from '../io/overlay.js';
 import { encodeMaskPng } from '../io/png-encode.js';
 import { encodeSafetensors } from '../io/safetensors.js';
 import type { ExpressionTokens } from '../model/segmenter.js';
-import { writeFileAtomic } from '../node/atomic-write.js';
+import { writeOutputs } from '../node/atomic-write.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
 import { readImageFile } from '../node/image-file.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
+import { refuseOverwritingInputs } from '../node/output-paths.js';
 import { datasetText, type DatasetName } from '../text/categories.js';
 
 const HELP = `usage: fianet segment --weights W --image I --text "..." --out mask.png [options]
@@ -37,15 +38,22 @@ Options:
   --adapter KIND       auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
   --quiet              print nothing but errors`;
 
+const looksInline = (arg: string): boolean => arg.trim().startsWith('{');
+
 async function readTokens(arg: string): Promise<ExpressionTokens> {
-  const text = arg.trim().startsWith('{') ? arg : await readFile(arg, 'utf8').catch((e: Error) => {
-    throw new FianetError('bad-input', `cannot read --tokens ${arg}: ${e.message}`);
+  const text = looksInline(arg) ? arg : await readFile(arg, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new FianetError('bad-input', `cannot read --tokens ${arg}: ${e.code ?? e.message}`);
   });
+  let value: unknown;
   try {
-    return JSON.parse(text) as ExpressionTokens;
+    value = JSON.parse(text);
   } catch (e) {
     throw new FianetError('bad-input', `--tokens is not valid JSON: ${(e as Error).message}`);
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new FianetError('bad-input', `--tokens must be a JSON object {"input_ids", "l_mask", "t_mask", "p_mask"}, got ${quote(value)}`);
+  }
+  return value as ExpressionTokens;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -63,13 +71,24 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   for (const need of ['weights', 'image', 'out'] as const) {
-    if (!values[need]) throw new FianetError('bad-input', `--${need} is required\n\n${HELP}`);
+    if (!values[need]) throw new FianetError('bad-input', `--${need} is required (see fianet segment --help)`);
   }
-  if (values.text === undefined && values.tokens === undefined) throw new FianetError('bad-input', `give --text "..." (or --tokens)\n\n${HELP}`);
+  if (values.text === undefined && values.tokens === undefined) throw new FianetError('bad-input', 'give --text "..." (or --tokens); see fianet segment --help');
   if (values.text !== undefined && !values.text.trim()) throw new FianetError('bad-input', '--text is empty: give the referring expression');
   const dataset = values.dataset as DatasetName | undefined;
   if (dataset) datasetText(dataset); // throws naming the known datasets
   const say = values.quiet ? () => {} : (line: string) => console.error(line);
+
+  await refuseOverwritingInputs(
+    { '--out': values.out, '--overlay': values.overlay, '--logits': values.logits },
+    {
+      '--image': values.image,
+      '--weights': values.weights,
+      '--config': values.config,
+      '--vocab': values.vocab,
+      '--tokens': values.tokens !== undefined && !looksInline(values.tokens) ? values.tokens : undefined,
+    },
+  );
 
   const t0 = performance.now();
   // Inputs are read before the model loads so a typo fails in milliseconds.
@@ -92,11 +111,14 @@ export async function run(argv: string[]): Promise<number> {
     const full = values['original-size'];
     const mask = full ? resizeMaskNearest(result.mask, S, S, image.width, image.height) : result.mask;
     const [w, h] = full ? [image.width, image.height] : [S, S];
-    await writeFileAtomic(values.out!, encodeMaskPng(mask, w, h));
-    if (values.overlay) await writeFileAtomic(values.overlay, encodeOverlayPng(image, result.mask, S, S));
-    if (values.logits) {
-      await writeFileAtomic(values.logits, encodeSafetensors([{ name: 'logits', dtype: 'F32', shape: [1, 2, S, S], data: result.logits! }]));
-    }
+    // All or nothing: no output is renamed into place unless every one was written.
+    await writeOutputs(async (outputs) => {
+      await outputs.write(values.out!, encodeMaskPng(mask, w, h));
+      if (values.overlay) await outputs.write(values.overlay, encodeOverlayPng(image, result.mask, S, S));
+      if (values.logits) {
+        await outputs.write(values.logits, encodeSafetensors([{ name: 'logits', dtype: 'F32', shape: [1, 2, S, S], data: result.logits! }]));
+      }
+    });
     const a = segmenter.adapter;
     const fg = result.mask.reduce((s, v) => s + v, 0) / result.mask.length;
     const phases = Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');

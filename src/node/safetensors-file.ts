@@ -19,7 +19,12 @@ export async function fileSource(path: string): Promise<ByteSource> {
   } catch (e) {
     throw new FianetError('bad-input', `${path}: cannot open (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  const { size } = await handle.stat();
+  const stats = await handle.stat();
+  if (!stats.isFile()) {
+    await handle.close();
+    throw new FianetError('bad-input', `${path}: not a regular file (${stats.isDirectory() ? 'a directory' : 'a device, pipe or socket'})`);
+  }
+  const { size } = stats;
   return {
     size,
     label,
