@@ -5,12 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { FianetError, quote } from '../errors.js';
+import { FianetError } from '../errors.js';
 import { resizeMaskNearest } from '../io/mask-resize.js';
 import { encodeOverlayPng } from '../io/overlay.js';
 import { encodeMaskPng } from '../io/png-encode.js';
 import { encodeSafetensors } from '../io/safetensors.js';
 import type { ExpressionTokens } from '../model/segmenter.js';
+import { parseTokensJson } from '../model/tokens-input.js';
 import { writeOutputs } from '../node/atomic-write.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
 import { readImageFile } from '../node/image-file.js';
@@ -41,19 +42,11 @@ Options:
 const looksInline = (arg: string): boolean => arg.trim().startsWith('{');
 
 async function readTokens(arg: string): Promise<ExpressionTokens> {
-  const text = looksInline(arg) ? arg : await readFile(arg, 'utf8').catch((e: NodeJS.ErrnoException) => {
+  if (looksInline(arg)) return parseTokensJson(arg, '--tokens');
+  const text = await readFile(arg, 'utf8').catch((e: NodeJS.ErrnoException) => {
     throw new FianetError('bad-input', `cannot read --tokens ${arg}: ${e.code ?? e.message}`);
   });
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new FianetError('bad-input', `--tokens is not valid JSON: ${(e as Error).message}`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new FianetError('bad-input', `--tokens must be a JSON object {"input_ids", "l_mask", "t_mask", "p_mask"}, got ${quote(value)}`);
-  }
-  return value as ExpressionTokens;
+  return parseTokensJson(text, `--tokens ${arg}`);
 }
 
 export async function run(argv: string[]): Promise<number> {

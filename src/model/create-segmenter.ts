@@ -4,7 +4,7 @@
  * resizes the image exactly like the reference (PIL bilinear on uint8), encodes the text,
  * writes the inputs and reads back the mask (and the logits when asked).
  */
-import { FianetError, quote } from '../errors.js';
+import { FianetError } from '../errors.js';
 import { normalizeImage } from '../io/image-normalize.js';
 import { resizeBilinear } from '../io/resize-bilinear.js';
 import { preferredLinear, type Gpu } from '../runtime/device.js';
@@ -16,7 +16,8 @@ import type { Vocab } from '../text/vocab.js';
 import { packBertInputs } from './bert.js';
 import type { FianetConfig } from './config.js';
 import { buildFianet } from './fianet.js';
-import type { ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './segmenter.js';
+import type { SegmentInput, SegmentResult, Segmenter } from './segmenter.js';
+import { checkTokens } from './tokens-input.js';
 import { WeightBinder, type WeightStore } from './weights.js';
 
 export interface SegmenterOptions extends Pick<CompileOptions, 'onProgress' | 'dumpWgsl' | 'log'> {
@@ -87,17 +88,4 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
       return destroying;
     },
   };
-}
-
-/** Tokens given by the caller (--tokens, a dataset's own preprocessing): same length, 0/1 masks. */
-function checkTokens(t: ExpressionTokens, n: number): ExpressionTokens {
-  if (typeof t !== 'object' || t === null) throw new FianetError('bad-input', `tokens: expected an object {input_ids, l_mask, t_mask, p_mask}, got ${quote(t)}`);
-  for (const key of ['input_ids', 'l_mask', 't_mask', 'p_mask'] as const) {
-    const v = t[key];
-    if (!Array.isArray(v) || v.length !== n || !v.every((x) => Number.isInteger(x))) {
-      const got = !Array.isArray(v) ? quote(v) : v.length !== n ? `${v.length} values` : `a non-integer ${quote(v.find((x) => !Number.isInteger(x)))}`;
-      throw new FianetError('bad-input', `tokens: '${key}' must be a list of ${n} integers (the model's max_tokens), got ${got}`);
-    }
-  }
-  return t;
 }
