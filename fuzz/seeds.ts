@@ -15,8 +15,7 @@ function findRoot(): URL {
   for (let dir = new URL('./', import.meta.url); dir.pathname !== '/'; dir = new URL('../', dir)) if (existsSync(new URL('package.json', dir))) return dir;
   throw new Error('fuzz: cannot find the repository root (package.json) above the harness');
 }
-const root = findRoot();
-const repo = (p: string): URL => new URL(p, root);
+const repo = (p: string): URL => new URL(p, findRoot());
 const flat = (parts: Uint8Array[]): Uint8Array => Uint8Array.from(parts.flatMap((p) => [...p]));
 
 function pixels(n: number, channels: number, seed: number): Uint8Array {
