@@ -76,3 +76,12 @@ export function mutateBytes(input: Uint8Array, rng: Rng, seeds: readonly Uint8Ar
 }
 
 export { concat };
+
+/** Drops, duplicates or swaps parts of a parsed file (PNG chunks, JPEG segments). */
+export function reorderParts<T extends { data: Uint8Array }>(parts: T[], rng: Rng): void {
+  const [i, j] = [rng.int(parts.length), rng.int(parts.length)];
+  const op = rng.int(3);
+  if (op === 0) parts.splice(i, 1);
+  else if (op === 1) parts.splice(j, 0, { ...parts[i]!, data: parts[i]!.data.slice() });
+  else [parts[i], parts[j]] = [parts[j]!, parts[i]!];
+}

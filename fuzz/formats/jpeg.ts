@@ -3,7 +3,7 @@
  * DHT / DQT / DRI payloads; segment lengths), segments duplicated, dropped or retyped (SOF0 to
  * progressive, lossless or arithmetic), and the entropy-coded data after SOS.
  */
-import { concat, INTERESTING, mutateBytes, writeInt } from '../mutate-bytes.js';
+import { concat, INTERESTING, mutateBytes, reorderParts, writeInt } from '../mutate-bytes.js';
 import type { Rng } from '../rng.js';
 
 interface Segment {
@@ -77,13 +77,7 @@ const MUTATIONS: Mutation[] = [
     const s = rng.pick(segments);
     s.data = mutateBytes(s.data, rng, seeds);
   },
-  function reorder(segments, rng) {
-    const [i, j] = [rng.int(segments.length), rng.int(segments.length)];
-    const op = rng.int(3);
-    if (op === 0) segments.splice(i, 1);
-    else if (op === 1) segments.splice(j, 0, { ...segments[i]!, data: segments[i]!.data.slice() });
-    else [segments[i], segments[j]] = [segments[j]!, segments[i]!];
-  },
+  (segments, rng) => reorderParts(segments, rng),
   function lengthLie(segments, rng) {
     rng.pick(segments).lie = rng.pick(INTERESTING) & 0xffff;
   },

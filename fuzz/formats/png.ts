@@ -6,7 +6,7 @@
  */
 import { deflateSync, inflateSync } from 'fflate';
 import { crc32 } from '../../src/io/zip.js';
-import { concat, INTERESTING, mutateBytes, writeInt } from '../mutate-bytes.js';
+import { concat, INTERESTING, mutateBytes, reorderParts, writeInt } from '../mutate-bytes.js';
 import type { Rng } from '../rng.js';
 
 const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
@@ -77,13 +77,7 @@ const MUTATIONS: Mutation[] = [
     rest.splice(first, 0, { type: 'IDAT', data: deflateSync(raw) });
     chunks.splice(0, chunks.length, ...rest);
   },
-  function reorder(chunks, rng) {
-    const [i, j] = [rng.int(chunks.length), rng.int(chunks.length)];
-    const op = rng.int(3);
-    if (op === 0) chunks.splice(i, 1);
-    else if (op === 1) chunks.splice(j, 0, { ...chunks[i]!, data: chunks[i]!.data.slice() });
-    else [chunks[i], chunks[j]] = [chunks[j]!, chunks[i]!];
-  },
+  (chunks, rng) => reorderParts(chunks, rng),
   function insertChunk(chunks, rng) {
     const at = 1 + rng.int(chunks.length);
     const kind = rng.int(5);
