@@ -34,7 +34,7 @@ export class FuzzChild {
   private start(): Promise<void> {
     this.stderr = '';
     const child = fork(this.workerPath, [], {
-      execArgv: [`--max-old-space-size=${MEMORY_LIMIT / 2 ** 20}`],
+      execArgv: [`--max-old-space-size=${MEMORY_LIMIT / 2 ** 20}`, '--enable-source-maps'],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

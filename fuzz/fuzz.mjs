@@ -12,6 +12,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
+  sourcemap: 'inline',
   logLevel: 'warning',
 });
 const { main } = await import(`${outdir}main.mjs`);

@@ -29,8 +29,12 @@ interface Tally {
   seconds: number;
 }
 
-/** Findings with the same kind and message shape (numbers elided) are one finding. */
-const signature = (kind: string, detail: string) => `${kind}:${detail.split('\n')[0]!.replace(/\d+/g, 'N').slice(0, 160)}`;
+/** Findings with the same kind, message shape (numbers elided) and first two named stack frames are one finding. */
+function signature(kind: string, detail: string): string {
+  const [first = '', ...stack] = detail.split('\n');
+  const frames = stack.map((l) => /at (?:async )?([\w.$<>]+) \(/.exec(l)?.[1]).filter((f) => f && f !== 'JSON.stringify');
+  return `${kind}:${first.replace(/\d+/g, 'N').slice(0, 160)}@${frames.slice(0, 2).join('<')}`;
+}
 
 async function fuzzTarget(target: Target, child: FuzzChild, o: { count: number; seconds: number; seed: number; out: string }, progress: (line: string) => void): Promise<Tally> {
   const rng = new Rng(o.seed);
@@ -66,7 +70,8 @@ function record(tally: Tally, outcome: { kind: string; detail: string }, input: 
   const name = `${outcome.kind}-${createHash('sha1').update(sig).digest('hex').slice(0, 8)}-${createHash('sha1').update(input).digest('hex').slice(0, 8)}`;
   writeFileSync(join(dir, `${name}.bin`), input);
   writeFileSync(join(dir, `${name}.txt`), `${outcome.kind}\n${outcome.detail}\n`);
-  if (!seen) tally.distinct.set(sig, { kind: outcome.kind, detail: outcome.detail.split('\n')[0]!, file: join(dir, `${name}.bin`), count: 1 });
+  const where = /\(([^)]*src\/[^)]*)\)/.exec(outcome.detail)?.[1]?.replace(/^.*?(src\/)/, '$1');
+  if (!seen) tally.distinct.set(sig, { kind: outcome.kind, detail: `${outcome.detail.split('\n')[0]!}${where ? ` (${where})` : ''}`, file: join(dir, `${name}.bin`), count: 1 });
 }
 
 export async function main(argv: string[], workerPath: string): Promise<number> {
