@@ -21,7 +21,7 @@ export type OutputData = Uint8Array | Iterable<Uint8Array> | AsyncIterable<Uint8
 const live = new Set<string>();
 const SIGNALS = { SIGINT: 130, SIGTERM: 143 } as const;
 
-function onSignal(signal: keyof typeof SIGNALS): void {
+function removeLive(): void {
   for (const tmp of live) {
     try {
       unlinkSync(tmp);
@@ -30,17 +30,28 @@ function onSignal(signal: keyof typeof SIGNALS): void {
     }
   }
   live.clear();
+}
+
+function onSignal(signal: keyof typeof SIGNALS): void {
+  // A command with its own handler (eval: finish the sample, write PARTIAL reports) decides
+  // whether to stop; the exit hook removes the temporaries if it does.
+  if (process.listenerCount(signal) > 1) return;
+  removeLive();
   process.exit(SIGNALS[signal]);
 }
 
 function track(tmp: string): void {
-  if (live.size === 0) for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
+  if (live.size === 0) {
+    for (const s of Object.keys(SIGNALS)) process.on(s, onSignal);
+    process.on('exit', removeLive);
+  }
   live.add(tmp);
 }
 
 function untrack(tmp: string): void {
   if (!live.delete(tmp) || live.size > 0) return;
   for (const s of Object.keys(SIGNALS)) process.off(s, onSignal);
+  process.off('exit', removeLive);
 }
 
 const cannotWrite = (path: string, e: unknown): FianetError =>

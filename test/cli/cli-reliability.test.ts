@@ -145,9 +145,9 @@ describe('exit codes', () => {
 });
 
 describe('signals', () => {
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-    it(`${signal} while outputs are being written removes every temporary`, async () => {
-      const child = spawn(process.execPath, [await bundleForNode(fileURLToPath(new URL('./signal-child.ts', import.meta.url))), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const [signal, code, mode] of [['SIGINT', 130, ''], ['SIGTERM', 143, ''], ['SIGINT', 130, 'own-handler']] as const) {
+    it(`${signal} while outputs are being written removes every temporary${mode ? ` (${mode})` : ''}`, async () => {
+      const child = spawn(process.execPath, [await bundleForNode(fileURLToPath(new URL('./signal-child.ts', import.meta.url))), dir, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
       await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('writing') && resolve()));
       expect(temporaries().length).toBe(2);
       const exit = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
