@@ -14,7 +14,7 @@ import { safetensorsLayout } from '../io/safetensors.js';
 import { BN_FOLDED_METADATA } from '../model/batch-norm-fold.js';
 import { DEFAULT_BATCHNORM_EPS } from '../model/config.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
-import { refuseOverwritingInputs } from '../node/output-paths.js';
+import { checkOutputPaths } from '../node/output-paths.js';
 import { fileSource } from '../node/safetensors-file.js';
 import { planBatchNormFolds, type FoldedTensor } from './convert-fold-bn.js';
 
@@ -68,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
     throw new FianetError('bad-input', `expected IN.pth and OUT.safetensors, got ${positionals.length} paths (see fianet convert --help)`);
   }
   const [input, output] = positionals as [string, string];
-  await refuseOverwritingInputs({ 'OUT.safetensors': output }, { 'IN.pth': input, '--config': values.config });
+  await checkOutputPaths({ 'OUT.safetensors': output }, { 'IN.pth': input, '--config': values.config });
 
   const source = await fileSource(input);
   try {

@@ -21,7 +21,7 @@ import { writeFileAtomic, writeOutputs } from '../node/atomic-write.js';
 import { nodeDatasetFiles } from '../node/dataset-files.js';
 import { parseAdapterKind, type AdapterKind } from '../node/gpu-node.js';
 import { loadSegmenter as loadNodeSegmenter } from '../node/load-segmenter.js';
-import { refuseOverwritingInputs } from '../node/output-paths.js';
+import { checkOutputPaths } from '../node/output-paths.js';
 import { progress, type ProgressOutput } from './progress.js';
 
 const HELP = `usage: fianet eval --weights W --data DIR --format rrsisd|refsegrs|jsonl [options]
@@ -103,8 +103,7 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
   const split = values.split ?? 'test';
   const limit = parseLimit(values.limit);
   const adapter = parseAdapterKind(values.adapter);
-  for (const out of [values.report, values.markdown]) if (out !== undefined) await checkWritableDir(dirname(out), out);
-  await refuseOverwritingInputs(
+  await checkOutputPaths(
     { '--report': values.report, '--markdown': values.markdown },
     { '--weights': weights, '--config': values.config, '--data': data, '--tokens': values.tokens },
   );
@@ -184,10 +183,4 @@ function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new FianetError('bad-input', `--limit takes a whole number >= 1, got '${value}'`);
   return Number(value);
-}
-
-/** Fails before the model loads rather than after an hour of evaluation. */
-async function checkWritableDir(dir: string, file: string): Promise<void> {
-  const s = await stat(dir).catch(() => undefined);
-  if (!s?.isDirectory()) throw new FianetError('bad-input', `cannot write ${file}: the folder ${dir} does not exist`);
 }

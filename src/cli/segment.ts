@@ -16,7 +16,7 @@ import { writeOutputs } from '../node/atomic-write.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
 import { readImageFile } from '../node/image-file.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
-import { refuseOverwritingInputs } from '../node/output-paths.js';
+import { checkOutputPaths } from '../node/output-paths.js';
 import { datasetText, type DatasetName } from '../text/categories.js';
 
 const HELP = `usage: fianet segment --weights W --image I --text "..." --out mask.png [options]
@@ -72,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
   if (dataset) datasetText(dataset); // throws naming the known datasets
   const say = values.quiet ? () => {} : (line: string) => console.error(line);
 
-  await refuseOverwritingInputs(
+  await checkOutputPaths(
     { '--out': values.out, '--overlay': values.overlay, '--logits': values.logits },
     {
       '--image': values.image,

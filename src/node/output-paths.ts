@@ -1,8 +1,9 @@
 /**
- * Refuses a run whose output would overwrite one of its inputs (`--out` equal to `--image`
- * silently replaced the image, issue 13) or another output, before any work is done. Paths
- * are compared after resolving symlinks, and existing files also by device and inode (hard
- * links, bind mounts).
+ * Checks a run's output paths before any work is done: each output's folder exists (a typo
+ * fails in milliseconds, not after the model ran), and no output is the same file as one of
+ * the inputs (`--out` equal to `--image` silently replaced the image, issue 13) or as another
+ * output. Paths are compared after resolving symlinks, and existing files also by device and
+ * inode (hard links, bind mounts).
  */
 import { realpath, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -26,7 +27,12 @@ async function identify(label: string, path: string): Promise<Identity> {
   return { label, path, real, ...(s ? { inode: `${s.dev}:${s.ino}` } : {}) };
 }
 
-export async function refuseOverwritingInputs(outputs: NamedPaths, inputs: NamedPaths): Promise<void> {
+export async function checkOutputPaths(outputs: NamedPaths, inputs: NamedPaths): Promise<void> {
+  for (const [label, path] of Object.entries(outputs)) {
+    if (path === undefined) continue;
+    const folder = dirname(resolve(path));
+    if (!(await stat(folder).catch(() => undefined))?.isDirectory()) throw new FianetError('bad-input', `cannot write ${path}: the folder ${folder} does not exist (${label})`);
+  }
   const given = async (paths: NamedPaths) => Promise.all(Object.entries(paths).flatMap(([label, p]) => (p === undefined ? [] : [identify(label, p)])));
   const outs = await given(outputs);
   const ins = await given(inputs);
