@@ -33,20 +33,16 @@ export async function describeSafetensors(path: string): Promise<string> {
       bytes += size;
       rows.push([t.name, t.dtype, shapeText(t.shape), count(size)]);
     }
-    const lines = [`${file.label}: ${count(source.size)} bytes, header ${count(file.dataStart - 8)} bytes`, ''];
-    lines.push(...table(rows, new Set([3])));
+    // concat, not push(...rows): hundreds of thousands of rows overflow the argument stack.
+    const lines = [`${file.label}: ${count(source.size)} bytes, header ${count(file.dataStart - 8)} bytes`, ''].concat(table(rows, new Set([3])));
     lines.push('', `${count(file.tensors.size)} tensors, ${count(params)} parameters, ${count(bytes)} bytes`);
     if (file.metadata[BN_FOLDED_METADATA] === 'true') lines.push('BatchNorm: folded into the convolutions (fianet convert --fold-bn)');
     const meta = Object.entries(file.metadata);
     if (meta.length > 0) {
       lines.push('', 'metadata:');
       // Long values (a JSON config) are cut so the table stays readable.
-      lines.push(
-        ...table(
-          meta.map(([k, v]) => ['  ' + k, v.length > 200 ? `${v.slice(0, 200)}... (${count(v.length)} chars)` : v]),
-          new Set(),
-        ),
-      );
+      const metaRows = meta.map(([k, v]) => ['  ' + k, v.length > 200 ? `${v.slice(0, 200)}... (${count(v.length)} chars)` : v]);
+      for (const line of table(metaRows, new Set())) lines.push(line);
     }
     return lines.join('\n');
   } finally {

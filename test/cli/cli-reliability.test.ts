@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main, type Command } from '../../src/cli/main.js';
 import { FianetError } from '../../src/errors.js';
+import { encodeSafetensors } from '../../src/io/safetensors.js';
 import { bundleForNode } from '../helpers/bundle.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
 
@@ -142,6 +143,14 @@ describe('exit codes', () => {
       expect(readdirSync(dir).filter((f) => f.endsWith('.png') || f.endsWith('.tmp'))).toEqual([]);
     });
   }
+});
+
+it('info lists a file of 140,000 tensors (the column widths once spread every row into Math.max)', async () => {
+  const path = join(dir, 'many.safetensors');
+  const tensors = Array.from({ length: 140_000 }, (_, i) => ({ name: `t.${i}`, dtype: 'F32' as const, shape: [1], data: Float32Array.of(i) }));
+  writeFileSync(path, Buffer.concat(encodeSafetensors(tensors)));
+  expect(await main(['info', path])).toBe(0);
+  expect(lines.join('\n')).toMatch(/t\.139999 +F32/);
 });
 
 describe('signals', () => {
