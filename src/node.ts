@@ -4,7 +4,7 @@
  *
  *   const model = await loadSegmenter({ weights: 'weights/demo.safetensors' });
  *   const result = await model.segment({ image: await readImageFile('scene.png'), text: 'the ship on the left' });
- *   // result.mask: S x S (1 = referred object), result.timings, model.adapter; model.destroy()
+ *   // result.mask: S x S (1 = referred object), result.timings, model.adapter; await model.destroy()
  */
 export { FianetError, type FianetErrorCode } from './errors.js';
 export { loadSegmenter, type LoadSegmenterOptions } from './node/load-segmenter.js';

@@ -105,7 +105,7 @@ async function ensureModel(device: Gpu): Promise<{ segmenter: Segmenter; loadMs:
   if (useFile && !file) throw new Error('choose a weights file (.safetensors or .pth), or select the demo model');
   const key = `${weightsVersion}`;
   if (model?.key === key) return model;
-  model?.segmenter.destroy();
+  await model?.segmenter.destroy();
   model = undefined;
   const t0 = performance.now();
   const dump = new URLSearchParams(location.search).get('dump');

@@ -4,7 +4,7 @@
  * one at a time, so a 1 GB checkpoint needs about one tensor of memory, not two models.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FianetError, quote } from '../errors.js';
 import { DTYPE_SIZE, f32ToF16, f64ToF16Bits, isFloatDtype, numel, toFloat32, type Dtype } from '../io/dtype.js';
@@ -16,6 +16,7 @@ import { BN_FOLDED_METADATA } from '../model/batch-norm-fold.js';
 import { DEFAULT_BATCHNORM_EPS } from '../model/config.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import { fileErrorReason } from '../node/file-error.js';
+import { checkOutputPaths } from '../node/output-paths.js';
 import { fileSource } from '../node/safetensors-file.js';
 import { planBatchNormFolds, type FoldedTensor } from './convert-fold-bn.js';
 
@@ -69,10 +70,11 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (positionals.length !== 2)
-    throw new FianetError('bad-input', `expected IN.pth and OUT.safetensors, got ${positionals.length} paths\n\n${HELP}`);
+  if (positionals.length !== 2) {
+    throw new FianetError('bad-input', `expected IN.pth and OUT.safetensors, got ${positionals.length} paths (see fianet convert --help)`);
+  }
   const [input, output] = positionals as [string, string];
-  if (resolve(input) === resolve(output)) throw new FianetError('bad-input', 'the output would overwrite the input');
+  await checkOutputPaths({ 'OUT.safetensors': output }, { 'IN.pth': input, '--config': values.config });
 
   const source = await fileSource(input);
   try {

@@ -17,10 +17,11 @@ import { reportMarkdown } from '../eval/report-markdown.js';
 import { buildReport } from '../eval/report.js';
 import { encodeMaskPng } from '../io/png-encode.js';
 import type { Segmenter } from '../model/segmenter.js';
-import { writeFileAtomic } from '../node/atomic-write.js';
+import { writeFileAtomic, writeOutputs } from '../node/atomic-write.js';
 import { nodeDatasetFiles } from '../node/dataset-files.js';
 import { parseAdapterKind, type AdapterKind } from '../node/gpu-node.js';
 import { loadSegmenter as loadNodeSegmenter } from '../node/load-segmenter.js';
+import { checkOutputPaths } from '../node/output-paths.js';
 import { progress, type ProgressOutput } from './progress.js';
 import { stderrOutput } from './terminal.js';
 import { loadLog } from './verbosity.js';
@@ -90,14 +91,14 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
       },
     }));
   } catch (e) {
-    throw new FianetError('bad-input', `${(e as Error).message}\n\n${HELP}`);
+    throw new FianetError('bad-input', `${(e as Error).message.replace(/\s*\n\s*/g, ' ')} (see fianet eval --help)`);
   }
   if (values.help) {
     console.log(HELP);
     return 0;
   }
   const { weights, data } = values;
-  if (!weights || !data || !values.format) throw new FianetError('bad-input', `--weights, --data and --format are required\n\n${HELP}`);
+  if (!weights || !data || !values.format) throw new FianetError('bad-input', '--weights, --data and --format are required (see fianet eval --help)');
   if (!(DATASET_FORMATS as readonly string[]).includes(values.format)) {
     throw new FianetError('bad-input', `--format must be one of ${DATASET_FORMATS.join(', ')}, got '${values.format}'`);
   }
@@ -105,7 +106,10 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
   const split = values.split ?? 'test';
   const limit = parseLimit(values.limit);
   const adapter = parseAdapterKind(values.adapter);
-  for (const out of [values.report, values.markdown]) if (out !== undefined) await checkWritableDir(dirname(out), out);
+  await checkOutputPaths(
+    { '--report': values.report, '--markdown': values.markdown },
+    { '--weights': weights, '--config': values.config, '--data': data, '--tokens': values.tokens },
+  );
   const saveDir = values['save-masks'];
   if (saveDir !== undefined) await mkdir(saveDir, { recursive: true });
 
@@ -149,7 +153,7 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
   } finally {
     bar.finish();
     process.off('SIGINT', onSigint);
-    segmenter.destroy();
+    await segmenter.destroy();
   }
 
   const report = buildReport(runResult, {
@@ -169,8 +173,10 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
     modelLoadMs,
   });
   const markdown = reportMarkdown(report);
-  if (values.report !== undefined) await writeFileAtomic(values.report, new TextEncoder().encode(`${JSON.stringify(report, null, 1)}\n`));
-  if (values.markdown !== undefined) await writeFileAtomic(values.markdown, new TextEncoder().encode(markdown));
+  await writeOutputs(async (outputs) => {
+    if (values.report !== undefined) await outputs.write(values.report, new TextEncoder().encode(`${JSON.stringify(report, null, 1)}\n`));
+    if (values.markdown !== undefined) await outputs.write(values.markdown, new TextEncoder().encode(markdown));
+  });
   console.log(markdown.trimEnd());
   if (runResult.status === 'failed') throw runResult.error;
   return runResult.status === 'interrupted' ? 130 : 0;
@@ -180,10 +186,4 @@ function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new FianetError('bad-input', `--limit takes a whole number >= 1, got '${value}'`);
   return Number(value);
-}
-
-/** Fails before the model loads rather than after an hour of evaluation. */
-async function checkWritableDir(dir: string, file: string): Promise<void> {
-  const s = await stat(dir).catch(() => undefined);
-  if (!s?.isDirectory()) throw new FianetError('bad-input', `cannot write ${file}: the folder ${dir} does not exist`);
 }

@@ -11,10 +11,12 @@ import { DEFAULT_MAX_PIXELS } from '../io/image-types.js';
 import { encodeMaskPng, resizedMaskPngParts } from '../io/png-encode.js';
 import { encodeSafetensors } from '../io/safetensors.js';
 import type { ExpressionTokens } from '../model/segmenter.js';
-import { writeFileAtomic } from '../node/atomic-write.js';
+import { parseTokensJson } from '../model/tokens-input.js';
+import { writeOutputs } from '../node/atomic-write.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
 import { readImageFile } from '../node/image-file.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
+import { checkOutputPaths } from '../node/output-paths.js';
 import { datasetText, type DatasetName } from '../text/categories.js';
 import { loadProgress } from './load-progress.js';
 import { stderrOutput } from './terminal.js';
@@ -43,15 +45,14 @@ Options:
   --quiet              print nothing but errors
   --verbose            also debug lines and the WebGPU implementation's own messages`;
 
+const looksInline = (arg: string): boolean => arg.trim().startsWith('{');
+
 async function readTokens(arg: string): Promise<ExpressionTokens> {
-  const text = arg.trim().startsWith('{') ? arg : await readFile(arg, 'utf8').catch((e: Error) => {
-    throw new FianetError('bad-input', `cannot read --tokens ${arg}: ${e.message}`);
+  if (looksInline(arg)) return parseTokensJson(arg, '--tokens');
+  const text = await readFile(arg, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new FianetError('bad-input', `cannot read --tokens ${arg}: ${e.code ?? e.message}`);
   });
-  try {
-    return JSON.parse(text) as ExpressionTokens;
-  } catch (e) {
-    throw new FianetError('bad-input', `--tokens is not valid JSON: ${(e as Error).message}`);
-  }
+  return parseTokensJson(text, `--tokens ${arg}`);
 }
 
 function parseMaxPixels(arg: string | undefined): number {
@@ -77,13 +78,24 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   for (const need of ['weights', 'image', 'out'] as const) {
-    if (!values[need]) throw new FianetError('bad-input', `--${need} is required\n\n${HELP}`);
+    if (!values[need]) throw new FianetError('bad-input', `--${need} is required (see fianet segment --help)`);
   }
-  if (values.text === undefined && values.tokens === undefined) throw new FianetError('bad-input', `give --text "..." (or --tokens)\n\n${HELP}`);
+  if (values.text === undefined && values.tokens === undefined) throw new FianetError('bad-input', 'give --text "..." (or --tokens); see fianet segment --help');
   if (values.text !== undefined && !values.text.trim()) throw new FianetError('bad-input', '--text is empty: give the referring expression');
   const dataset = values.dataset as DatasetName | undefined;
   if (dataset) datasetText(dataset); // throws naming the known datasets
   const say = values.quiet ? () => {} : (line: string) => console.error(line);
+
+  await checkOutputPaths(
+    { '--out': values.out, '--overlay': values.overlay, '--logits': values.logits },
+    {
+      '--image': values.image,
+      '--weights': values.weights,
+      '--config': values.config,
+      '--vocab': values.vocab,
+      '--tokens': values.tokens !== undefined && !looksInline(values.tokens) ? values.tokens : undefined,
+    },
+  );
 
   const t0 = performance.now();
   // Inputs are read before the model loads so a typo fails in milliseconds.
@@ -107,11 +119,14 @@ export async function run(argv: string[]): Promise<number> {
     const S = result.size;
     const full = values['original-size'];
     const [w, h] = full ? [image.width, image.height] : [S, S];
-    await writeFileAtomic(values.out!, full ? resizedMaskPngParts(result.mask, S, S, w, h) : encodeMaskPng(result.mask, S, S));
-    if (values.overlay) await writeFileAtomic(values.overlay, overlayPngParts(image, result.mask, S, S));
-    if (values.logits) {
-      await writeFileAtomic(values.logits, encodeSafetensors([{ name: 'logits', dtype: 'F32', shape: [1, 2, S, S], data: result.logits! }]));
-    }
+    // All or nothing: no output is renamed into place unless every one was written.
+    await writeOutputs(async (outputs) => {
+      await outputs.write(values.out!, full ? resizedMaskPngParts(result.mask, S, S, w, h) : encodeMaskPng(result.mask, S, S));
+      if (values.overlay) await outputs.write(values.overlay, overlayPngParts(image, result.mask, S, S));
+      if (values.logits) {
+        await outputs.write(values.logits, encodeSafetensors([{ name: 'logits', dtype: 'F32', shape: [1, 2, S, S], data: result.logits! }]));
+      }
+    });
     const a = segmenter.adapter;
     const fg = result.mask.reduce((s, v) => s + v, 0) / result.mask.length;
     const phases = Object.entries(result.timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
@@ -121,6 +136,6 @@ export async function run(argv: string[]): Promise<number> {
     say(`mask: ${values.out} (${w} x ${h}, ${(100 * fg).toFixed(1)}% object)`);
     return 0;
   } finally {
-    segmenter.destroy();
+    await segmenter.destroy();
   }
 }

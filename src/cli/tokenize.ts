@@ -94,14 +94,14 @@ export async function run(argv: string[]): Promise<number> {
       },
     }));
   } catch (e) {
-    throw new FianetError('bad-input', `${(e as Error).message}\n\n${HELP}`);
+    throw new FianetError('bad-input', `${(e as Error).message} (see fianet tokenize --help)`);
   }
   if (values.help) {
     console.log(HELP);
     return 0;
   }
   if ((values.text === undefined) === (values.file === undefined)) {
-    throw new FianetError('bad-input', `give exactly one of --text and --file\n\n${HELP}`);
+    throw new FianetError('bad-input', 'give exactly one of --text and --file (see fianet tokenize --help)');
   }
   const dataset = values.dataset ?? 'rrsisd';
   datasetText(dataset); // an unknown name fails here, before any file is read

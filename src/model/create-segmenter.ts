@@ -16,7 +16,8 @@ import type { Vocab } from '../text/vocab.js';
 import { packBertInputs } from './bert.js';
 import type { FianetConfig } from './config.js';
 import { buildFianet } from './fianet.js';
-import type { ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './segmenter.js';
+import type { SegmentInput, SegmentResult, Segmenter } from './segmenter.js';
+import { checkTokens } from './tokens-input.js';
 import { WeightBinder, type WeightStore } from './weights.js';
 
 export interface SegmenterOptions extends Pick<CompileOptions, 'onProgress' | 'dumpWgsl' | 'log'> {
@@ -60,10 +61,12 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
     return { input_ids: e.input_ids, l_mask: e.l_mask, t_mask: e.t_mask, p_mask: e.p_mask, words: e.words, tags: e.tags };
   };
 
+  let destroying: Promise<void> | undefined;
   return {
     config,
     adapter: gpu.adapter,
     async segment(input: SegmentInput, opts: { logits?: boolean } = {}): Promise<SegmentResult> {
+      if (destroying) throw new FianetError('bad-input', 'segment: the model was destroyed; load it again to segment more images');
       const t0 = performance.now();
       const warnings: string[] = [];
       const tokens = tokensFor(input, warnings);
@@ -74,6 +77,7 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
         ...packBertInputs(config.text, tokens.input_ids, { l: tokens.l_mask, t: tokens.t_mask, p: tokens.p_mask }),
       };
       const t1 = performance.now();
+      // The GPU part waits its turn in the graph's queue: total includes that wait.
       const run = await compiled.run(inputs, opts.logits ? ['mask', 'logits'] : ['mask'], { profile: true });
       const t2 = performance.now();
       const mask = Uint8Array.from(run.outputs.mask, (v) => (v > 0.5 ? 1 : 0));
@@ -87,19 +91,8 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
       };
     },
     destroy() {
-      compiled.destroy();
-      options.release?.();
+      destroying ??= compiled.destroy().finally(() => options.release?.());
+      return destroying;
     },
   };
-}
-
-/** Tokens given by the caller (--tokens, a dataset's own preprocessing): same length, 0/1 masks. */
-function checkTokens(t: ExpressionTokens, n: number): ExpressionTokens {
-  for (const key of ['input_ids', 'l_mask', 't_mask', 'p_mask'] as const) {
-    const v = t[key];
-    if (!Array.isArray(v) || v.length !== n || !v.every((x) => Number.isInteger(x))) {
-      throw new FianetError('bad-input', `tokens: '${key}' must be a list of ${n} integers (the model's max_tokens), got ${Array.isArray(v) ? `${v.length} values` : JSON.stringify(v)}`);
-    }
-  }
-  return t;
 }

@@ -29,8 +29,11 @@ export interface OpenWeightsOptions {
 }
 
 async function storeFor(source: ByteSource): Promise<{ store: WeightStore; metadata: Record<string, string> }> {
-  const magic = await source.read(0, Math.min(2, source.size));
-  const isPth = (magic[0] === 0x50 && magic[1] === 0x4b) || magic[0] === 0x80;
+  const magic = await source.read(0, Math.min(9, source.size));
+  // A safetensors file starts with its header length (any first byte, 0x80 and 'P' included:
+  // 1 in 256 valid files) and then '{'; checked first so such a file is not taken for a .pth.
+  const isSafetensors = magic.length === 9 && magic[8] === 0x7b;
+  const isPth = !isSafetensors && ((magic[0] === 0x50 && magic[1] === 0x4b) || magic[0] === 0x80);
   if (!isPth) {
     const file = await openSafetensors(source);
     return { store: safetensorsStore(file), metadata: file.metadata };

@@ -39,7 +39,11 @@ export interface SegmentResult {
 export interface Segmenter {
   readonly config: FianetConfig;
   readonly adapter: AdapterDescription;
+  /** Calls at once are run one after another (in call order) and give the same results as sequential calls. */
   segment(input: SegmentInput, options?: { logits?: boolean }): Promise<SegmentResult>;
-  /** Frees every GPU buffer the model holds; the device stays usable. */
-  destroy(): void;
+  /**
+   * Frees every GPU buffer the model holds (and the device, when the loader opened it) once the
+   * call in flight has finished; queued and later calls reject with "the model was destroyed".
+   */
+  destroy(): Promise<void>;
 }

@@ -26,8 +26,13 @@ export interface Gpu {
   adapter: AdapterDescription;
   /** Throws the first error the device reported since the last call (or a loss). */
   check(): void;
+  /** Resolves once a loss the device is about to report has been recorded, or after a short wait: a failed map or submit often settles before the device-lost event. */
+  settle(): Promise<void>;
   destroy(): void;
 }
+
+/** How long a failed GPU operation waits for the device-lost report that explains it. */
+const SETTLE_MS = 200;
 
 /** Limits a FIANet graph wants, capped by what the adapter offers. */
 const WANTED_LIMITS = [
@@ -77,8 +82,10 @@ export async function openDevice(
     pending ??= new FianetError('device-error', `GPU error on the ${kind} adapter: ${message}`);
   });
   let destroyed = false;
-  void device.lost.then((info) => {
-    if (!destroyed) lost = new FianetError('device-error', `GPU device lost (${info.reason}): ${info.message}`);
+  const lostRecorded = device.lost.then((info) => {
+    if (!destroyed) {
+      lost = new FianetError('device-error', `the GPU device was lost (${info.reason}${info.message ? `: ${info.message}` : ''}); load the model again on a new device`);
+    }
   });
   const info = adapter.info;
   return {
@@ -99,6 +106,11 @@ export async function openDevice(
       const error = pending;
       pending = undefined;
       if (error) throw error;
+    },
+    async settle() {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([lostRecorded, new Promise((resolve) => (timer = setTimeout(resolve, SETTLE_MS)))]);
+      clearTimeout(timer);
     },
     destroy() {
       destroyed = true;

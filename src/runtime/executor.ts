@@ -2,7 +2,8 @@
  * Compiles a Graph for one device and runs it. Compile: drop calls no requested output
  * depends on, plan activation memory, upload weights once, build every pipeline, uniform
  * slot and bind group. Run: write the inputs, encode all dispatches into one command buffer,
- * read back only the outputs asked for. Nothing is created on the hot path.
+ * read back only the outputs asked for. Nothing is created on the hot path. Runs are
+ * serialised (one set of activation buffers), and destroy() waits for the run in flight.
  */
 import { FianetError } from '../errors.js';
 import type { Gpu } from './device.js';
@@ -10,6 +11,7 @@ import { fmtShape, numel, type Call, type Graph, type Tensor } from './graph.js'
 import { packUniforms } from './kernel.js';
 import { planMemory, tensorBytes, type MemoryPlan } from './memory-plan.js';
 import { PipelineCache, type PipelineCacheOptions } from './pipeline-cache.js';
+import { SerialQueue } from './serial-queue.js';
 
 /** minUniformBufferOffsetAlignment is at most 256 on every adapter. */
 const UNIFORM_SLOT = 256;
@@ -75,22 +77,14 @@ export class CompiledGraph {
 
   /** The readback buffer, kept between runs (no buffer creation on the hot path). */
   private staging?: GPUBuffer;
-  private stagingBusy = false;
+  private readonly queue = new SerialQueue();
 
-  private takeStaging(size: number): GPUBuffer {
-    const { device } = this.gpu;
-    if (this.stagingBusy) return device.createBuffer({ label: 'readback:extra', size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+  private stagingOf(size: number): GPUBuffer {
     if (!this.staging || this.staging.size < size) {
       this.staging?.destroy();
-      this.staging = device.createBuffer({ label: 'readback', size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+      this.staging = this.gpu.device.createBuffer({ label: 'readback', size, usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
     }
-    this.stagingBusy = true;
     return this.staging;
-  }
-
-  private giveBackStaging(buffer: GPUBuffer): void {
-    if (buffer === this.staging) this.stagingBusy = false;
-    else buffer.destroy();
   }
 
   static async compile(gpu: Gpu, graph: Graph, options: CompileOptions = {}): Promise<CompiledGraph> {
@@ -219,7 +213,8 @@ export class CompiledGraph {
    * (true: phases by first label segment; or a function naming the phase of a call).
    */
   async run(inputs: Record<string, HostTensor>, outputs?: readonly string[], opts: { profile?: boolean | PhaseOf } = {}): Promise<RunResult> {
-    const { device } = this.gpu;
+    if (this.queue.closed) throw destroyedError();
+    const written: { arena: number; offset: number; data: HostTensor }[] = [];
     for (const [name, t] of this.graph.inputs) {
       const data = inputs[name];
       if (!data) throw new FianetError('bad-input', `missing graph input '${name}' ${fmtShape(t.shape)}`);
@@ -228,7 +223,7 @@ export class CompiledGraph {
       }
       for (const check of this.graph.inputChecks.get(t.id) ?? []) check(data);
       const p = this.plan.placements.get(t.id);
-      if (p) device.queue.writeBuffer(this.arenas[p.arena], p.offset, data.buffer, data.byteOffset, data.byteLength);
+      if (p) written.push({ arena: p.arena, offset: p.offset, data });
     }
     const names = outputs ?? this.outputNames;
     const wanted = names.map((n) => {
@@ -237,7 +232,18 @@ export class CompiledGraph {
       if (!t || !p) throw new FianetError('bad-graph', `output '${n}' was not compiled into this graph`);
       return { name: n, t, p };
     });
+    return this.queue.push(() => this.runNow(written, wanted, opts));
+  }
 
+  /** One run, alone on the device's buffers (the queue guarantees it). */
+  private async runNow(
+    written: readonly { arena: number; offset: number; data: HostTensor }[],
+    wanted: readonly { name: string; t: Tensor; p: { arena: number; offset: number; bytes: number } }[],
+    opts: { profile?: boolean | PhaseOf },
+  ): Promise<RunResult> {
+    const { device } = this.gpu;
+    this.gpu.check();
+    for (const w of written) device.queue.writeBuffer(this.arenas[w.arena], w.offset, w.data.buffer, w.data.byteOffset, w.data.byteLength);
     let phases: Record<string, number> | undefined;
     if (opts.profile) {
       const phaseOf = typeof opts.profile === 'function' ? opts.profile : firstLabelSegment;
@@ -252,14 +258,15 @@ export class CompiledGraph {
         const t0 = performance.now();
         device.queue.submit([encoder.finish()]);
         await device.queue.onSubmittedWorkDone();
+        this.gpu.check();
         phases[phase] = (phases[phase] ?? 0) + performance.now() - t0;
         start = i;
       }
     }
     const encoder = device.createCommandEncoder({ label: 'forward' });
     if (!opts.profile) this.encodeRange(encoder, 0, this.encoded.length, 'forward');
-    const total = wanted.reduce((s, w) => s + w.p.bytes, 0);
-    const staging = this.takeStaging(Math.max(16, total));
+    const total = Math.max(16, wanted.reduce((s, w) => s + w.p.bytes, 0));
+    const staging = this.stagingOf(total);
     let at = 0;
     for (const w of wanted) {
       encoder.copyBufferToBuffer(this.arenas[w.p.arena], w.p.offset, staging, at, w.p.bytes);
@@ -268,14 +275,13 @@ export class CompiledGraph {
     device.queue.submit([encoder.finish()]);
     let bytes: ArrayBuffer;
     try {
-      await staging.mapAsync(GPUMapMode.READ, 0, Math.max(16, total));
-      bytes = staging.getMappedRange(0, Math.max(16, total)).slice(0);
+      await staging.mapAsync(GPUMapMode.READ, 0, total);
+      bytes = staging.getMappedRange(0, total).slice(0);
       staging.unmap();
     } catch (e) {
+      await this.gpu.settle();
       this.gpu.check();
-      throw new FianetError('device-error', `reading back the outputs failed: ${(e as Error).message}`);
-    } finally {
-      this.giveBackStaging(staging);
+      throw new FianetError('device-error', `reading back the outputs failed: ${(e as Error).message || (e as Error).name || 'the GPU gave no reason'}`);
     }
     this.gpu.check();
     const result: Record<string, HostTensor> = {};
@@ -289,16 +295,18 @@ export class CompiledGraph {
   }
 
   /** Runs the whole graph on whatever the inputs hold now and waits for it: milliseconds (benchmarks). */
-  async timeOnce(): Promise<number> {
-    const { device } = this.gpu;
-    const encoder = device.createCommandEncoder({ label: 'timed' });
-    this.encodeRange(encoder, 0, this.encoded.length, 'timed');
-    const t0 = performance.now();
-    device.queue.submit([encoder.finish()]);
-    await device.queue.onSubmittedWorkDone();
-    const ms = performance.now() - t0;
-    this.gpu.check();
-    return ms;
+  timeOnce(): Promise<number> {
+    return this.queue.push(async () => {
+      const { device } = this.gpu;
+      const encoder = device.createCommandEncoder({ label: 'timed' });
+      this.encodeRange(encoder, 0, this.encoded.length, 'timed');
+      const t0 = performance.now();
+      device.queue.submit([encoder.finish()]);
+      await device.queue.onSubmittedWorkDone();
+      const ms = performance.now() - t0;
+      this.gpu.check();
+      return ms;
+    });
   }
 
   /** The plan in words: kept and removed calls, memory against the naive sum. */
@@ -314,8 +322,16 @@ export class CompiledGraph {
     return lines.join('\n');
   }
 
-  destroy(): void {
+  /**
+   * Frees every buffer once the run in flight (if any) has finished; runs still queued and
+   * later calls reject with "the model was destroyed".
+   */
+  async destroy(): Promise<void> {
+    await this.queue.close(destroyedError);
     this.staging?.destroy();
+    this.staging = undefined;
     for (const b of this.ownedBuffers) b.destroy();
   }
 }
+
+const destroyedError = (): FianetError => new FianetError('bad-input', 'the model was destroyed (destroy() was called before this call ran): load it again to segment more images');

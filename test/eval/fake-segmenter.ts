@@ -41,7 +41,7 @@ export function fakeSegmenter(size: number, predict: (input: SegmentInput, call:
         warnings: [],
       };
     },
-    destroy() {
+    async destroy() {
       fake.destroyed = true;
     },
   };

@@ -55,7 +55,7 @@ describe('writeFileAtomic', () => {
     expect(Array.from(readFileSync(path))).toEqual([1, 2, 3]);
     await writeFileAtomic(path, [Uint8Array.of(4), Uint8Array.of(5, 6)]);
     expect(Array.from(readFileSync(path))).toEqual([4, 5, 6]);
-    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('fails with the path and removes its temporary file', async () => {
@@ -63,7 +63,7 @@ describe('writeFileAtomic', () => {
     const target = join(dir, 'taken');
     mkdirSync(target);
     expect((await rejection(writeFileAtomic(target, Uint8Array.of(1)))).message).toMatch(/taken: cannot write/);
-    expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect((await rejection(writeFileAtomic(join(dir, 'no-such-dir', 'x.png'), Uint8Array.of(1)))).message).toMatch(/ENOENT/);
   });
 });

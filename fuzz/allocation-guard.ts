@@ -1,0 +1,44 @@
+/**
+ * Imported first by the fuzz worker: wraps ArrayBuffer and the typed-array constructors so a
+ * single allocation over the limit is recorded as a memory blowup, even when the parser
+ * catches the error it causes (zero-filled pages are lazy, so RSS alone would miss a 4 GiB
+ * `new Uint8Array` that is never written). `instanceof` keeps working through hasInstance.
+ */
+export const ALLOCATION_LIMIT = 2 ** 30;
+
+let blowup: string | undefined;
+
+/** The first over-limit allocation since the last call, with where it came from. */
+export function takeBlowup(): string | undefined {
+  const b = blowup;
+  blowup = undefined;
+  return b;
+}
+
+type Ctor = new (...args: never[]) => object;
+
+function guard(name: string, bytesPer: number): void {
+  const g = globalThis as unknown as Record<string, Ctor>;
+  const Original = g[name]!;
+  const Guarded = class extends (Original as new (...args: unknown[]) => object) {
+    constructor(...args: unknown[]) {
+      const n = args[0];
+      if (typeof n === 'number' && n * bytesPer > ALLOCATION_LIMIT) {
+        const where = (new Error().stack ?? '').split('\n').slice(2, 5).map((l) => l.trim()).join(' < ');
+        blowup ??= `${name}(${n}) = ${(n * bytesPer / 2 ** 30).toFixed(2)} GiB requested at ${where}`;
+        throw new RangeError(`fuzz allocation limit: ${name}(${n})`);
+      }
+      super(...args);
+    }
+    static override [Symbol.hasInstance](x: unknown): boolean {
+      return x instanceof Original;
+    }
+  };
+  Object.defineProperty(Guarded, 'name', { value: name });
+  g[name] = Guarded as unknown as Ctor;
+}
+
+guard('ArrayBuffer', 1);
+for (const [name, size] of [['Int8Array', 1], ['Uint8Array', 1], ['Uint8ClampedArray', 1], ['Int16Array', 2], ['Uint16Array', 2], ['Int32Array', 4], ['Uint32Array', 4], ['Float32Array', 4], ['Float64Array', 8], ['BigInt64Array', 8], ['BigUint64Array', 8]] as const) {
+  guard(name, size);
+}
