@@ -1,0 +1,94 @@
+/**
+ * `fianet scene` on the shared test scenes (a 3 x 2 mosaic of demo images in EPSG:32633 and
+ * its variants), through the CLI: the mask GeoTIFF's georeferencing and format, and the
+ * equalities that pin the tiling down exactly: with --overlap 0 each 256 x 256 block equals
+ * `fianet segment --original-size` on that block; 16-bit with --scale-range and 4 bands with
+ * --bands 2,3,4 equal the 8-bit RGB run; nodata pixels are 255.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { decodeImage } from '../../src/io/image-decode.js';
+import { readGeoTiff } from '../helpers/read-geotiff.js';
+import { TEST_ADAPTER } from '../helpers/gpu.js';
+import { SCENES, dataPath, readJson } from '../helpers/test-data.js';
+
+const repo = (p: string): string => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+const scene = (p: string): string => dataPath(SCENES, `public/${p}`);
+const TEXT = readJson<{ texts: string[] }>(new URL('public/scenes.json', SCENES)).texts[0]!;
+
+describe('fianet scene', () => {
+  let dir: string;
+  let errors: string[];
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'fianet-scene-'));
+    errors = [];
+    vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a.join(' ')));
+  });
+  afterAll(() => vi.restoreAllMocks());
+
+  const sceneRun = async (image: string, out: string, ...extra: string[]) => {
+    const code = await main(['scene', '--weights', repo('weights/demo.safetensors'), '--adapter', TEST_ADAPTER, '--image', image, '--text', TEXT, '--out', out, '--quiet', ...extra]);
+    expect(code, errors.join('\n')).toBe(0);
+    return readGeoTiff(out);
+  };
+  const segmentRun = async (image: string): Promise<Uint8Array> => {
+    const out = join(dir, 'segment.png');
+    const code = await main(['segment', '--weights', repo('weights/demo.safetensors'), '--adapter', TEST_ADAPTER, '--image', image, '--text', TEXT, '--out', out, '--original-size', '--quiet']);
+    expect(code, errors.join('\n')).toBe(0);
+    const png = decodeImage(readFileSync(out), 'segment mask');
+    return Uint8Array.from({ length: png.width * png.height }, (_, p) => (png.rgb[3 * p]! > 0 ? 1 : 0));
+  };
+  const block = (data: Uint8Array, width: number, r: number, c: number) =>
+    Uint8Array.from({ length: 256 * 256 }, (_, p) => data[(r * 256 + Math.floor(p / 256)) * width + c * 256 + (p % 256)]!);
+
+  let mosaic: Awaited<ReturnType<typeof readGeoTiff>>;
+  beforeAll(async () => {
+    mosaic = await sceneRun(scene('mosaic.tif'), join(dir, 'mosaic.tif'), '--tile', '256', '--overlap', '0');
+  });
+
+  it('writes a tiled DEFLATE uint8 GeoTIFF with the input CRS, transform, size and nodata 255', async () => {
+    const input = (await readGeoTiff(scene('mosaic.tif'))).raster;
+    const out = mosaic.raster;
+    expect([out.width, out.height, out.bands, out.bits, out.kind]).toEqual([768, 512, 1, 8, 'uint']);
+    expect(out.nodata).toBe(255);
+    expect([mosaic.tileWidth, mosaic.compression, mosaic.bigTiff]).toEqual([512, 8, false]);
+    expect(out.georef?.affine).toEqual(input.georef?.affine);
+    expect(out.georef?.affine).toEqual({ a: 0.5, b: 0, c: 500000, d: 0, e: -0.5, f: 5000000 });
+    expect(out.georef?.epsg).toBe(32633);
+    expect(out.georef?.tags).toEqual(input.georef?.tags);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--tile 256 --overlap 0 equals `fianet segment --original-size` on every 256 x 256 block', async () => {
+    expect(mosaic.data.some((v) => v === 1)).toBe(true);
+    for (const [r, c] of [[0, 0], [0, 1], [0, 2], [1, 0], [1, 1], [1, 2]] as const) {
+      const expected = await segmentRun(scene(`tiles/r${r}c${c}.png`));
+      expect(block(mosaic.data, 768, r, c), `block r${r}c${c}`).toEqual(expected);
+    }
+  });
+
+  it('a one-tile scene with the default tile and overlap equals `fianet segment --original-size`', async () => {
+    const single = await sceneRun(scene('single.tif'), join(dir, 'single.tif'), '--tile', '256');
+    expect(single.data).toEqual(await segmentRun(scene('tiles/r0c0.png')));
+  });
+
+  it('the 16-bit mosaic with --scale-range 0,65535 and the 4-band one with --bands 2,3,4 equal the 8-bit result', async () => {
+    const wide = await sceneRun(scene('mosaic16.tif'), join(dir, 'm16.tif'), '--tile', '256', '--overlap', '0', '--scale-range', '0,65535');
+    expect(wide.data).toEqual(mosaic.data);
+    const four = await sceneRun(scene('mosaic4.tif'), join(dir, 'm4.tif'), '--tile', '256', '--overlap', '0', '--bands', '2,3,4');
+    expect(four.data).toEqual(mosaic.data);
+  });
+
+  it('is 255 exactly on the nodata collar', async () => {
+    const collar = await sceneRun(scene('collar.tif'), join(dir, 'collar.tif'), '--tile', '256', '--overlap', '0');
+    const cols = readJson<{ collar_cols: number }>(new URL('public/scenes.json', SCENES)).collar_cols;
+    for (let p = 0; p < 768 * 512; p++) {
+      const nodata = p % 768 >= 768 - cols;
+      if (nodata !== (collar.data[p] === 255)) throw new Error(`pixel (${p % 768}, ${Math.floor(p / 768)}): ${collar.data[p]}, nodata ${nodata}`);
+    }
+  });
+});
