@@ -9,7 +9,7 @@ import { fileSink } from '../node/file-sink.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
 import { fileSource } from '../node/safetensors-file.js';
-import { fingerprint, tileCacheDir } from '../node/tile-cache-dir.js';
+import { sceneCacheManifest, tileCacheDir } from '../node/tile-cache-dir.js';
 import { openScene } from '../scene/scene-raster.js';
 import { segmentScene, type SceneProgress } from '../scene/segment-scene.js';
 import { parseScaleRange } from '../scene/value-range.js';
@@ -106,13 +106,11 @@ export async function run(argv: string[]): Promise<number> {
       const S = segmenter.config.input_size;
       let cache;
       if (values.cache) {
-        const weights = await fileSource(values.weights!);
-        const manifest = {
-          input: await fingerprint(source),
-          expression: values.text,
-          weights: await fingerprint(weights).finally(() => weights.close?.()),
-          parameters: { tile: tile ?? S, overlap: overlap ?? Math.floor((tile ?? S) / 4), bands: bands ?? 'default', scaleRange: values['scale-range'] ?? 'percentile', window: window ?? 'whole scene', inputSize: S },
-        };
+        const tileSize = tile ?? S;
+        const manifest = await sceneCacheManifest(source, {
+          text: values.text!, weightsPath: values.weights!, tile: tileSize, overlap: overlap ?? Math.floor(tileSize / 4), inputSize: S,
+          ...(bands ? { bands } : {}), ...(values['scale-range'] ? { scaleRange: values['scale-range'] } : {}), ...(window ? { window } : {}),
+        });
         cache = await tileCacheDir(values.cache, manifest, 2 * S * S);
       }
       const bar = progress(process.stderr, formatSceneProgress);

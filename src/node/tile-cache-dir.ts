@@ -12,6 +12,7 @@ import { FianetError } from '../errors.js';
 import type { ByteSource } from '../io/safetensors.js';
 import type { TileCache } from '../scene/segment-scene.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { fileSource } from './safetensors-file.js';
 
 /** Hash of the size and the first and last MiB: cheap on a 10 GB scene, changes with any re-export. */
 export async function fingerprint(source: ByteSource): Promise<string> {
@@ -21,6 +22,28 @@ export async function fingerprint(source: ByteSource): Promise<string> {
   h.update(await source.read(0, part));
   h.update(await source.read(source.size - part, part));
   return h.digest('hex');
+}
+
+export interface SceneRunParameters {
+  text: string;
+  weightsPath: string;
+  tile: number;
+  overlap: number;
+  bands?: number[];
+  scaleRange?: string;
+  window?: unknown;
+  inputSize: number;
+}
+
+/** What a cache's tiles depend on: the input, the expression, the weights and the tiling parameters. */
+export async function sceneCacheManifest(source: ByteSource, p: SceneRunParameters): Promise<Record<string, unknown>> {
+  const weights = await fileSource(p.weightsPath);
+  return {
+    input: await fingerprint(source),
+    expression: p.text,
+    weights: await fingerprint(weights).finally(() => weights.close?.()),
+    parameters: { tile: p.tile, overlap: p.overlap, bands: p.bands ?? 'default', scaleRange: p.scaleRange ?? 'percentile', window: p.window ?? 'whole scene', inputSize: p.inputSize },
+  };
 }
 
 export async function tileCacheDir(dir: string, manifest: Record<string, unknown>, tileFloats: number): Promise<TileCache> {
