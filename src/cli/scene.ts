@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { FianetError } from '../errors.js';
+import { writeFileAtomic } from '../node/atomic-write.js';
 import { fileSink } from '../node/file-sink.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
@@ -27,6 +28,8 @@ Options:
   --text "..."          the referring expression (one for the whole scene)
   --out FILE            mask GeoTIFF: uint8, 1 = object, 0 = background, 255 = nodata
   --probs FILE          object probability GeoTIFF: uint8 0..254, 255 = nodata
+  --geojson FILE        one polygon (with holes) per 4-connected object region, RFC 7946
+                        (WGS84 lon/lat), with pixel_count, area (m^2), mean/max probability
   --tile N              tile size in source pixels (default: the model's input size)
   --overlap N           overlap between tiles in pixels (default: a quarter of the tile)
   --bands B1,B2,B3      1-based bands used as R,G,B (or one band as gray; default 1,2,3)
@@ -63,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     args: argv,
     options: {
       weights: { type: 'string' }, config: { type: 'string' }, image: { type: 'string' }, text: { type: 'string' }, out: { type: 'string' },
-      probs: { type: 'string' }, tile: { type: 'string' }, overlap: { type: 'string' }, bands: { type: 'string' },
+      probs: { type: 'string' }, geojson: { type: 'string' }, tile: { type: 'string' }, overlap: { type: 'string' }, bands: { type: 'string' },
       'scale-range': { type: 'string' }, bbox: { type: 'string' }, cache: { type: 'string' }, resume: { type: 'boolean' }, shard: { type: 'string' },
       vocab: { type: 'string' }, adapter: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
@@ -119,16 +122,17 @@ export async function run(argv: string[]): Promise<number> {
         raster, segmenter, text: values.text!,
         ...(tile !== undefined ? { tile } : {}), ...(overlap !== undefined ? { overlap } : {}), ...(bands ? { bands } : {}),
         ...(scaleRange ? { scaleRange } : {}), ...(window ? { window } : {}), ...(mask ? { mask } : {}), ...(probs ? { probs } : {}),
-        ...(cache ? { cache } : {}), ...(shard ? { shard } : {}),
+        ...(cache ? { cache } : {}), ...(shard ? { shard } : {}), ...(values.geojson ? { geojson: true } : {}),
         ...(values.quiet ? {} : { onProgress: (p: SceneProgress) => bar.update(p) }),
       });
       bar.finish();
+      if (result.geojson) await writeFileAtomic(values.geojson!, new TextEncoder().encode(JSON.stringify(result.geojson)));
       const w = result.window;
       const r = result.range;
       say(`values: ${r.source === 'identity' ? '8-bit, used as they are' : `${r.lo}..${r.hi} -> 0..255 (${r.source === 'scale-range' ? '--scale-range' : '2nd-98th percentile of the scene'})`}`);
       say(`window: ${w.width} x ${w.height} at (${w.x0}, ${w.y0}), ${result.tiles} tiles, ${result.computed} run by the model`);
       if (shard) say(`shard ${shard.index}/${shard.count}: tiles in ${values.cache}`);
-      else say(`mask: ${values.out}${values.probs ? `, probabilities: ${values.probs}` : ''}`);
+      else say(`mask: ${values.out}${values.probs ? `, probabilities: ${values.probs}` : ''}${result.geojson ? `, ${result.geojson.features.length} polygons: ${values.geojson}` : ''}`);
       return 0;
     } finally {
       segmenter.destroy();

@@ -8,6 +8,9 @@
 import { FianetError } from '../errors.js';
 import type { ExpressionTokens, Segmenter } from '../model/segmenter.js';
 import { BlendBand } from './blend-band.js';
+import { projDefinition } from './crs.js';
+import { toGeoJson, type FeatureCollection } from './geojson.js';
+import { polygonize } from './polygonize.js';
 import { GeoTiffWriter, type ByteSink } from './geotiff-writer.js';
 import { shiftAffine, shiftTags, type Georef } from './georef.js';
 import type { SceneRaster } from './scene-raster.js';
@@ -44,8 +47,8 @@ export interface SceneOptions {
   window?: PixelWindow;
   mask?: ByteSink;
   probs?: ByteSink;
-  /** Called with each finished band of rows (mask 0/1/255, probs 0..254/255), e.g. for polygons. */
-  onRows?: (y: number, rows: number, mask: Uint8Array, probs: Uint8Array) => void;
+  /** Also trace the mask into GeoJSON polygons (holds the window's mask and probabilities: 2 bytes a pixel). */
+  geojson?: boolean;
   cache?: TileCache;
   /** Only tile rows with row % count === index - 1 go to the cache; nothing is written. */
   shard?: { index: number; count: number };
@@ -60,7 +63,11 @@ export interface SceneResult {
   tiles: number;
   computed: number;
   words?: string[];
+  geojson?: FeatureCollection;
 }
+
+/** Polygons need the whole window's mask and probabilities (plus 4-byte labels) at once. */
+const MAX_POLYGON_PIXELS = 2 ** 28;
 
 export function defaultBands(raster: SceneRaster): number[] {
   const colour = Array.from({ length: raster.bands }, (_, i) => i + 1).filter((b) => b !== raster.alphaBand);
@@ -90,6 +97,11 @@ export async function segmentScene(o: SceneOptions): Promise<SceneResult> {
   if (grid.tileHeight * win.width * BAND_BYTES_PER_PIXEL > MAX_BAND_BYTES) {
     throw new FianetError('bad-input', `a ${win.width}-pixel-wide window with ${tile}-pixel tiles needs more than 4 GiB of accumulators; use --bbox to narrow it or a smaller --tile`);
   }
+  if (o.geojson && !o.shard && win.width * win.height > MAX_POLYGON_PIXELS) {
+    throw new FianetError('bad-input', `--geojson holds the whole window in memory: ${win.width} x ${win.height} is over ${MAX_POLYGON_PIXELS} pixels; use --bbox to narrow it`);
+  }
+  // An unsupported CRS fails now, not after an hour of tiles.
+  if (o.geojson && raster.georef) projDefinition(raster.georef.epsg ?? 0);
   const range = await sceneValueRange(raster, bands, o.scaleRange);
   const total = grid.xs.length * grid.ys.length;
   const rows = grid.ys.map((_, r) => r).filter((r) => !o.shard || r % o.shard.count === o.shard.index - 1);
@@ -118,6 +130,7 @@ export async function segmentScene(o: SceneOptions): Promise<SceneResult> {
   };
 
   const writers = o.shard ? [] : [o.mask, o.probs].map((sink) => sink && new GeoTiffWriter(sink, win.width, win.height, raster.georef && shiftTags(raster.georef.tags, win.x0, win.y0)));
+  const whole = o.geojson && !o.shard ? { mask: new Uint8Array(win.width * win.height), probs: new Uint8Array(win.width * win.height) } : undefined;
   try {
     for (const w of writers) await w?.start();
     const band = o.shard ? undefined : new BlendBand(grid, grid.tileHeight);
@@ -135,7 +148,8 @@ export async function segmentScene(o: SceneOptions): Promise<SceneResult> {
         const out = band.take(end);
         await writers[0]?.writeRows(out.mask);
         await writers[1]?.writeRows(out.probs);
-        o.onRows?.(end - out.rows, out.rows, out.mask, out.probs);
+        whole?.mask.set(out.mask, (end - out.rows) * win.width);
+        whole?.probs.set(out.probs, (end - out.rows) * win.width);
       }
     }
     for (const w of writers) await w?.finish();
@@ -144,5 +158,6 @@ export async function segmentScene(o: SceneOptions): Promise<SceneResult> {
     throw e;
   }
   const georef = raster.georef && { ...raster.georef, affine: shiftAffine(raster.georef.affine, win.x0, win.y0), tags: shiftTags(raster.georef.tags, win.x0, win.y0) };
-  return { window: win, ...(georef ? { georef } : {}), range, tiles: total, computed, ...(words ? { words } : {}) };
+  const geojson = whole && toGeoJson(polygonize(whole.mask, whole.probs, win.width, win.height), georef, o.text);
+  return { window: win, ...(georef ? { georef } : {}), range, tiles: total, computed, ...(words ? { words } : {}), ...(geojson ? { geojson } : {}) };
 }

@@ -12,6 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { decodeImage } from '../../src/io/image-decode.js';
+import { crsTransform } from '../../src/scene/crs.js';
+import type { FeatureCollection } from '../../src/scene/geojson.js';
+import { invertAffine } from '../../src/scene/georef.js';
+import { shoelace } from '../../src/scene/polygonize.js';
+import { rasterize } from '../helpers/rasterize.js';
 import { readGeoTiff } from '../helpers/read-geotiff.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
 import { SCENES, dataPath, readJson } from '../helpers/test-data.js';
@@ -47,7 +52,7 @@ describe('fianet scene', () => {
 
   let mosaic: Awaited<ReturnType<typeof readGeoTiff>>;
   beforeAll(async () => {
-    mosaic = await sceneRun(scene('mosaic.tif'), join(dir, 'mosaic.tif'), '--tile', '256', '--overlap', '0');
+    mosaic = await sceneRun(scene('mosaic.tif'), join(dir, 'mosaic.tif'), '--tile', '256', '--overlap', '0', '--geojson', join(dir, 'mosaic.geojson'));
   });
 
   it('writes a tiled DEFLATE uint8 GeoTIFF with the input CRS, transform, size and nodata 255', async () => {
@@ -69,6 +74,37 @@ describe('fianet scene', () => {
       const expected = await segmentRun(scene(`tiles/r${r}c${c}.png`));
       expect(block(mosaic.data, 768, r, c), `block r${r}c${c}`).toEqual(expected);
     }
+  });
+
+  it('the GeoJSON is RFC 7946 and, reprojected back and rasterized, gives the mask again', () => {
+    const fc = JSON.parse(readFileSync(join(dir, 'mosaic.geojson'), 'utf8')) as FeatureCollection;
+    expect(fc.type).toBe('FeatureCollection');
+    expect('crs' in fc).toBe(false);
+    expect(fc.features.length).toBeGreaterThan(0);
+    const toUtm = crsTransform(4326, 32633);
+    const affine = mosaic.raster.georef!.affine;
+    const pixelRings = fc.features.map((f) => {
+      expect(f.properties.expression).toBe(TEXT);
+      expect(f.properties.area).toBe((f.properties.pixel_count as number) * 0.25);
+      expect(f.properties.max_probability).toBeGreaterThanOrEqual(f.properties.mean_probability as number);
+      return f.geometry.coordinates.map((ring, i) => {
+        expect(ring[ring.length - 1]).toEqual(ring[0]);
+        for (const [lon, lat] of ring) expect(Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90).toBe(true);
+        // Exterior rings counter-clockwise (positive area in lon/lat), holes clockwise.
+        expect(shoelace(ring as Array<[number, number]>) > 0).toBe(i === 0);
+        return ring.map(([lon, lat]) => invertAffine(affine, ...toUtm(lon!, lat!)));
+      });
+    });
+    const back = rasterize(pixelRings, 768, 512);
+    let inter = 0;
+    let union = 0;
+    for (let p = 0; p < back.length; p++) {
+      const m = mosaic.data[p] === 1;
+      inter += Number(m && back[p] === 1);
+      union += Number(m || back[p] === 1);
+    }
+    // Measured: IoU 1 over 1416 object pixels (coordinates rounded to 1e-8 degree, about 1 mm, on 0.5 m pixels).
+    expect(inter / union).toBeGreaterThanOrEqual(0.99);
   });
 
   it('a one-tile scene with the default tile and overlap equals `fianet segment --original-size`', async () => {
