@@ -14,7 +14,7 @@ import { sceneCacheManifest, tileCacheDir } from '../node/tile-cache-dir.js';
 import { openScene } from '../scene/scene-raster.js';
 import { segmentScene, type SceneProgress } from '../scene/segment-scene.js';
 import { parseScaleRange } from '../scene/value-range.js';
-import { bboxWindow, parseBbox } from '../scene/window.js';
+import { bboxWindow, parseBbox, reprojectBbox } from '../scene/window.js';
 import { formatCounted, progress } from './progress.js';
 
 const HELP = `usage: fianet scene --weights W --image SCENE.tif --text "..." --out MASK.tif [options]
@@ -35,7 +35,9 @@ Options:
   --bands B1,B2,B3      1-based bands used as R,G,B (or one band as gray; default 1,2,3)
   --scale-range LO,HI   map wider types linearly from LO..HI to 0..255
                         (default: the scene's 2nd-98th percentile)
-  --bbox MINX,MINY,MAXX,MAXY   process only this window, in the scene's CRS
+  --bbox MINX,MINY,MAXX,MAXY[,EPSG:CODE]
+                        process only this window (snapped out to whole pixels), in the
+                        scene's CRS or the given one (4326, 3857, UTM 326xx/327xx)
   --cache DIR           keep each finished tile's logits in DIR (reused by later runs)
   --resume              continue a run from --cache DIR (skip the tiles already there)
   --shard K/N           compute only tile rows K, K+N, ... into --cache; write no outputs
@@ -95,8 +97,8 @@ export async function run(argv: string[]): Promise<number> {
     if (values.bbox) {
       const { bbox, epsg } = parseBbox(values.bbox);
       if (!raster.georef) throw new FianetError('bad-input', `--bbox: ${values.image} has no georeferencing`);
-      if (epsg !== undefined && epsg !== raster.georef.epsg) throw new FianetError('bad-input', `--bbox in EPSG:${epsg} differs from the scene's CRS (EPSG:${raster.georef.epsg ?? 'user-defined'}); give it in the scene's CRS`);
-      window = bboxWindow(bbox, raster.georef.affine, raster.width, raster.height);
+      const sceneBbox = epsg === undefined || epsg === raster.georef.epsg ? bbox : reprojectBbox(bbox, epsg, raster.georef.epsg ?? 0);
+      window = bboxWindow(sceneBbox, raster.georef.affine, raster.width, raster.height);
     }
     const segmenter = await loadSegmenter({
       weights: values.weights!,

@@ -1,5 +1,5 @@
 /**
- * A streaming GeoTIFF writer for one uint8 band: 512 x 512 tiles, DEFLATE, written as rows
+ * A streaming GeoTIFF writer for uint8 pixels (one band, or interleaved RGB for test scenes): 512 x 512 tiles, DEFLATE, written as rows
  * arrive (one row of tiles buffered), the IFD at the end and the header patched to point at
  * it. Georeferencing tags are copied verbatim; nodata goes in GDAL_NODATA. BigTIFF is chosen
  * up front when the worst-case size could pass 4 GiB. Browser-safe: bytes go to a ByteSink.
@@ -33,11 +33,22 @@ interface Entry {
   values: readonly number[];
 }
 
-/** Worst-case DEFLATE output for a block (stored blocks: 5 bytes per 64 KiB, zlib header). */
-const WORST_TILE = BLOCK * BLOCK + 5 * Math.ceil((BLOCK * BLOCK) / 65535) + 16;
+/** Worst-case DEFLATE output for a block of n bytes (stored blocks: 5 bytes per 64 KiB, zlib header). */
+const worstTile = (n: number) => n + 5 * Math.ceil(n / 65535) + 16;
+
+export interface GeoTiffOptions {
+  /** Interleaved samples per pixel: 1 (gray, the masks) or 3 (RGB). */
+  samples?: 1 | 3;
+  /** GDAL_NODATA (default 255); null writes none. */
+  nodata?: number | null;
+  /** Write BigTIFF even when classic TIFF would do (tests). */
+  bigTiff?: boolean;
+}
 
 export class GeoTiffWriter {
   private readonly bigTiff: boolean;
+  private readonly samples: number;
+  private readonly nodata: number | null;
   private readonly band: Uint8Array;
   private bandRows = 0;
   private rowsDone = 0;
@@ -50,11 +61,13 @@ export class GeoTiffWriter {
     readonly width: number,
     readonly height: number,
     private readonly tags: GeoTags | undefined,
-    private readonly nodata = 255,
+    options: GeoTiffOptions = {},
   ) {
+    this.samples = options.samples ?? 1;
+    this.nodata = options.nodata === undefined ? 255 : options.nodata;
     const tiles = Math.ceil(width / BLOCK) * Math.ceil(height / BLOCK);
-    this.bigTiff = tiles * WORST_TILE + 65536 + 16 * tiles >= 2 ** 32;
-    this.band = new Uint8Array(BLOCK * width);
+    this.bigTiff = options.bigTiff ?? tiles * worstTile(BLOCK * BLOCK * this.samples) + 65536 + 16 * tiles >= 2 ** 32;
+    this.band = new Uint8Array(BLOCK * width * this.samples);
   }
 
   async start(): Promise<void> {
@@ -66,9 +79,9 @@ export class GeoTiffWriter {
     await this.append(header);
   }
 
-  /** Appends whole image rows (rows * width bytes). */
+  /** Appends whole image rows (rows * width * samples bytes). */
   async writeRows(rows: Uint8Array): Promise<void> {
-    const w = this.width;
+    const w = this.width * this.samples;
     if (rows.length % w !== 0 || this.rowsDone + rows.length / w > this.height) {
       throw new Error(`GeoTiffWriter: ${rows.length} bytes is not whole rows or passes the image height`);
     }
@@ -83,12 +96,13 @@ export class GeoTiffWriter {
   }
 
   private async flushBand(): Promise<void> {
-    const w = this.width;
-    const tile = new Uint8Array(BLOCK * BLOCK);
-    for (let tx = 0; tx < w; tx += BLOCK) {
-      tile.fill(this.nodata);
-      const tw = Math.min(BLOCK, w - tx);
-      for (let y = 0; y < this.bandRows; y++) tile.set(this.band.subarray(y * w + tx, y * w + tx + tw), y * BLOCK);
+    const n = this.samples;
+    const w = this.width * n;
+    const tile = new Uint8Array(BLOCK * BLOCK * n);
+    for (let tx = 0; tx < w; tx += BLOCK * n) {
+      tile.fill(this.nodata ?? 0);
+      const tw = Math.min(BLOCK * n, w - tx);
+      for (let y = 0; y < this.bandRows; y++) tile.set(this.band.subarray(y * w + tx, y * w + tx + tw), y * BLOCK * n);
       const packed = zlibSync(tile, { level: 6 });
       this.offsets.push(this.position);
       this.counts.push(packed.length);
@@ -109,16 +123,16 @@ export class GeoTiffWriter {
     const entries: Entry[] = [
       { tag: 256, type: LONG, values: [this.width] },
       { tag: 257, type: LONG, values: [this.height] },
-      { tag: 258, type: SHORT, values: [8] },
+      { tag: 258, type: SHORT, values: new Array<number>(this.samples).fill(8) },
       { tag: 259, type: SHORT, values: [8] }, // Adobe DEFLATE
-      { tag: 262, type: SHORT, values: [1] }, // BlackIsZero
-      { tag: 277, type: SHORT, values: [1] },
+      { tag: 262, type: SHORT, values: [this.samples === 3 ? 2 : 1] }, // RGB or BlackIsZero
+      { tag: 277, type: SHORT, values: [this.samples] },
       { tag: 284, type: SHORT, values: [1] },
       { tag: 322, type: SHORT, values: [BLOCK] },
       { tag: 323, type: SHORT, values: [BLOCK] },
       { tag: 324, type: offsetType, values: this.offsets },
       { tag: 325, type: offsetType, values: this.counts },
-      { tag: 339, type: SHORT, values: [1] },
+      { tag: 339, type: SHORT, values: new Array<number>(this.samples).fill(1) },
     ];
     const t = this.tags;
     if (t?.pixelScale) entries.push({ tag: 33550, type: DOUBLE, values: t.pixelScale });
@@ -127,7 +141,7 @@ export class GeoTiffWriter {
     if (t?.geoKeyDirectory) entries.push({ tag: 34735, type: SHORT, values: t.geoKeyDirectory });
     if (t?.geoDoubleParams) entries.push({ tag: 34736, type: DOUBLE, values: t.geoDoubleParams });
     if (t?.geoAsciiParams !== undefined) entries.push({ tag: 34737, type: ASCII, values: asciiBytes(t.geoAsciiParams) });
-    entries.push({ tag: 42113, type: ASCII, values: asciiBytes(String(this.nodata)) });
+    if (this.nodata !== null) entries.push({ tag: 42113, type: ASCII, values: asciiBytes(String(this.nodata)) });
     if (this.position % 2) await this.append(new Uint8Array(1));
     const { bytes, ifdOffset } = encodeIfd(entries, this.position, this.bigTiff);
     await this.append(bytes);

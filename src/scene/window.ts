@@ -3,6 +3,7 @@
  * outward to source pixel edges and clipped to the scene.
  */
 import { FianetError } from '../errors.js';
+import { crsTransform } from './crs.js';
 import { invertAffine, type Affine } from './georef.js';
 
 export interface PixelWindow {
@@ -34,4 +35,25 @@ export function parseBbox(text: string): { bbox: number[]; epsg?: number } {
     throw new FianetError('bad-input', `--bbox must be MINX,MINY,MAXX,MAXY[,EPSG:CODE] with MIN < MAX, got ${JSON.stringify(text)}`);
   }
   return { bbox, ...(m ? { epsg: Number(m[1]) } : {}) };
+}
+
+/** Points along each side of a reprojected bbox: a straight side in one CRS bends in another. */
+const SIDE_POINTS = 21;
+
+/** The bbox [minX, minY, maxX, maxY] in EPSG `from` -> the bbox enclosing it in EPSG `to`. */
+export function reprojectBbox(bbox: readonly number[], from: number, to: number): number[] {
+  const [minX, minY, maxX, maxY] = bbox as [number, number, number, number];
+  const t = crsTransform(from, to);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < SIDE_POINTS; i++) {
+    const f = i / (SIDE_POINTS - 1);
+    const x = minX + f * (maxX - minX);
+    const y = minY + f * (maxY - minY);
+    for (const [u, v] of [t(x, minY), t(x, maxY), t(minX, y), t(maxX, y)]) {
+      xs.push(u);
+      ys.push(v);
+    }
+  }
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }

@@ -17,6 +17,7 @@ import type { FeatureCollection } from '../../src/scene/geojson.js';
 import { invertAffine } from '../../src/scene/georef.js';
 import { shoelace } from '../../src/scene/polygonize.js';
 import { rasterize } from '../helpers/rasterize.js';
+import { writeSceneAround } from '../helpers/write-scene.js';
 import { readGeoTiff } from '../helpers/read-geotiff.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
 import { SCENES, dataPath, readJson } from '../helpers/test-data.js';
@@ -105,6 +106,22 @@ describe('fianet scene', () => {
     }
     // Measured: IoU 1 over 1416 object pixels (coordinates rounded to 1e-8 degree, about 1 mm, on 0.5 m pixels).
     expect(inter / union).toBeGreaterThanOrEqual(0.99);
+  });
+
+  it('--bbox on a larger scene around the mosaic gives the mosaic result and transform (scene CRS and EPSG:4326)', async () => {
+    const big = join(dir, 'big.tif');
+    await writeSceneAround(scene('mosaic.tif'), big, 1536, 1280, 512, 256);
+    const inScene = await sceneRun(big, join(dir, 'bbox.tif'), '--tile', '256', '--overlap', '0', '--bbox', '500000,4999744,500384,5000000');
+    expect(inScene.raster.georef?.affine).toEqual(mosaic.raster.georef?.affine);
+    expect([inScene.raster.width, inScene.raster.height]).toEqual([768, 512]);
+    expect(inScene.data).toEqual(mosaic.data);
+    expect(readFileSync(join(dir, 'bbox.tif'))).toEqual(readFileSync(join(dir, 'mosaic.tif')));
+    // The same box as lon/lat, a quarter pixel inside each edge: it snaps out to the same pixels.
+    const toLonLat = crsTransform(32633, 4326);
+    const [w, s] = toLonLat(500000.125, 4999744.125);
+    const [e, n] = toLonLat(500383.875, 4999999.875);
+    const inLonLat = await sceneRun(big, join(dir, 'bbox4326.tif'), '--tile', '256', '--overlap', '0', '--bbox', `${w},${s},${e},${n},EPSG:4326`);
+    expect(inLonLat.data).toEqual(mosaic.data);
   });
 
   it('a one-tile scene with the default tile and overlap equals `fianet segment --original-size`', async () => {
