@@ -20,10 +20,11 @@ export async function writeSceneAround(mosaicPath: string, out: string, width: n
   const writer = new GeoTiffWriter(await fileSink(out), width, height, tags, { samples: 3, nodata: null });
   await writer.start();
   const rowsAtOnce = 64;
+  const background = new Uint8Array(rowsAtOnce * width * 3);
+  for (let p = 0; p < rowsAtOnce * width; p++) background.set([90, 110, 80], 3 * p);
   for (let y0 = 0; y0 < height; y0 += rowsAtOnce) {
     const n = Math.min(rowsAtOnce, height - y0);
-    const rows = new Uint8Array(n * width * 3);
-    for (let p = 0; p < n * width; p++) rows.set([90, 110, 80], 3 * p);
+    const rows = background.slice(0, n * width * 3);
     for (let y = Math.max(y0, row); y < Math.min(y0 + n, row + mosaic.height); y++) {
       for (let x = 0; x < mosaic.width; x++) {
         const s = (y - row) * mosaic.width + x;
