@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEFAULT_MOUNTS, startServer } from '../../scripts/serve.mjs';
-import { FIXTURES } from '../helpers/test-data.js';
+import { FIXTURES, SCENES } from '../helpers/test-data.js';
 
 export const CHROMIUM = process.env.FIANET_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -38,13 +38,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** The demo's mounts plus the fixtures and the test pages. */
+/** The demo's mounts plus the fixtures, the test scenes and the test pages. */
 export function startTestServer(): ReturnType<typeof startServer> {
   return startServer({
     port: 0,
     mounts: {
       ...DEFAULT_MOUNTS,
       '/fixtures/': fileURLToPath(FIXTURES),
+      '/scenes/': fileURLToPath(SCENES),
       '/test-pages/': fileURLToPath(new URL('pages/', import.meta.url)),
     },
   });
