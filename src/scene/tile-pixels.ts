@@ -43,11 +43,14 @@ export function validityTest(raster: SceneRaster): (values: ArrayLike<number>[],
   };
 }
 
+/** The selected bands of a window, and the alpha band beside them when the scene has one. */
+export async function readBands(raster: SceneRaster, x0: number, y0: number, w: number, h: number, bands: readonly number[], overview = 0) {
+  const read = await raster.read(x0, y0, w, h, raster.alphaBand ? [...bands, raster.alphaBand] : bands, overview);
+  return { values: read.slice(0, bands.length), alpha: raster.alphaBand ? read[bands.length] : undefined };
+}
+
 export async function readTilePixels(raster: SceneRaster, x0: number, y0: number, w: number, h: number, bands: readonly number[], range: ValueRange): Promise<TilePixels> {
-  const wanted = raster.alphaBand ? [...bands, raster.alphaBand] : [...bands];
-  const read = await raster.read(x0, y0, w, h, wanted);
-  const values = read.slice(0, bands.length);
-  const alpha = raster.alphaBand ? read[bands.length] : undefined;
+  const { values, alpha } = await readBands(raster, x0, y0, w, h, bands);
   const isValid = validityTest(raster);
   const n = w * h;
   const rgb = new Uint8Array(3 * n);

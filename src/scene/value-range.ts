@@ -5,7 +5,7 @@
  */
 import { FianetError } from '../errors.js';
 import type { SceneRaster } from './scene-raster.js';
-import { validityTest, type ValueRange } from './tile-pixels.js';
+import { readBands, validityTest, type ValueRange } from './tile-pixels.js';
 
 /** Sample grid when there is no overview: GRID x GRID windows of SAMPLE x SAMPLE pixels. */
 const GRID = 8;
@@ -39,9 +39,7 @@ export async function sceneValueRange(raster: SceneRaster, bands: readonly numbe
   const isValid = validityTest(raster);
   const samples: number[] = [];
   for (const [x0, y0, ww, wh] of windows) {
-    const read = await raster.read(x0, y0, ww, wh, raster.alphaBand ? [...bands, raster.alphaBand] : bands, k);
-    const values = read.slice(0, bands.length);
-    const alpha = raster.alphaBand ? read[bands.length] : undefined;
+    const { values, alpha } = await readBands(raster, x0, y0, ww, wh, bands, k);
     for (let p = 0; p < ww * wh; p++) if (isValid(values, p, alpha)) for (const band of values) samples.push(band[p]!);
   }
   if (samples.length === 0) throw new FianetError('bad-input', `${raster.label}: no valid pixels found to estimate the value range; give --scale-range LO,HI`);

@@ -16,6 +16,7 @@ import { georefFromTags, shiftTags } from '../../src/scene/georef.js';
 import { memorySink } from '../../src/scene/memory-sink.js';
 import { openScene } from '../../src/scene/scene-raster.js';
 import { segmentScene } from '../../src/scene/segment-scene.js';
+import { sceneValueRange } from '../../src/scene/value-range.js';
 import { readGeoTiff } from '../helpers/read-geotiff.js';
 import { SCENES, dataPath } from '../helpers/test-data.js';
 
@@ -65,6 +66,20 @@ describe('segmentScene', () => {
     expect(readFileSync(join(dir, 'p.tif'))).toEqual(Buffer.from(inMemory.bytes()));
     const probs = (await readGeoTiff(join(dir, 'p.tif'))).data;
     expect(new Set(probs)).toEqual(new Set([Math.round(254 / (1 + Math.exp(-0.7)))]));
+  });
+});
+
+describe('value range', () => {
+  it('16-bit without --scale-range: the 2nd-98th percentile of the whole scene, reported', async () => {
+    const open = async (name: string) => openScene(await fileSource(dataPath(SCENES, `public/${name}`)));
+    const wide = await open('mosaic16.tif');
+    const narrow = await open('mosaic.tif');
+    const range = await sceneValueRange(wide, [1, 2, 3]);
+    // mosaic16 stores each 8-bit value v as v * 257: its percentiles are the 8-bit ones times 257.
+    const all = Float64Array.from((await narrow.read(0, 0, 768, 512, [1, 2, 3])).flatMap((b) => Array.from(b))).sort();
+    const at = (q: number) => all[Math.floor(q * (all.length - 1) + 0.5)]!;
+    expect(range).toEqual({ lo: at(0.02) * 257, hi: at(0.98) * 257, source: 'percentile' });
+    expect(await sceneValueRange(narrow, [1, 2, 3])).toEqual({ lo: 0, hi: 255, source: 'identity' });
   });
 });
 
