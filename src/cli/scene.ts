@@ -82,6 +82,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!values[need as 'weights']) throw new FianetError('bad-input', `--${need} is required\n\n${HELP}`);
   }
   if (!values.text!.trim()) throw new FianetError('bad-input', '--text is empty: give the referring expression');
+  if (shard && (values.out || values.probs || values.geojson)) throw new FianetError('bad-input', '--shard computes tiles into --cache only and writes no outputs: drop --out, --probs and --geojson (a run without --shard merges them)');
   if ((shard || values.resume) && !values.cache) throw new FianetError('bad-input', `--${shard ? 'shard' : 'resume'} needs --cache DIR`);
   const tile = parseIntOption('tile', values.tile);
   const overlap = parseIntOption('overlap', values.overlap);

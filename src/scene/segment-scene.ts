@@ -85,7 +85,17 @@ function checkBands(raster: SceneRaster, bands: number[]): void {
 const BAND_BYTES_PER_PIXEL = 17;
 const MAX_BAND_BYTES = 2 ** 32;
 
+/** On any failure (bad options included) the output sinks are aborted: no partial file is left. */
 export async function segmentScene(o: SceneOptions): Promise<SceneResult> {
+  try {
+    return await run(o);
+  } catch (e) {
+    for (const sink of [o.mask, o.probs]) await sink?.abort().catch(() => undefined);
+    throw e;
+  }
+}
+
+async function run(o: SceneOptions): Promise<SceneResult> {
   const { raster, segmenter } = o;
   const size = segmenter.config.input_size;
   const tile = o.tile ?? size;
@@ -131,32 +141,27 @@ export async function segmentScene(o: SceneOptions): Promise<SceneResult> {
 
   const writers = o.shard ? [] : [o.mask, o.probs].map((sink) => sink && new GeoTiffWriter(sink, win.width, win.height, raster.georef && shiftTags(raster.georef.tags, win.x0, win.y0)));
   const whole = o.geojson && !o.shard ? { mask: new Uint8Array(win.width * win.height), probs: new Uint8Array(win.width * win.height) } : undefined;
-  try {
-    for (const w of writers) await w?.start();
-    const band = o.shard ? undefined : new BlendBand(grid, grid.tileHeight);
-    for (const r of rows) {
-      const y0 = grid.ys[r]!;
-      for (const [c, x0] of grid.xs.entries()) {
-        const px = await readTilePixels(raster, win.x0 + x0, win.y0 + y0, grid.tileWidth, grid.tileHeight, bands, range);
-        const logits = await tileLogits(r, c, px.validCount, px.image);
-        band?.add(x0, y0, logits, size, px.valid);
-        done++;
-        o.onProgress?.({ done, total: shardTotal, computed, elapsedMs: performance.now() - t0 });
-      }
-      if (band) {
-        const end = r + 1 < grid.ys.length ? grid.ys[r + 1]! : win.height;
-        const out = band.take(end);
-        await writers[0]?.writeRows(out.mask);
-        await writers[1]?.writeRows(out.probs);
-        whole?.mask.set(out.mask, (end - out.rows) * win.width);
-        whole?.probs.set(out.probs, (end - out.rows) * win.width);
-      }
+  for (const w of writers) await w?.start();
+  const band = o.shard ? undefined : new BlendBand(grid, grid.tileHeight);
+  for (const r of rows) {
+    const y0 = grid.ys[r]!;
+    for (const [c, x0] of grid.xs.entries()) {
+      const px = await readTilePixels(raster, win.x0 + x0, win.y0 + y0, grid.tileWidth, grid.tileHeight, bands, range);
+      const logits = await tileLogits(r, c, px.validCount, px.image);
+      band?.add(x0, y0, logits, size, px.valid);
+      done++;
+      o.onProgress?.({ done, total: shardTotal, computed, elapsedMs: performance.now() - t0 });
     }
-    for (const w of writers) await w?.finish();
-  } catch (e) {
-    for (const sink of [o.mask, o.probs]) await sink?.abort().catch(() => undefined);
-    throw e;
+    if (band) {
+      const end = r + 1 < grid.ys.length ? grid.ys[r + 1]! : win.height;
+      const out = band.take(end);
+      await writers[0]?.writeRows(out.mask);
+      await writers[1]?.writeRows(out.probs);
+      whole?.mask.set(out.mask, (end - out.rows) * win.width);
+      whole?.probs.set(out.probs, (end - out.rows) * win.width);
+    }
   }
+  for (const w of writers) await w?.finish();
   const georef = raster.georef && { ...raster.georef, affine: shiftAffine(raster.georef.affine, win.x0, win.y0), tags: shiftTags(raster.georef.tags, win.x0, win.y0) };
   const geojson = whole && toGeoJson(polygonize(whole.mask, whole.probs, win.width, win.height), georef, o.text);
   return { window: win, ...(georef ? { georef } : {}), range, tiles: total, computed, ...(words ? { words } : {}), ...(geojson ? { geojson } : {}) };

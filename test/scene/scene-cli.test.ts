@@ -144,4 +144,18 @@ describe('fianet scene', () => {
       if (nodata !== (collar.data[p] === 255)) throw new Error(`pixel (${p % 768}, ${Math.floor(p / 768)}): ${collar.data[p]}, nodata ${nodata}`);
     }
   });
+
+  const fails = async (message: RegExp, ...args: string[]) => {
+    errors.length = 0;
+    const out = join(dir, 'never.tif');
+    const code = await main(['scene', '--weights', repo('weights/demo.safetensors'), '--adapter', TEST_ADAPTER, '--text', TEXT, '--out', out, '--quiet', ...args]);
+    expect(code).toBe(1);
+    expect(errors.join('\n')).toMatch(message);
+    expect(readdirSync(dir).filter((f) => f.startsWith('never') || f.startsWith('.never'))).toEqual([]);
+  };
+  it('rejects a missing scene', () => fails(/nope\.tif: cannot open \(ENOENT\)/, '--image', join(dir, 'nope.tif')));
+  it('rejects a band the scene does not have', () => fails(/band 5 does not exist in mosaic\.tif \(bands 1\.\.3\)/, '--image', scene('mosaic.tif'), '--bands', '5,2,1'));
+  it('rejects a bbox outside the scene', () => fails(/--bbox 0,0,10,10 does not overlap the scene/, '--image', scene('mosaic.tif'), '--bbox', '0,0,10,10'));
+  it('rejects a bbox in a CRS with no built-in definition, naming it', () => fails(/EPSG:2154 has no built-in definition/, '--image', scene('mosaic.tif'), '--bbox', '0,0,10,10,EPSG:2154'));
+  it('rejects an overlap of half a tile or more', () => fails(/--overlap must be an integer in 0\.\.127/, '--image', scene('mosaic.tif'), '--tile', '256', '--overlap', '128'));
 });
