@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_MOUNTS, startServer } from '../../scripts/serve.mjs';
 import { FIXTURES, SCENES } from '../helpers/test-data.js';
 
@@ -63,3 +64,25 @@ export function watchPage(page: Page): string[] {
 }
 
 export const OUTPUT_DIR = fileURLToPath(new URL('../../test-output/browser/', import.meta.url));
+
+/** Our server and a Chromium for the tests of one file: started before them, closed after. */
+export function chromiumSession(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return server!.url;
+    },
+  };
+}

@@ -8,31 +8,20 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { SCENES, dataPath } from '../helpers/test-data.js';
-import { launchChromium, OUTPUT_DIR, startTestServer, watchPage } from './chromium.js';
+import { chromiumSession, OUTPUT_DIR, watchPage } from './chromium.js';
 
 const SCENE = dataPath(SCENES, 'public/single.tif');
 const TEXT = 'a gray ship';
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = chromiumSession();
 
 test('demo page: a GeoTIFF scene -> the same mask GeoTIFF and GeoJSON as the CLI', async () => {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+  const page = await session.browser.newPage({ viewport: { width: 1200, height: 1000 } });
   const errors = watchPage(page);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${session.url}/`);
   await expect.poll(() => page.textContent('#adapter'), { timeout: 60_000 }).toMatch(/swiftshader/i);
   await page.setInputFiles('#image-file', SCENE);
   await expect.poll(() => page.textContent('#status')).toMatch(/Scene: single\.tif \(256 x 256, EPSG:32633\)/);

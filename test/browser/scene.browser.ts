@@ -7,32 +7,21 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type * as Fianet from '../../src/browser.js';
-import { launchChromium, startTestServer, watchPage } from './chromium.js';
+import { chromiumSession, watchPage } from './chromium.js';
 import { SCENES, dataPath } from '../helpers/test-data.js';
 
 const TEXT = 'the white storage tank at the top left corner';
 const ARGS = ['--tile', '256', '--overlap', '64'];
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = chromiumSession();
 
 test('the mosaic GeoTIFF in a page gives the same mask, probabilities and GeoJSON bytes as Node', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const errors = watchPage(page);
-  await page.goto(`${server.url}/test-pages/harness.html`);
+  await page.goto(`${session.url}/test-pages/harness.html`);
   await page.waitForFunction(() => 'fianet' in window);
   const out = await page.evaluate(async (text) => {
     const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
