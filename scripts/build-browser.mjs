@@ -9,6 +9,14 @@ import { gzipSync } from 'node:zlib';
 
 const NODE_ONLY = new Set([...builtinModules, 'webgpu']);
 
+/** Whether the package that holds `importer` maps `name` to false in its "browser" field. */
+function browserStubbed(importer, name) {
+  const root = importer.match(/^(.*\/node_modules\/(?:@[^/]+\/)?[^/]+)\//)?.[1];
+  if (!root) return false;
+  const browser = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).browser;
+  return typeof browser === 'object' && browser !== null && browser[name] === false;
+}
+
 /** @type {import('esbuild').Plugin} */
 const noNodeModules = {
   name: 'no-node-modules',
@@ -16,6 +24,9 @@ const noNodeModules = {
     // Bare specifiers only: relative imports are our own files.
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       if (!args.path.startsWith('node:') && !NODE_ONLY.has(args.path)) return undefined;
+      // A package may stub a Node module out for browsers itself (package.json "browser":
+      // {"fs": false}, as geotiff does for its file and http sources); esbuild honours that.
+      if (browserStubbed(args.importer, args.path)) return undefined;
       return { errors: [{ text: `'${args.path}' is Node-only and cannot be in a browser bundle (imported by ${args.importer}); move that code behind an adapter in src/node` }] };
     });
   },

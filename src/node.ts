@@ -5,6 +5,9 @@
  *   const model = await loadSegmenter({ weights: 'weights/demo.safetensors' });
  *   const result = await model.segment({ image: await readImageFile('scene.png'), text: 'the ship on the left' });
  *   // result.mask: S x S (1 = referred object), result.timings, model.adapter; await model.destroy()
+ *
+ *   const raster = await openScene(await fileSource('scene.tif'));
+ *   await segmentScene({ raster, segmenter: model, text: 'the storage tank', mask: await fileSink('mask.tif'), onProgress });
  */
 export { FianetError, type FianetErrorCode } from './errors.js';
 export { loadSegmenter, type LoadSegmenterOptions } from './node/load-segmenter.js';
@@ -17,3 +20,13 @@ export type { DecodedImage, RgbImage } from './io/image-types.js';
 export type { DatasetName } from './text/categories.js';
 export { encodeMaskPng } from './io/png-encode.js';
 export { encodeOverlayPng } from './io/overlay.js';
+export { segmentScene, type SceneOptions, type SceneProgress, type SceneResult, type TileCache } from './scene/segment-scene.js';
+export { openScene, type SceneRaster } from './scene/scene-raster.js';
+export { memorySink, type MemorySink } from './scene/memory-sink.js';
+export type { ByteSink } from './scene/geotiff-writer.js';
+export type { FeatureCollection } from './scene/geojson.js';
+export { parseScaleRange } from './scene/value-range.js';
+export { bboxWindow, parseBbox, reprojectBbox, type PixelWindow } from './scene/window.js';
+export { fileSource } from './node/safetensors-file.js';
+export { fileSink } from './node/file-sink.js';
+export { tileCacheDir, sceneCacheManifest } from './node/tile-cache-dir.js';

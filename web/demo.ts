@@ -4,8 +4,9 @@
  * the page through the browser library (src/browser.ts); nothing leaves the machine.
  * URL parameter `?dump=kernel1,kernel2` (or `*`) prints those kernels' WGSL to the console.
  */
-import { browserGpu, encodeMaskPng, loadModel, readImage, type DecodedImage, type Gpu, type LoadProgress, type SegmentResult, type Segmenter } from '../src/browser.js';
+import { browserGpu, encodeMaskPng, loadModel, readImage, type DecodedImage, type Gpu, type LoadProgress, type SceneRaster, type SegmentResult, type Segmenter } from '../src/browser.js';
 import { maskLayer, rgbToImageData } from './mask-layer.js';
+import { openGeoTiff, runScene, sceneProgressText, scenePreview } from './scene-mode.js';
 import { renderWords } from './words.js';
 
 const DEMO_WEIGHTS = '../weights/demo.safetensors';
@@ -37,6 +38,7 @@ const ui = {
   maskCanvas: $<HTMLCanvasElement>('mask-canvas'),
   opacity: $<HTMLInputElement>('opacity'),
   saveMask: $<HTMLAnchorElement>('save-mask'),
+  saveGeojson: $<HTMLAnchorElement>('save-geojson'),
   words: $('words'),
   timings: $<HTMLTableElement>('timings'),
   warnings: $('warnings'),
@@ -44,6 +46,8 @@ const ui = {
 
 let gpu: Gpu | undefined;
 let image: DecodedImage | undefined;
+/** A georeferenced TIFF: run tile by tile over the whole scene instead of as one image. */
+let scene: { raster: SceneRaster; label: string } | undefined;
 /** The loaded model and the weights choice it was loaded for (reloaded when that changes). */
 let model: { key: string; segmenter: Segmenter; loadMs: number } | undefined;
 let weightsVersion = 0;
@@ -126,21 +130,46 @@ async function ensureModel(device: Gpu): Promise<{ segmenter: Segmenter; loadMs:
 }
 
 async function setImage(input: Blob, label: string): Promise<void> {
+  let preview: DecodedImage | undefined;
   try {
-    image = await readImage(input, label);
+    const raster = await openGeoTiff(input, label);
+    scene = raster && { raster, label };
+    image = raster ? undefined : await readImage(input, label);
+    preview = raster ? { ...((await scenePreview(raster)) ?? { width: 0, height: 0, rgb: new Uint8Array(0) }), warnings: [] } : image;
   } catch (e) {
-    image = undefined;
+    image = scene = undefined;
     setStatus('error', errorText(e));
     return;
   }
-  const { width, height } = image;
+  const { width, height } = preview!;
   for (const c of [ui.imageCanvas, ui.maskCanvas]) Object.assign(c, { width, height });
-  ui.imageCanvas.getContext('2d')!.putImageData(rgbToImageData(image), 0, 0);
+  if (width) ui.imageCanvas.getContext('2d')!.putImageData(rgbToImageData(preview!), 0, 0);
   ui.maskCanvas.getContext('2d')!.clearRect(0, 0, width, height);
   ui.drop.classList.add('has-image');
-  ui.saveMask.hidden = true;
-  showList(ui.warnings, image.warnings);
-  setStatus('idle', `Image: ${label} (${width} x ${height})`);
+  ui.saveMask.hidden = ui.saveGeojson.hidden = true;
+  showList(ui.warnings, preview!.warnings);
+  const r = scene?.raster;
+  setStatus('idle', r ? `Scene: ${label} (${r.width} x ${r.height}, EPSG:${r.georef?.epsg ?? '?'}), segmented tile by tile` : `Image: ${label} (${width} x ${height})`);
+}
+
+function offerDownload(link: HTMLAnchorElement, blob: Blob, name: string): void {
+  URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.hidden = false;
+}
+
+async function runWholeScene(s: { raster: SceneRaster; label: string }, text: string, device: Gpu): Promise<void> {
+  const { segmenter } = await ensureModel(device);
+  setStatus('busy', 'Segmenting the scene...');
+  const t0 = performance.now();
+  const out = await runScene(s.raster, segmenter, text, (p) => setStatus('busy', sceneProgressText(p)));
+  const { width, height } = s.raster;
+  if (ui.maskCanvas.width === width) ui.maskCanvas.getContext('2d')!.putImageData(maskLayer(out.mask, width, height, width, height), 0, 0);
+  const stem = s.label.replace(/\.[^.]*$/, '');
+  offerDownload(ui.saveMask, out.maskTiff, `${stem}-mask.tif`);
+  offerDownload(ui.saveGeojson, out.geojson, `${stem}.geojson`);
+  setStatus('done', `Done in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${out.polygons} polygons.`);
 }
 
 function showList(target: HTMLElement, lines: string[]): void {
@@ -159,10 +188,8 @@ function showTimings(loadMs: number | undefined, timings: Record<string, number>
 }
 
 function showResult(img: DecodedImage, result: SegmentResult, loadMs: number | undefined): void {
-  ui.maskCanvas.getContext('2d')!.putImageData(maskLayer(result.mask, result.size, img.width, img.height), 0, 0);
-  URL.revokeObjectURL(ui.saveMask.href);
-  ui.saveMask.href = URL.createObjectURL(new Blob([encodeMaskPng(result.mask, result.size, result.size) as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
-  ui.saveMask.hidden = false;
+  ui.maskCanvas.getContext('2d')!.putImageData(maskLayer(result.mask, result.size, result.size, img.width, img.height), 0, 0);
+  offerDownload(ui.saveMask, new Blob([encodeMaskPng(result.mask, result.size, result.size) as Uint8Array<ArrayBuffer>], { type: 'image/png' }), 'mask.png');
   renderWords(ui.words, result.tokens);
   showTimings(loadMs, result.timings);
   showList(ui.warnings, [...img.warnings, ...result.warnings]);
@@ -171,10 +198,12 @@ function showResult(img: DecodedImage, result: SegmentResult, loadMs: number | u
 async function run(): Promise<void> {
   if (!gpu || ui.run.disabled) return;
   const text = ui.text.value.trim();
-  if (!image) return setStatus('error', 'Choose or drop an image first.');
+  if (!image && !scene) return setStatus('error', 'Choose or drop an image first.');
   if (!text) return setStatus('error', 'Type a referring expression first, e.g. "the white car on the left of the road".');
   ui.run.disabled = true;
   try {
+    if (scene) return await runWholeScene(scene, text, gpu);
+    if (!image) return;
     const before = model?.key;
     const { segmenter, loadMs } = await ensureModel(gpu);
     setStatus('busy', 'Segmenting...');

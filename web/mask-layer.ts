@@ -7,9 +7,9 @@ import { maskColour } from '../src/io/overlay.js';
 import { resizeMaskNearest } from '../src/io/mask-resize.js';
 import type { RgbImage } from '../src/io/image-types.js';
 
-// mask: [size, size], nonzero = object -> [height, width, 4] RGBA, transparent outside
-export function maskLayer(mask: Uint8Array, size: number, width: number, height: number): ImageData {
-  const m = size === width && size === height ? mask : resizeMaskNearest(mask, size, size, width, height);
+// mask: [maskHeight, maskWidth], nonzero = object -> [height, width, 4] RGBA, transparent outside
+export function maskLayer(mask: Uint8Array, maskWidth: number, maskHeight: number, width: number, height: number): ImageData {
+  const m = maskWidth === width && maskHeight === height ? mask : resizeMaskNearest(mask, maskWidth, maskHeight, width, height);
   const layer = new ImageData(width, height);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {

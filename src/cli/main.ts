@@ -11,6 +11,7 @@ export type Command = { summary: string; load: () => Promise<{ run(argv: string[
 
 const commands: Record<string, Command> = {
   segment: { summary: 'the mask of the object a referring expression describes, in an image', load: () => import('./segment.js') },
+  scene: { summary: 'a whole (Geo)TIFF scene, tile by tile: GeoTIFF mask, probabilities (and polygons)', load: () => import('./scene.js') },
   info: { summary: 'adapter, limits and features; or the tensors of a .safetensors file', load: () => import('./info.js') },
   convert: { summary: 'a PyTorch .pth checkpoint to .safetensors', load: () => import('./convert.js') },
   eval: { summary: 'mIoU, oIoU and Pr@0.5..0.9 of a model on a dataset split (RRSIS-D, RefSegRS, JSON lines)', load: () => import('./eval.js') },

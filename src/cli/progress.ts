@@ -1,6 +1,6 @@
 /**
- * Evaluation progress on stderr. On a terminal: one bar redrawn in place with count, rate,
- * ETA, running mIoU and skips. Otherwise (a log file, CI) a plain line every ~5% of the run,
+ * Progress on stderr (evaluation, scenes). On a terminal: one bar redrawn in place with count,
+ * rate, ETA and the task's own figures (running mIoU and skips, tiles from the cache). Otherwise (a log file, CI) a plain line every ~5% of the run,
  * since carriage returns would turn a log into one enormous line.
  */
 import type { EvalProgress } from '../eval/evaluate.js';
@@ -11,8 +11,15 @@ export interface ProgressOutput {
   columns?: number;
 }
 
-export interface Progress {
-  update(p: EvalProgress): void;
+/** What every progress report has; each task formats the rest. */
+interface Counted {
+  done: number;
+  total: number;
+  elapsedMs: number;
+}
+
+export interface Progress<P extends Counted = EvalProgress> {
+  update(p: P): void;
   /** A message (a skipped sample) that must not be drawn over by the bar. */
   note(line: string): void;
   /** Ends the bar's line. */
@@ -38,21 +45,27 @@ export const drawBar = (share: number): string => {
 };
 
 export function formatProgress(p: EvalProgress, bar: boolean): string {
+  return formatCounted(p, bar, 'eval', 'samples', [`mIoU ${(100 * p.runningMIoU).toFixed(2)}`, ...(p.skipped ? [`skipped ${p.skipped}`] : [])]);
+}
+
+/** Count, share, rate, ETA (or time taken), then `extra`; with a bar on a terminal, `label:` otherwise. */
+export function formatCounted(p: Counted, bar: boolean, label: string, unit: string, extra: string[]): string {
   const rate = p.elapsedMs > 0 ? (p.done * 1000) / p.elapsedMs : 0;
   const eta = p.done > 0 ? (p.elapsedMs / p.done) * (p.total - p.done) : 0;
   const share = p.total > 0 ? p.done / p.total : 1;
   const parts = [
     `${p.done}/${p.total}`,
     `${Math.floor(share * 100)}%`,
-    `${rate.toFixed(2)} samples/s`,
+    `${rate.toFixed(2)} ${unit}/s`,
     p.done < p.total ? `ETA ${formatDuration(eta)}` : `took ${formatDuration(p.elapsedMs)}`,
-    `mIoU ${(100 * p.runningMIoU).toFixed(2)}`,
+    ...extra,
   ];
-  if (p.skipped) parts.push(`skipped ${p.skipped}`);
-  return `${bar ? `${drawBar(share)} ` : 'eval: '}${parts.join('  ')}`;
+  return `${bar ? `${drawBar(share)} ` : `${label}: `}${parts.join('  ')}`;
 }
 
-export function progress(out: ProgressOutput): Progress {
+export function progress(out: ProgressOutput): Progress;
+export function progress<P extends Counted>(out: ProgressOutput, format: (p: P, bar: boolean) => string): Progress<P>;
+export function progress<P extends Counted>(out: ProgressOutput, format = formatProgress as unknown as (p: P, bar: boolean) => string): Progress<P> {
   const tty = out.isTTY === true;
   let shown = '';
   let lastDraw = 0;
@@ -63,14 +76,14 @@ export function progress(out: ProgressOutput): Progress {
         const now = performance.now();
         if (p.done < p.total && now - lastDraw < REDRAW_MS) return;
         lastDraw = now;
-        shown = formatProgress(p, true).slice(0, Math.max(20, (out.columns ?? 100) - 1));
+        shown = format(p, true).slice(0, Math.max(20, (out.columns ?? 100) - 1));
         out.write(`\r\x1b[K${shown}`);
         return;
       }
       const step = Math.max(1, Math.ceil(p.total / 20));
       if (p.done === p.total || p.done - lastStep >= step) {
         lastStep = p.done;
-        out.write(`${formatProgress(p, false)}\n`);
+        out.write(`${format(p, false)}\n`);
       }
     },
     note(line) {

@@ -6,8 +6,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { DEFAULT_MOUNTS, startServer } from '../../scripts/serve.mjs';
-import { FIXTURES } from '../helpers/test-data.js';
+import { FIXTURES, SCENES } from '../helpers/test-data.js';
 
 export const CHROMIUM = process.env.FIANET_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -38,13 +39,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** The demo's mounts plus the fixtures and the test pages. */
+/** The demo's mounts plus the fixtures, the test scenes and the test pages. */
 export function startTestServer(): ReturnType<typeof startServer> {
   return startServer({
     port: 0,
     mounts: {
       ...DEFAULT_MOUNTS,
       '/fixtures/': fileURLToPath(FIXTURES),
+      '/scenes/': fileURLToPath(SCENES),
       '/test-pages/': fileURLToPath(new URL('pages/', import.meta.url)),
     },
   });
@@ -62,3 +64,25 @@ export function watchPage(page: Page): string[] {
 }
 
 export const OUTPUT_DIR = fileURLToPath(new URL('../../test-output/browser/', import.meta.url));
+
+/** Our server and a Chromium for the tests of one file: started before them, closed after. */
+export function chromiumSession(): { readonly browser: Browser; readonly url: string } {
+  let browser: Browser | undefined;
+  let server: Awaited<ReturnType<typeof startTestServer>> | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get url() {
+      return server!.url;
+    },
+  };
+}
