@@ -3,7 +3,8 @@
  * compile time reported apart. Figures always carry the adapter that produced them.
  */
 import { FianetError } from '../src/errors.js';
-import { preferredLinear, type Gpu } from '../src/runtime/device.js';
+import type { Gpu } from '../src/runtime/device.js';
+import { targetFor } from '../src/lowering/target.js';
 import { CompiledGraph, type HostTensor, type PhaseOf } from '../src/runtime/executor.js';
 import { Graph, type Tensor } from '../src/runtime/graph.js';
 
@@ -24,7 +25,7 @@ export const median = (xs: number[]): number => {
 
 /** Builds, compiles and times a graph: first run apart, then `runs` warm runs (at least `minMs` of them). */
 export async function timeGraph(gpu: Gpu, build: (g: Graph) => Tensor, runs = 10, warmup = 2): Promise<Timing> {
-  const g = new Graph({ linear: preferredLinear(gpu.adapter) });
+  const g = new Graph(targetFor(gpu.adapter));
   g.output('out', build(g));
   const t0 = performance.now();
   const compiled = await CompiledGraph.compile(gpu, g);

@@ -4,7 +4,7 @@
  */
 import type { Gpu } from '../src/runtime/device.js';
 import { matmul } from '../src/kernels/matmul.js';
-import { blockedLinear } from '../src/kernels/matmul-blocked.js';
+import { blockedLinear } from '../src/lowering/blocked-matmul.js';
 import type { Graph } from '../src/runtime/graph.js';
 import { pickByPrefix, timeGraph, type Timing } from './harness.js';
 
@@ -46,7 +46,7 @@ function build(c: MatmulCase, consts: Record<string, number>) {
     if (blocked) return blockedLinear(g, 'mm', a, b, undefined);
     const out = g.activation('out', [c.M, c.N]);
     const u = { M: c.M, N: c.N, K: c.K, lda: c.K, ldb: c.K, ldo: c.N, a_batch: 0, b_batch: 0, o_batch: 0, alpha: 1, batch: 1 };
-    g.call(matmul, 'mm', { a, b, out }, u, { ...tile, transB: true });
+    g.call(matmul, 'mm', { args: { a, b, out }, uniforms: u, consts: { ...tile, transB: true } });
     return out;
   };
 }

@@ -238,7 +238,7 @@ export function convTile(cout: number): ConvTile {
   return { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 };
 }
 
-/** The sizes of a convolution, checked against its arguments (shared with conv2d-blocked). */
+/** The sizes of a convolution, checked against its arguments (shared with lowering/blocked-conv). */
 export interface ConvDims {
   h: number;
   w: number;
@@ -290,18 +290,10 @@ export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
   }
   if (Math.ceil((h * w) / BN) > 65535) fail(`${h * w} pixels need more than 65535 workgroups`);
   const out = g.activation(name, [cout, h, w]);
-  g.call(
-    conv2d,
-    name,
-    { xa: a.tensor, xb: b, w: weight, bias: args.bias, gate_mul: args.gate?.mul, gate_add: args.gate?.add, out },
-    {
+  g.call(conv2d, name, { args: { xa: a.tensor, xb: b, w: weight, bias: args.bias, gate_mul: args.gate?.mul, gate_add: args.gate?.add, out }, uniforms: {
       cout, h, w, ca: a.channels, ha, wa, a_off: a.offset, a_cs: a.cstride, a_ps: a.pstride, cb,
       gh: args.gate?.size[0] ?? 1, gw: args.gate?.size[1] ?? 1,
-    },
-    { ...tile, KS: ks, upA: ha !== h || wa !== w, inB: !!b, bias: !!args.bias, act: args.act ?? 'none', gate: !!args.gate },
-    undefined,
-    2 * cout * h * w * (a.channels + cb) * ks * ks,
-  );
+    }, consts: { ...tile, KS: ks, upA: ha !== h || wa !== w, inB: !!b, bias: !!args.bias, act: args.act ?? 'none', gate: !!args.gate }, flops: 2 * cout * h * w * (a.channels + cb) * ks * ks });
   return out;
 }
 

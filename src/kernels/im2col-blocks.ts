@@ -1,7 +1,7 @@
 /**
  * The im2col matrix of a stride-1 'same' convolution, written directly in matmul-blocked's
  * block layout so the convolution becomes one uniform-window matmul on CPU adapters
- * (conv2d-blocked.ts; bench/RESULTS.md for why uniform windows):
+ * (lowering/blocked-conv.ts; bench/RESULTS.md for why uniform windows):
  *   A[m, k] = input(ci, y + ky - PAD, x + kx - PAD),  m = y * W + x,  k = ci * KS*KS + ky * KS + kx
  *   out = Ab [ceil(M/MB)][ceil(K/KC)][MB][KC], zero outside the image and past M or K.
  * The input is read exactly as conv2d reads it (readConvInput): a strided view A, bilinearly
@@ -13,12 +13,10 @@ import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
 import { readConvInput, type Conv2dArgs, type ConvDims } from './conv2d.js';
 import { LINEAR_TAP } from './upsample-bilinear.js';
+import { STORAGE_WINDOW_BYTES } from './layouts.js';
 import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
 const WG = 256;
-
-/** Bytes of Ab written per dispatch: the WebGPU default maxStorageBufferBindingSize, which every adapter allows. */
-export const STORAGE_WINDOW_BYTES = 128 * 2 ** 20;
 
 export const im2colBlocks = defineKernel({
   name: 'im2col-blocks',
@@ -62,7 +60,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
 });
 
 /**
- * Ab [ceil(M/MB) * ceil(K/KC) * MB * KC] for a convolution whose arguments conv2d-blocked
+ * Ab [ceil(M/MB) * ceil(K/KC) * MB * KC] for a convolution whose arguments lowering/blocked-conv
  * has checked (`dims`): one dispatch per storage window.
  */
 export function im2colBlocksOp(g: Graph, name: string, args: Conv2dArgs, dims: ConvDims, block: { KC: number; MB: number }): Tensor {
@@ -81,6 +79,6 @@ export function im2colBlocksOp(g: Graph, name: string, args: Conv2dArgs, dims: C
     dispatches.push({ uniforms: { ...base, start, n: Math.min(perWindow, total - start) }, windows: { out: start * 4 } });
   }
   const consts = { KS: dims.ks, upA: dims.ha !== dims.h || dims.wa !== dims.w, inB: !!b, KC, MB };
-  g.call(im2colBlocks, name, { xa: a.tensor, xb: b, out }, dispatches[0].uniforms, consts, dispatches);
+  g.call(im2colBlocks, name, { args: { xa: a.tensor, xb: b, out }, uniforms: dispatches[0].uniforms, consts, dispatches });
   return out;
 }

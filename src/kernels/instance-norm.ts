@@ -87,7 +87,7 @@ export function instanceNormOp(g: Graph, name: string, x: Tensor, eps: number, o
   if (opts.residual) expectShape(where, 'residual', opts.residual, x.shape);
   const [rows, cols] = x.shape;
   const out = g.activation(name, x.shape);
-  g.call(instanceNorm, name, { x, mul: opts.mul, residual: opts.residual, out }, { rows, cols, eps }, { mul: !!opts.mul, residual: !!opts.residual });
+  g.call(instanceNorm, name, { args: { x, mul: opts.mul, residual: opts.residual, out }, uniforms: { rows, cols, eps }, consts: { mul: !!opts.mul, residual: !!opts.residual } });
   return out;
 }
 

@@ -46,7 +46,7 @@ export function logitsMaskOp(g: Graph, name: string, logits: Tensor, inSize: rea
     throw new FianetError('bad-graph', `${g.name(name)}: logits are ${fmtShape(logits.shape)}, expected [2, ${inSize[0]}, ${inSize[1]}]`);
   }
   const mask = g.activation(name, [size[0], size[1]], 'u32');
-  g.call(logitsMask, name, { logits, mask }, { in_h: inSize[0], in_w: inSize[1], out_h: size[0], out_w: size[1] });
+  g.call(logitsMask, name, { args: { logits, mask }, uniforms: { in_h: inSize[0], in_w: inSize[1], out_h: size[0], out_w: size[1] } });
   return mask;
 }
 

@@ -62,7 +62,7 @@ export function patchMergeNormOp(g: Graph, name: string, x: Tensor, H: number, W
   expectShape(where, `bias '${beta.label}'`, beta, [4 * C]);
   const [H2, W2] = [Math.ceil(H / 2), Math.ceil(W / 2)];
   const merged = g.activation(name, [H2 * W2, 4 * C]);
-  g.call(patchMergeNorm, name, { x, gamma, beta, out: merged }, { H, W, C, W2, tokens: H2 * W2, eps });
+  g.call(patchMergeNorm, name, { args: { x, gamma, beta, out: merged }, uniforms: { H, W, C, W2, tokens: H2 * W2, eps } });
   return { merged, H2, W2 };
 }
 

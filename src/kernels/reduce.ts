@@ -51,7 +51,7 @@ export function reduceOp(g: Graph, name: string, x: Tensor, axis: number, op: Re
   const inner = numel(x.shape.slice(axis + 1));
   const shape = x.shape.filter((_, i) => i !== axis);
   const out = g.activation(name, shape.length ? shape : [1]);
-  g.call(reduce, name, { x, out }, { outer, axis: x.shape[axis], inner }, { op });
+  g.call(reduce, name, { args: { x, out }, uniforms: { outer, axis: x.shape[axis], inner }, consts: { op } });
   return out;
 }
 

@@ -103,7 +103,7 @@ export function softmaxOp(g: Graph, name: string, x: Tensor, bias?: { tensor: Te
     if (bs[bs.length - 1] !== cols) throw new FianetError('bad-graph', `${g.name(name)}: bias ${fmtShape(bs)} does not match scores ${fmtShape(x.shape)}`);
   }
   const out = g.activation(name, x.shape);
-  g.call(cols <= NARROW ? softmaxNarrow : softmax, name, { x, bias: bias?.tensor, out }, { rows, cols, b_div: bias?.rowsPerBiasRow ?? 1, b_rows }, { bias: !!bias });
+  g.call(cols <= NARROW ? softmaxNarrow : softmax, name, { args: { x, bias: bias?.tensor, out }, uniforms: { rows, cols, b_div: bias?.rowsPerBiasRow ?? 1, b_rows }, consts: { bias: !!bias } });
   return out;
 }
 

@@ -74,7 +74,7 @@ export function upsampleBilinearOp(g: Graph, name: string, x: Tensor, inSize: re
     throw new FianetError('bad-graph', `${g.name(name)}: input is ${fmtShape(x.shape)}, expected [${channels}, ${h}, ${w}]`);
   }
   const out = g.activation(name, [channels, size[0], size[1]]);
-  g.call(upsampleBilinear, name, { x, out }, { channels, in_h: h, in_w: w, out_h: size[0], out_w: size[1] }, { alignCorners });
+  g.call(upsampleBilinear, name, { args: { x, out }, uniforms: { channels, in_h: h, in_w: w, out_h: size[0], out_w: size[1] }, consts: { alignCorners } });
   return out;
 }
 

@@ -17,9 +17,9 @@
 import { FianetError } from '../errors.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
-import { WINDOW_FLOATS } from './block-rows.js';
+import { UNIFORM_WINDOW_FLOATS } from './layouts.js';
 import { windowKvBlocks } from './window-kv-blocks.js';
-import { checkWindowAttention, windowAttentionFlops, windowAttentionTiledOp, type WindowAttentionParams } from './window-attention.js';
+import { checkWindowAttention, windowAttentionFlops, type WindowAttentionParams } from './window-attention.js';
 
 const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
 
@@ -129,14 +129,14 @@ export function windowAttentionBlockedOp(g: Graph, name: string, qkv: Tensor, qk
   const { H, W, heads, window: w, shift } = p;
   const { C, D, Hp, Wp } = checkWindowAttention(where, qkv, qkvBias, table, p);
   const n = w * w;
-  if (n * D > WINDOW_FLOATS) {
+  if (n * D > UNIFORM_WINDOW_FLOATS) {
     throw new FianetError('bad-graph', `${where}: window ${w} with head dim ${D} needs ${n * D * 4} bytes of K per window and head, over a 64 KiB uniform window`);
   }
   const winCols = Wp / w;
   const windows = (Hp / w) * winCols;
   // J windows of a head per dispatch: as many as one 64 KiB window of K (and one of V) holds
   // (a function of w and D only, so the model needs few pipeline variants).
-  const J = Math.floor(WINDOW_FLOATS / (n * D));
+  const J = Math.floor(UNIFORM_WINDOW_FLOATS / (n * D));
   const groups = Math.ceil(windows / J);
   const TS = roundUp((2 * w - 1) ** 2, 64);
   const part = roundUp(J * n * D, 64);
@@ -145,9 +145,9 @@ export function windowAttentionBlockedOp(g: Graph, name: string, qkv: Tensor, qk
     throw new FianetError('bad-graph', `${where}: ${heads} heads x ${windows} windows need ${gatherRows} rows of window-kv-blocks workgroups, over the 65535 a dispatch allows`);
   }
   const blocks = g.activation(`${name}.kv`, [heads * TS + heads * groups * 2 * part]);
-  g.call(windowKvBlocks, `${name}.kv`, { qkv, qkv_bias: qkvBias, table, out: blocks }, {
+  g.call(windowKvBlocks, `${name}.kv`, { args: { qkv, qkv_bias: qkvBias, table, out: blocks }, uniforms: {
     H, W, C, heads, Hp, Wp, win_cols: winCols, windows, ts4: TS / 4, part4: part / 4, group_wins: J, groups,
-  }, { window: w, headDim: D, shift });
+  }, consts: { window: w, headDim: D, shift } });
 
   const out = g.activation(name, [H * W, C]);
   const base = { H, W, C, Hp, Wp, win_cols: winCols, scale: D ** -0.5 };
@@ -161,13 +161,6 @@ export function windowAttentionBlockedOp(g: Graph, name: string, qkv: Tensor, qk
       });
     }
   }
-  g.call(windowAttentionBlocked, name, { qkv, qkv_bias: qkvBias, k: blocks, v: blocks, table: blocks, out }, dispatches[0].uniforms,
-    { window: w, headDim: D, shift, J }, dispatches, windowAttentionFlops(heads * windows, w, D));
+  g.call(windowAttentionBlocked, name, { args: { qkv, qkv_bias: qkvBias, k: blocks, v: blocks, table: blocks, out }, uniforms: dispatches[0].uniforms, consts: { window: w, headDim: D, shift, J }, dispatches, flops: windowAttentionFlops(heads * windows, w, D) });
   return out;
-}
-
-/** The window attention a graph's adapter runs best: uniform-window blocks on CPU adapters. */
-export function windowAttentionOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
-  if (g.options.linear === 'blocked') return windowAttentionBlockedOp(g, name, qkv, qkvBias, table, p);
-  return windowAttentionTiledOp(g, name, qkv, qkvBias, table, p);
 }

@@ -23,17 +23,13 @@
  * reference's two-pass softmax, no online rescaling), then V replaces K in the same buffer.
  * Workgroup memory: N * head_dim * 4 bytes + the head's bias table column (20.5 KB at w 12).
  * This is the GPU kernel: on CPU adapters workgroup-memory loads in the key loops are slow,
- * and window-attention-blocked.ts (which holds windowAttentionOp, the choice) reads K and V
- * through uniform windows instead.
+ * and window-attention-blocked.ts reads K and V through uniform windows instead (the choice:
+ * lowering/target.ts).
  */
 import { FianetError } from '../errors.js';
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
 import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
-
-/** Limits of the CPU adapters (SwiftShader: 256 invocations; both: 32 KB workgroup memory). */
-const MAX_THREADS = 256;
-const MAX_WORKGROUP_BYTES = 32768;
 
 export const windowAttention = defineKernel({
   name: 'window-attention',
@@ -179,20 +175,21 @@ export function checkWindowAttention(where: string, qkv: Tensor, qkvBias: Tensor
  * Window attention for qkv [H*W, 3C] (the qkv Linear of the LN1 output, unpadded tokens),
  * its bias [3C] (the q, k, v of padding positions) and the relative-position bias table
  * [(2w-1)^2, heads]; returns the attended tokens [H*W, C] before the output projection.
- * The GPU kernel; windowAttentionOp (window-attention-blocked.ts) picks per adapter.
+ * A window's threads and workgroup memory must fit the target's limits.
  */
 export function windowAttentionTiledOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
   const where = g.name(name);
   const { H, W, heads, window: w, shift } = p;
   const { C, D, Hp, Wp } = checkWindowAttention(where, qkv, qkvBias, table, p);
   const bytes = (w * w * D + (2 * w - 1) ** 2) * 4;
-  if (w * w > MAX_THREADS || bytes > MAX_WORKGROUP_BYTES) {
-    throw new FianetError('bad-graph', `${where}: window ${w} with head dim ${D} needs ${w * w} threads and ${bytes} bytes of workgroup memory (at most ${MAX_THREADS} and ${MAX_WORKGROUP_BYTES})`);
+  const { maxWorkgroupInvocations, maxWorkgroupBytes } = g.target.limits;
+  if (w * w > maxWorkgroupInvocations || bytes > maxWorkgroupBytes) {
+    throw new FianetError('bad-graph', `${where}: window ${w} with head dim ${D} needs ${w * w} threads and ${bytes} bytes of workgroup memory (at most ${maxWorkgroupInvocations} and ${maxWorkgroupBytes})`);
   }
   const winCols = Wp / w;
   const jobs = (Hp / w) * winCols * heads;
   const out = g.activation(name, [H * W, C]);
-  g.call(windowAttention, name, { qkv, qkv_bias: qkvBias, table, out }, { H, W, C, heads, Hp, Wp, win_cols: winCols, jobs, scale: D ** -0.5 }, { window: w, headDim: D, shift }, undefined, windowAttentionFlops(jobs, w, D));
+  g.call(windowAttention, name, { args: { qkv, qkv_bias: qkvBias, table, out }, uniforms: { H, W, C, heads, Hp, Wp, win_cols: winCols, jobs, scale: D ** -0.5 }, consts: { window: w, headDim: D, shift }, flops: windowAttentionFlops(jobs, w, D) });
   return out;
 }
 

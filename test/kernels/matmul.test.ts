@@ -4,10 +4,11 @@
  * on the fused epilogue inputs; real errors from a wrong index are O(1), far above it.
  */
 import { describe, expect, it } from 'vitest';
-import { linear, matmul, matmulReference, stridedMatmul } from '../../src/kernels/matmul.js';
+import { matmul, matmulReference, stridedMatmul } from '../../src/kernels/matmul.js';
+import { linear } from '../../src/lowering/ops.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
-import { runGraph } from '../helpers/gpu.js';
+import { LOWERINGS, runGraph, type Lowering } from '../helpers/gpu.js';
 
 const U = 2 ** -24;
 
@@ -24,7 +25,7 @@ const cases: Array<[number, number, number]> = [
 describe('matmul', () => {
   // The tiled kernel (GPUs) and, through linear(), the blocked one (CPU adapters) on the same cases.
   for (const [M, N, K] of cases) {
-    for (const [act, lowering] of [['none', 'tiled'], ['gelu', 'tiled'], ['gelu', 'blocked']] as Array<[Activation, 'tiled' | 'blocked']>) {
+    for (const [act, lowering] of [['none', 'tiled'], ['gelu', 'tiled'], ['gelu', 'blocked']] as Array<[Activation, Lowering]>) {
       it(`linear ${M}x${K} * [${N},${K}]^T + bias, act ${act}, residual (${lowering})`, async () => {
         const x = randomArray(M * K, M * 31 + K);
         const w = randomArray(N * K, N * 17 + 1);
@@ -35,7 +36,7 @@ describe('matmul', () => {
             y: linear(g, 'fc', g.input('x', [M, K]), g.weight('w', [N, K], w), g.weight('b', [N], b), { act, residual: g.input('r', [M, N]) }),
           }),
           { x, r },
-          { linear: lowering },
+          LOWERINGS[lowering],
         );
         const ref = matmulReference(x, w, { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true, bias: b, act, residual: r });
         expectClose(`linear ${M}x${N}x${K} ${act}`, y, ref, { atol: (K + 4) * U * (K + 3), rtol: 0 }, [M, N]);
