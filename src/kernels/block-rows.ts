@@ -10,6 +10,7 @@
  * element, against K reads of every element in the matmul itself.
  */
 import { defineKernel, grid1d } from '../runtime/kernel.js';
+import { blockedRowColFn } from './layouts.js';
 import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
 const WG = 256;
@@ -23,17 +24,16 @@ export const blockRows = defineKernel({
   wgsl: (c) => /* wgsl */ `
 // x viewed as [batch][M, K] -> out: [batch][ceil(M/${c.MB})][KB] blocks of ${c.rowsInner ? `[${c.KC}][${c.MB}]` : `[${c.MB}][${c.KC}]`}
 ${LINEAR_WORKGROUP}
+${blockedRowColFn(c, c.rowsInner)}
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * ${WG}u + li;
   if (i >= params.n) { return; }
-  ${c.rowsInner ? `let r = i % ${c.MB}u;\n  let k = (i / ${c.MB}u) % ${c.KC}u;` : `let k = i % ${c.KC}u;\n  let r = (i / ${c.KC}u) % ${c.MB}u;`}
-  let z = i / ${(c.MB as number) * (c.KC as number)}u / params.zblocks;
-  let block = (i / ${(c.MB as number) * (c.KC as number)}u) % params.zblocks;
-  let m = (block / params.KB) * ${c.MB}u + r;
-  let kk = (block % params.KB) * ${c.KC}u + k;
+  let size = params.zblocks * ${c.MB * c.KC}u;
+  let z = i / size;
+  let rc = blocked_rc(i % size, params.KB);
   var v = 0.0;
-  if (m < params.M && kk < params.K) { v = x[params.off + z * params.zstride + m * params.ldm + kk * params.ldk]; }
+  if (rc.x < params.M && rc.y < params.K) { v = x[params.off + z * params.zstride + rc.x * params.ldm + rc.y * params.ldk]; }
   out[i] = v;
 }
 `,

@@ -14,9 +14,8 @@
  */
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { readConvInput, type Conv2dArgs, type ConvDims } from './conv2d.js';
-import { LINEAR_TAP } from './upsample-bilinear.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import type { Conv2dArgs, ConvDims } from './conv2d.js';
+import { LINEAR_TAP, LINEAR_WORKGROUP, readConvInput } from './wgsl-helpers.js';
 
 const WG = 256;
 

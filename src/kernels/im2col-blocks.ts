@@ -11,10 +11,9 @@
  */
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { readConvInput, type Conv2dArgs, type ConvDims } from './conv2d.js';
-import { LINEAR_TAP } from './upsample-bilinear.js';
-import { STORAGE_WINDOW_BYTES } from './layouts.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import type { Conv2dArgs, ConvDims } from './conv2d.js';
+import { blockedRowColFn, blockedSize, STORAGE_WINDOW_BYTES } from './layouts.js';
+import { LINEAR_TAP, LINEAR_WORKGROUP, readConvInput } from './wgsl-helpers.js';
 
 const WG = 256;
 
@@ -29,6 +28,7 @@ export const im2colBlocks = defineKernel({
 // Ab [ceil(h*w / ${c.MB})][KB][${c.MB}][${c.KC}], K = (ca + cb) * ${c.KS * c.KS}
 ${c.upA ? LINEAR_TAP : ''}
 ${LINEAR_WORKGROUP}
+${blockedRowColFn(c)}
 const KS = ${c.KS}u;
 const KK = ${c.KS * c.KS}u;
 const PAD = ${(c.KS - 1) / 2};
@@ -36,10 +36,9 @@ const PAD = ${(c.KS - 1) / 2};
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * ${WG}u + li;
   if (i >= params.n) { return; }
-  let at = params.start + i;
-  let block = at / ${c.MB * c.KC}u;
-  let m = (block / params.KB) * ${c.MB}u + (at / ${c.KC}u) % ${c.MB}u;
-  let k = (block % params.KB) * ${c.KC}u + at % ${c.KC}u;
+  let rc = blocked_rc(params.start + i, params.KB);
+  let m = rc.x;
+  let k = rc.y;
   let hw = params.h * params.w;
   var v = 0.0;
   if (m < hw && k < (params.ca + params.cb) * KK) {
@@ -67,8 +66,9 @@ export function im2colBlocksOp(g: Graph, name: string, args: Conv2dArgs, dims: C
   const { a, b } = args;
   const { KC, MB } = block;
   const M = dims.h * dims.w;
-  const KB = Math.ceil((dims.cin * dims.ks * dims.ks) / KC);
-  const total = Math.ceil(M / MB) * KB * MB * KC;
+  const K = dims.cin * dims.ks * dims.ks;
+  const KB = Math.ceil(K / KC);
+  const total = blockedSize(M, K, block);
   const out = g.activation(name, [total]);
   const perWindow = STORAGE_WINDOW_BYTES / 4;
   const base = {

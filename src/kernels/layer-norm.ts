@@ -9,7 +9,7 @@
 import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP, workgroupTreeSum } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, workgroupTreeReduce } from './wgsl-helpers.js';
 
 const WG = 64;
 
@@ -30,11 +30,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let base = (params.row0 + row) * params.cols;
   var s = 0.0;
   for (var i = li; i < params.cols; i += ${WG}u) { s += x[base + i]; }
-${workgroupTreeSum('s', WG)}
+${workgroupTreeReduce('s', WG)}
   let mean = s / f32(params.cols);
   var q = 0.0;
   for (var i = li; i < params.cols; i += ${WG}u) { let d = x[base + i] - mean; q += d * d; }
-${workgroupTreeSum('q', WG)}
+${workgroupTreeReduce('q', WG)}
   let rstd = inverseSqrt(q / f32(params.cols) + params.eps);
   for (var i = li; i < params.cols; i += ${WG}u) {
     let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];

@@ -19,9 +19,7 @@
  * loads per output cost 3-4x the whole 1x1 convolution; this way, nothing measurable.
  */
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
-import { gateEpilogue } from './conv2d.js';
-import { LINEAR_TAP } from './upsample-bilinear.js';
-import { activationFn, type Activation } from './wgsl-helpers.js';
+import { activationFn, gateEpilogue, LINEAR_TAP, type Activation } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',

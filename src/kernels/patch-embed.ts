@@ -9,6 +9,7 @@
 import { FianetError } from '../errors.js';
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
+import { blockedRowColFn } from './layouts.js';
 import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
 const WG = 256;
@@ -58,15 +59,16 @@ export const patchBlocks = defineKernel({
 // x: [cin, H, W] -> out: matmul-blocked A blocks [ceil(tokens/MB)][KB][MB][KC] of the patch matrix
 // [tokens, cin * P * P] (feature k = (ci * P + ky) * P + kx), zero outside the image
 ${LINEAR_WORKGROUP}
+${blockedRowColFn(c)}
 const P = ${c.patch}u;
 
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * ${WG}u + li;
   if (i >= params.n) { return; }
-  let block = i / ${(c.MB as number) * (c.KC as number)}u;
-  let tok = (block / params.KB) * ${c.MB}u + (i / ${c.KC}u) % ${c.MB}u;
-  let k = (block % params.KB) * ${c.KC}u + i % ${c.KC}u;
+  let rc = blocked_rc(i, params.KB);
+  let tok = rc.x;
+  let k = rc.y;
   var v = 0.0;
   if (tok < params.tokens && k < params.K) {
     let ci = k / (P * P);

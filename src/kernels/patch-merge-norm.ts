@@ -8,7 +8,7 @@
  */
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP, workgroupTreeSum } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, workgroupTreeReduce } from './wgsl-helpers.js';
 
 const WG = 64;
 
@@ -39,11 +39,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let cols = 4u * params.C;
   var s = 0.0;
   for (var k = li; k < cols; k += ${WG}u) { s += gathered(oy, ox, k); }
-${workgroupTreeSum('s', WG)}
+${workgroupTreeReduce('s', WG)}
   let mean = s / f32(cols);
   var q = 0.0;
   for (var k = li; k < cols; k += ${WG}u) { let d = gathered(oy, ox, k) - mean; q += d * d; }
-${workgroupTreeSum('q', WG)}
+${workgroupTreeReduce('q', WG)}
   let rstd = inverseSqrt(q / f32(cols) + params.eps);
   for (var k = li; k < cols; k += ${WG}u) {
     out[o * cols + k] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];

@@ -29,7 +29,7 @@
 import { FianetError } from '../errors.js';
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, LOWEST_F32, swinRegion, swinRegionFn } from './wgsl-helpers.js';
 
 export const windowAttention = defineKernel({
   name: 'window-attention',
@@ -47,18 +47,11 @@ export const windowAttention = defineKernel({
     const n = w * w;
     const d4 = (c.headDim as number) / 4;
     const span = 2 * w - 1;
-    // Region of a coordinate on the padded, rolled grid (only shifted blocks use it).
-    const regionFn = shift > 0 ? /* wgsl */ `
-fn region(v: u32, size: u32) -> u32 {
-  if (v < size - ${w}u) { return 0u; }
-  if (v < size - ${shift}u) { return 1u; }
-  return 2u;
-}` : '';
     return /* wgsl */ `
 // qkv: [H*W, 3C] (q | k | v, head h in columns h*D..h*D+D of each), qkv_bias: [3C],
 // table: [(2w-1)^2, heads] -> out: [H*W, C]; vec4 views, C and D multiples of 4
 ${LINEAR_WORKGROUP}
-${regionFn}
+${shift > 0 ? swinRegionFn(w, shift) : ''}
 const N = ${n}u;
 const D4 = ${d4}u;
 var<workgroup> kv: array<vec4<f32>, ${n * d4}>; // [N][D4]: K, then V
@@ -102,7 +95,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroupBarrier();
 
   var p: array<f32, ${n}>;
-  var m = -3.4028234663852886e38f;
+  var m = ${LOWEST_F32};
   ${shift > 0 ? 'let q_region = region(r, params.Hp) * 3u + region(c, params.Wp);' : ''}
   for (var ki = 0u; ki < ${w}u; ki++) {
     // Relative-position index (qi - ki + w - 1) * (2w - 1) + (qj - kj + w - 1), minus kj.
@@ -221,7 +214,7 @@ export function windowAttentionReference(qkv: ArrayLike<number>, qkvBias: ArrayL
     return padded.subarray(at, at + C3);
   };
   // img_mask labels from slice(0, -w), slice(-w, -s), slice(-s, None) per axis.
-  const label = (v: number, size: number) => (v < size - w ? 0 : v < size - s ? 1 : 2);
+  const label = (v: number, size: number) => swinRegion(v, size, w, s);
   const outRolled = new Float64Array(Hp * Wp * C);
   const scale = D ** -0.5;
   for (let wy = 0; wy < Hp / w; wy++) {

@@ -20,7 +20,7 @@ import { FianetError } from '../errors.js';
 import { checkConv2dArgs, type Conv2dArgs, type ConvDims } from '../kernels/conv2d.js';
 import { convInputRowsOp } from '../kernels/conv-input-rows.js';
 import { im2colBlocksOp } from '../kernels/im2col-blocks.js';
-import { STORAGE_WINDOW_BYTES, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
+import { blockedSize, STORAGE_WINDOW_BYTES, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
 import { checkPatchEmbed, patchBlocks, type PatchEmbedding } from '../kernels/patch-embed.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { blockCols, blockedMatmulFromBlocks, blockedWeight, blockShape } from './blocked-matmul.js';
@@ -103,7 +103,7 @@ export function patchEmbedBlockedOp(g: Graph, name: string, image: Tensor, w: Te
   const K = cin * P * P;
   const { KC, MB } = blockShape(C, K);
   const KB = Math.ceil(K / KC);
-  const n = Math.ceil(M / MB) * KB * MB * KC;
+  const n = blockedSize(M, K, { MB, KC });
   const ab = g.activation(`${name}.patches`, [n]);
   g.call(patchBlocks, `${name}.patches`, { args: { x: image, out: ab }, uniforms: { cin, H, W, W1, tokens: M, K, KB, n }, consts: { patch: P, KC, MB } });
   return { tokens: blockedMatmulFromBlocks(g, name, ab, { M, K, KC, MB }, w, bias, { outShape: [M, C] }), H1, W1 };

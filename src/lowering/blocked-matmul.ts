@@ -6,7 +6,7 @@
  */
 import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
-import { UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
+import { blockedIndex, blockedSize, blockedWindow, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import type { Activation } from '../kernels/wgsl-helpers.js';
 import { expectShape, fmtShape, numel, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
@@ -33,16 +33,10 @@ export function blockCols(N: number, KC: number): number {
 
 /** W [N, K] (PyTorch Linear) -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB], zero padded; done once at load. */
 export function blockWeight(w: Float32Array, N: number, K: number, KC: number, NB: number): Float32Array {
-  const KB = Math.ceil(K / KC);
-  const block = KC * NB;
-  const out = new Float32Array(Math.ceil(N / NB) * KB * block);
+  const shape = { MB: NB, KC };
+  const out = new Float32Array(blockedSize(N, K, shape));
   for (let n = 0; n < N; n++) {
-    const nb = Math.floor(n / NB);
-    const c = n % NB;
-    for (let k = 0; k < K; k++) {
-      const kb = Math.floor(k / KC);
-      out[(nb * KB + kb) * block + (k % KC) * NB + c] = w[n * K + k];
-    }
+    for (let k = 0; k < K; k++) out[blockedIndex(n, k, K, shape, true)] = w[n * K + k];
   }
   return out;
 }
@@ -90,7 +84,7 @@ export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias
   }
   const { KC, MB } = blockShape(w.shape[0], K);
   const KB = Math.ceil(K / KC);
-  const n = Math.ceil(M / MB) * KB * MB * KC;
+  const n = blockedSize(M, K, { MB, KC });
   const xb = g.activation(`${name}.blocked`, [n]);
   g.call(blockRows, `${name}.block`, { args: { x, out: xb }, uniforms: { M, K, KB, n, off: 0, ldm: K, ldk: 1, zstride: 0, zblocks: Math.ceil(M / MB) * KB }, consts: { KC, MB, rowsInner: false } });
   return blockedMatmulFromBlocks(g, name, xb, { M, K, KC, MB }, w, bias, { ...opts, outShape: [...x.shape.slice(0, -1), w.shape[0]] });
@@ -122,7 +116,7 @@ function blockView(g: Graph, name: string, v: MatrixView, MB: number, KC: number
   if (last >= numel(v.tensor.shape)) throw new FianetError('bad-graph', `${where}: ${batch} x [${M}, ${K}] views at ${off} (strides ${batchStride}, ${ldr}, ${ldc}) read past '${v.tensor.label}' ${fmtShape(v.tensor.shape)}`);
   const KB = Math.ceil(K / KC);
   const zblocks = Math.ceil(M / MB) * KB;
-  const n = batch * zblocks * MB * KC;
+  const n = blockedSize(M, K, { MB, KC }, batch);
   const out = g.activation(name, [n]);
   g.call(blockRows, name, { args: { x: v.tensor, out }, uniforms: { M, K, KB, n, off, ldm: ldr, ldk: ldc, zstride: batchStride, zblocks }, consts: { KC, MB, rowsInner } });
   return out;
@@ -209,7 +203,7 @@ export function blockedMatmulFromBlocks(
   const NB = GP ? Math.min(shape.NB, 2 ** Math.floor(Math.log2(UNIFORM_WINDOW_FLOATS / GP))) : shape.NB;
   const KB = Math.ceil(K / KC);
   const [mBlocks, nBlocks] = [Math.ceil(M / MB), Math.ceil(N / NB)];
-  const aWindow = dims.aWindow ?? ((mb: number, kb: number, z = 0) => ((z * mBlocks + mb) * KB + kb) * MB * KC * 4);
+  const aWindow = dims.aWindow ?? ((mb: number, kb: number, z = 0) => blockedWindow(mb, kb, KB, { MB, KC }, z, mBlocks));
   const aEnd = (dims.aWindow ? aWindow(mBlocks - 1, KB - 1) : aWindow(mBlocks - 1, KB - 1, batch - 1)) + MB * KC * 4;
   if (numel(xb.shape) * 4 < aEnd) throw new FianetError('bad-graph', `${where}: blocked A has ${numel(xb.shape)} values, its last window ends at float ${aEnd / 4}`);
   if (bias) expectShape(where, `bias '${bias.label}'`, bias, [N]);
@@ -238,7 +232,7 @@ export function blockedMatmulFromBlocks(
           for (let p = 0; p < P; p++) {
             const kb = pass * P + p;
             windows[`a${p}`] = aWindow(mb, kb, z);
-            windows[`w${p}`] = ((z * nBlocks + nb) * KB + kb) * NB * KC * 4;
+            windows[`w${p}`] = blockedWindow(nb, kb, KB, { MB: NB, KC }, z, nBlocks);
           }
           if (GP) windows.gate_mul = windows.gate_add = nb * NB * GP * 4;
           const uniforms = {
