@@ -157,6 +157,27 @@ export function tileFor(M: number, N: number): { TM: number; TN: number; WG_X: n
   return { TM: 4, TN: 4, WG_X: 16, WG_Y: 16 };
 }
 
+/** A product shape of the shared case table. */
+export interface MatmulCase {
+  name: string;
+  M: number;
+  N: number;
+  K: number;
+}
+
+const named = (M: number, N: number, K: number, what = ''): MatmulCase => ({ name: `${what}${what ? ' ' : ''}${M}x${N}x${K}`, M, N, K });
+
+/**
+ * The shapes the tests (test/kernels/matmul*.test.ts) and the benchmark (bench/matmul.ts) share:
+ * awkward ones (1, primes, not tile multiples), the model's, and the square ones peaks are quoted at.
+ */
+export const MATMUL_CASES = {
+  awkward: [named(1, 1, 1), named(1, 7, 3), named(7, 13, 5), named(17, 33, 65), named(64, 64, 64), named(129, 67, 257)],
+  // BERT-base rows (22 tokens) on a slice of the 768 -> 3072 layer; Swin-B stage-1 qkv at 480.
+  model: [named(22, 96, 768, 'bert'), named(14400, 384, 128, 'swin qkv')],
+  square: [named(512, 512, 512), named(1024, 1024, 1024)],
+} as const;
+
 /** Plain-loop reference (float64 accumulation) with the same conventions and strides. */
 export function matmulReference(
   a: ArrayLike<number>, b: ArrayLike<number>, p: { M: number; N: number; K: number; lda: number; ldb: number; ldo: number; a_batch: number; b_batch: number; o_batch: number; batch: number; alpha?: number },
