@@ -7,7 +7,8 @@
 import { FianetError } from '../errors.js';
 import { normalizeImage } from '../io/image-normalize.js';
 import { resizeBilinear } from '../io/resize-bilinear.js';
-import { preferredLinear, type Gpu } from '../runtime/device.js';
+import type { Gpu } from '../runtime/device.js';
+import { targetFor } from '../lowering/target.js';
 import { CompiledGraph, type CompileOptions } from '../runtime/executor.js';
 import { Graph } from '../runtime/graph.js';
 import { encodeExpression } from '../text/encode-expression.js';
@@ -45,7 +46,7 @@ export const ignoredByReference = (name: string): boolean => /\.go_embedding\.|(
 export async function createSegmenter(gpu: Gpu, store: WeightStore, config: FianetConfig, options: SegmenterOptions): Promise<Segmenter> {
   const S = config.input_size;
   const N = config.text.max_tokens;
-  const g = new Graph({ linear: preferredLinear(gpu.adapter) });
+  const g = new Graph(targetFor(gpu.adapter));
   const binder = new WeightBinder(g, store);
   const out = buildFianet(g, binder, config, N);
   g.output('mask', out.mask);
