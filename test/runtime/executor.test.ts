@@ -175,7 +175,7 @@ fn main(@builtin(global_invocation_id) id: vec3u) {
   it('rejects a storage window past the tensor or off the 256-byte alignment', async () => {
     const gpu = await testGpu();
     await expect(CompiledGraph.compile(gpu, windowGraph([0, 512]))).rejects.toThrow("w: storage window 'out' at byte 512 runs past 'out' (400 bytes)");
-    await expect(CompiledGraph.compile(gpu, windowGraph([128]))).rejects.toThrow('not 256-aligned');
+    await expect(CompiledGraph.compile(gpu, windowGraph([128]))).rejects.toThrow('not 256-byte aligned');
   });
 
   it('surfaces a failed pipeline as an error naming the kernel, not a hang', async () => {
