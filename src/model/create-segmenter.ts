@@ -11,7 +11,7 @@ import { FianetError } from '../errors.js';
 import { normalizeImage } from '../io/image-normalize.js';
 import { resizeBilinear } from '../io/resize-bilinear.js';
 import { preferredLinear, type Gpu } from '../runtime/device.js';
-import { CompiledGraph, type CompileOptions } from '../runtime/executor.js';
+import { CompiledGraph, type CompileOptions, type HostTensor } from '../runtime/executor.js';
 import { Graph } from '../runtime/graph.js';
 import { SerialQueue } from '../runtime/serial-queue.js';
 import { encodeExpression } from '../text/encode-expression.js';
@@ -23,7 +23,6 @@ import { TEXT_FEATURE_NAMES, buildFianetImage, buildFianetText, textFeatureInput
 import type { EncodedText, ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './segmenter.js';
 import { checkTokens } from './tokens-input.js';
 import { WeightBinder, type WeightStore } from './weights.js';
-import type { HostTensor } from '../runtime/executor.js';
 
 export interface SegmenterOptions extends Pick<CompileOptions, 'onProgress' | 'dumpWgsl' | 'log'> {
   vocab: Vocab;
