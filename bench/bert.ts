@@ -8,7 +8,8 @@ import { BERT_PASSES, bertEncoder, bertInputs, packBertInputs } from '../src/mod
 import { formulaWeightStore } from '../src/model/formula-weights.js';
 import { textEncoderShapes } from '../src/model/state-dict-shapes.js';
 import { WeightBinder } from '../src/model/weights.js';
-import { preferredLinear, type Gpu } from '../src/runtime/device.js';
+import type { Gpu } from '../src/runtime/device.js';
+import { targetFor } from '../src/lowering/target.js';
 import { CompiledGraph } from '../src/runtime/executor.js';
 import { Graph } from '../src/runtime/graph.js';
 import { timeRuns, type Timing } from './harness.js';
@@ -38,7 +39,7 @@ export async function benchBert(gpu: Gpu, opts: { runs?: number; warmup?: number
   const cfg = opts.text ?? publishedConfig('rrsisd').text;
   const n = IDS.length;
   const store = formulaWeightStore(textEncoderShapes(cfg), 'base480', 'BERT formula weights');
-  const g = new Graph({ linear: preferredLinear(gpu.adapter) });
+  const g = new Graph(targetFor(gpu.adapter));
   const binder = new WeightBinder(g, store);
   const out = bertEncoder(g, binder, cfg, bertInputs(g, cfg, n));
   binder.finish();

@@ -6,7 +6,7 @@
  * the 512-channel hidden map upsampled 60 -> 120 on the fly, concatenated with the
  * 128-channel stage-1 TMEM output, 640 -> 512 channels at 120 x 120 (85 GFLOP).
  */
-import { conv2dBlockedOp, conv2dIm2colOp } from '../src/kernels/conv2d-blocked.js';
+import { conv2dBlockedOp, conv2dIm2colOp } from '../src/lowering/blocked-conv.js';
 import type { Gpu } from '../src/runtime/device.js';
 import { channelFirst, conv2dOp, convTile, type ConvTile } from '../src/kernels/conv2d.js';
 import type { Graph } from '../src/runtime/graph.js';

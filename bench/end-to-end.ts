@@ -13,7 +13,8 @@ import { packBertInputs } from '../src/model/bert.js';
 import type { FianetConfig } from '../src/model/config.js';
 import { buildFianet } from '../src/model/fianet.js';
 import { WeightBinder, type WeightStore } from '../src/model/weights.js';
-import { preferredLinear, type Gpu } from '../src/runtime/device.js';
+import type { Gpu } from '../src/runtime/device.js';
+import { targetFor } from '../src/lowering/target.js';
 import { CompiledGraph, type PhaseOf } from '../src/runtime/executor.js';
 import { Graph } from '../src/runtime/graph.js';
 import { profilePhases, timeRuns, type PhaseTiming } from './harness.js';
@@ -58,7 +59,7 @@ export async function benchEndToEnd(gpu: Gpu, config: FianetConfig, store: Weigh
   const S = config.input_size;
   const n = config.text.max_tokens;
   const t0 = performance.now();
-  const g = new Graph({ linear: preferredLinear(gpu.adapter) });
+  const g = new Graph(targetFor(gpu.adapter));
   const binder = new WeightBinder(g, store);
   g.output('mask', buildFianet(g, binder, config, n).mask);
   binder.finish();

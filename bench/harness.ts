@@ -3,7 +3,8 @@
  * compile time reported apart. Figures always carry the adapter that produced them.
  */
 import { FianetError } from '../src/errors.js';
-import { preferredLinear, type Gpu } from '../src/runtime/device.js';
+import type { Gpu } from '../src/runtime/device.js';
+import { targetFor } from '../src/lowering/target.js';
 import { CompiledGraph, type HostTensor, type PhaseOf } from '../src/runtime/executor.js';
 import { Graph, type Tensor } from '../src/runtime/graph.js';
 
@@ -22,15 +23,26 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Builds, compiles and times a graph: first run apart, then `runs` warm runs (at least `minMs` of them). */
-export async function timeGraph(gpu: Gpu, build: (g: Graph) => Tensor, runs = 10, warmup = 2): Promise<Timing> {
-  const g = new Graph({ linear: preferredLinear(gpu.adapter) });
+/**
+ * What a benchmark checks once before it times: the graph run on `inputs`, its output `out`
+ * passed to `verify`, which throws (a FianetError naming the case) when it is wrong. A fast
+ * kernel that computes the wrong thing is not a result.
+ */
+export interface BenchCheck {
+  inputs: Record<string, HostTensor>;
+  verify(out: Float32Array): void;
+}
+
+/** Builds, compiles, checks (when given `check`) and times a graph: first run apart, then `runs` warm runs. */
+export async function timeGraph(gpu: Gpu, build: (g: Graph) => Tensor, runs = 10, warmup = 2, check?: BenchCheck): Promise<Timing> {
+  const g = new Graph(targetFor(gpu.adapter));
   g.output('out', build(g));
   const t0 = performance.now();
   const compiled = await CompiledGraph.compile(gpu, g);
   await gpu.device.queue.onSubmittedWorkDone();
   const compileMs = performance.now() - t0;
   try {
+    if (check) check.verify((await compiled.run(check.inputs)).outputs.out as Float32Array);
     const firstMs = await compiled.timeOnce();
     for (let i = 1; i < warmup; i++) await compiled.timeOnce();
     return { compileMs, firstMs, ...(await timeRuns(compiled, runs)) };

@@ -4,10 +4,9 @@
  * vec4 copy of 64 MiB (bytes read + written per second). Kernels report their rate as a
  * fraction of these, measured in the same run.
  */
-import { blockedLinear } from '../src/kernels/matmul-blocked.js';
-import { linear } from '../src/kernels/matmul.js';
 import { LINEAR_WORKGROUP } from '../src/kernels/wgsl-helpers.js';
-import { preferredLinear, type Gpu } from '../src/runtime/device.js';
+import type { Gpu } from '../src/runtime/device.js';
+import { targetFor } from '../src/lowering/target.js';
 import { defineKernel, grid1d } from '../src/runtime/kernel.js';
 import { timeGraph, type Timing } from './harness.js';
 
@@ -37,11 +36,12 @@ export interface Peaks {
 export async function measurePeaks(gpu: Gpu, opts: { runs?: number; log?: (s: string) => void } = {}): Promise<Peaks> {
   const runs = opts.runs ?? 10;
   const n = 1024;
-  const kernel = preferredLinear(gpu.adapter) === 'blocked' ? 'matmul-blocked' : 'matmul (tiled)';
+  const target = targetFor(gpu.adapter);
+  const kernel = target.name === 'uniform-windows' ? 'matmul-blocked' : 'matmul (tiled)';
   const mm = await timeGraph(gpu, (g) => {
     const a = g.input('a', [n, n]);
     const w = g.weight('w', [n, n], new Float32Array(n * n).fill(0.5));
-    return kernel === 'matmul-blocked' ? blockedLinear(g, 'mm', a, w, undefined) : linear(g, 'mm', a, w, undefined);
+    return target.linear(g, 'mm', a, w);
   }, runs, 1);
   const gflops = (2 * n * n * n) / (mm.medianMs * 1e6);
   opts.log?.(`peak: ${kernel} 1024^3 ${mm.medianMs.toFixed(1)} ms, ${gflops.toFixed(2)} GFLOP/s`);
@@ -50,7 +50,7 @@ export async function measurePeaks(gpu: Gpu, opts: { runs?: number; log?: (s: st
   const copy = await timeGraph(gpu, (g) => {
     const x = g.input('x', [floats]);
     const out = g.activation('copy', [floats]);
-    g.call(copyVec4, 'copy', { x, out }, { n4: floats / 4 });
+    g.call(copyVec4, 'copy', { args: { x, out }, uniforms: { n4: floats / 4 } });
     return out;
   }, runs, 1);
   const gbps = (2 * 4 * floats) / (copy.medianMs * 1e6);

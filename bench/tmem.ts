@@ -9,7 +9,8 @@
 import type { FianetConfig } from '../src/model/config.js';
 import { buildTmem, stageSizes } from '../src/model/tmem.js';
 import { WeightBinder, type WeightStore } from '../src/model/weights.js';
-import { preferredLinear, type Gpu } from '../src/runtime/device.js';
+import type { Gpu } from '../src/runtime/device.js';
+import { targetFor } from '../src/lowering/target.js';
 import { CompiledGraph, type PhaseOf } from '../src/runtime/executor.js';
 import { Graph } from '../src/runtime/graph.js';
 import { profilePhases, timeRuns, type PhaseTiming } from './harness.js';
@@ -37,8 +38,9 @@ export const tmemPart: PhaseOf = (call) => {
 export async function benchTmem(gpu: Gpu, config: FianetConfig, store: WeightStore, opts: { runs?: number; log?: (s: string) => void } = {}): Promise<TmemResult> {
   const log = opts.log ?? (() => {});
   const runs = opts.runs ?? 3;
-  const linear = preferredLinear(gpu.adapter);
-  const g = new Graph({ linear });
+  const target = targetFor(gpu.adapter);
+  const linear = target.name;
+  const g = new Graph(target);
   const binder = new WeightBinder(g, store);
   const sizes = stageSizes(config);
   const channels = config.model.num_features;

@@ -26,7 +26,7 @@ export const WINDOW_ATTENTION_CASES: WindowAttentionCase[] = [
 
 type WindowAttentionOp = (g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams) => Tensor;
 
-/** The kernels compared, by kernel name; the model picks per adapter (windowAttentionOp). */
+/** The kernels compared, by kernel name; the model picks per adapter (the target's windowAttention, src/lowering/target.ts). */
 export const WINDOW_ATTENTION_KERNELS: Record<string, WindowAttentionOp> = {
   'window-attention': windowAttentionTiledOp,
   'window-attention-blocked': windowAttentionBlockedOp,

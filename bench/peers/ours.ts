@@ -2,8 +2,8 @@
  * Our engine on the peer workloads, built from the same code the model runs: the Swin block is
  * src/model/swin-block.ts, the BERT layer is the layer body of src/model/bert.ts for one pass
  * (22 rows; the model batches its three mask passes, the ONNX layer has one), the matmul is
- * `linear` and the convolution `convolutionOp`, each lowered for the adapter the way the model's
- * graphs are (preferredLinear). Browser-safe: runs in Node and in the page.
+ * `linear` and the convolution `convolution`, each lowered for the adapter the way the model's
+ * graphs are (targetFor). Browser-safe: runs in Node and in the page.
  *
  * A run is what a user's call is: host inputs uploaded, the graph run, the output read back;
  * weights uploaded once at prepare (as ORT's session and TF.js's resident weights).
@@ -11,13 +11,12 @@
 import { openSafetensors, bytesSource } from '../../src/io/safetensors.js';
 import { attentionMaskBiasOp } from '../../src/kernels/attention-mask-bias.js';
 import { channelFirst } from '../../src/kernels/conv2d.js';
-import { convolutionOp } from '../../src/kernels/conv2d-blocked.js';
-import { layerNormOp } from '../../src/kernels/layer-norm.js';
-import { linear, stridedMatmul } from '../../src/kernels/matmul.js';
 import { softmaxOp } from '../../src/kernels/softmax.js';
+import { convolution, layerNorm, linear, product } from '../../src/lowering/ops.js';
+import { targetFor } from '../../src/lowering/target.js';
 import { swinBlock } from '../../src/model/swin-block.js';
 import { safetensorsStore, WeightBinder } from '../../src/model/weights.js';
-import { preferredLinear, type Gpu } from '../../src/runtime/device.js';
+import type { Gpu } from '../../src/runtime/device.js';
 import { CompiledGraph, type HostTensor } from '../../src/runtime/executor.js';
 import { Graph, type Tensor } from '../../src/runtime/graph.js';
 import { BERT, CONV, convData, f32, MATMUL, matmulData, SWIN, type Assets, type WorkloadName } from './workloads.js';
@@ -42,18 +41,22 @@ function bertLayer(g: Graph, w: WeightBinder, x: Tensor, mask: Tensor): Tensor {
   const proj = (name: string, src: string) => linear(g, name, x, w.get(`${p}.${src}.weight`, [d, d]), vec(`${p}.${src}.bias`));
   const [q, k, v] = [proj('query', 'attention.self.query'), proj('key', 'attention.self.key'), proj('value', 'attention.self.value')];
   const bias = attentionMaskBiasOp(g, 'mask_bias', [mask]);
-  const scores = stridedMatmul(g, 'scores', q, k, [heads, n, n], {
-    M: n, N: n, K: dh, lda: d, ldb: d, ldo: n, a_batch: dh, b_batch: dh, o_batch: n * n, batch: heads, alpha: 1 / Math.sqrt(dh),
-  }, { transB: true });
+  const scores = product(g, 'scores', {
+    a: { tensor: q, rows: n, cols: dh, ldr: d, ldc: 1, batchStride: dh },
+    b: { tensor: k, rows: n, cols: dh, ldr: d, ldc: 1, batchStride: dh },
+    outShape: [heads, n, n], batch: heads, alpha: 1 / Math.sqrt(dh),
+  });
   const probs = softmaxOp(g, 'probs', scores, { tensor: bias, rowsPerBiasRow: n });
-  const context = stridedMatmul(g, 'context', probs, v, [n, d], {
-    M: n, N: dh, K: n, lda: n, ldb: d, ldo: d, a_batch: n * n, b_batch: dh, o_batch: dh, batch: heads,
+  const context = product(g, 'context', {
+    a: { tensor: probs, rows: n, cols: n, ldr: n, ldc: 1, batchStride: n * n },
+    b: { tensor: v, rows: dh, cols: n, ldr: 1, ldc: d, batchStride: dh },
+    outShape: [n, d], batch: heads, ldo: d, outBatch: dh,
   });
   const attn = linear(g, 'attn_out', context, w.get(`${p}.attention.output.dense.weight`, [d, d]), vec(`${p}.attention.output.dense.bias`), { residual: x });
-  const h = layerNormOp(g, 'attn_norm', attn, vec(`${p}.attention.output.LayerNorm.weight`), vec(`${p}.attention.output.LayerNorm.bias`), eps);
+  const h = layerNorm(g, 'attn_norm', attn, { gamma: vec(`${p}.attention.output.LayerNorm.weight`), beta: vec(`${p}.attention.output.LayerNorm.bias`), eps });
   const inter = linear(g, 'intermediate', h, w.get(`${p}.intermediate.dense.weight`, [intermediate, d]), vec(`${p}.intermediate.dense.bias`, intermediate), { act: 'gelu' });
   const out = linear(g, 'output', inter, w.get(`${p}.output.dense.weight`, [d, intermediate]), vec(`${p}.output.dense.bias`), { residual: h });
-  return layerNormOp(g, 'out_norm', out, vec(`${p}.output.LayerNorm.weight`), vec(`${p}.output.LayerNorm.bias`), eps);
+  return layerNorm(g, 'out_norm', out, { gamma: vec(`${p}.output.LayerNorm.weight`), beta: vec(`${p}.output.LayerNorm.bias`), eps });
 }
 
 async function binderFor(g: Graph, assets: Assets, file: string): Promise<WeightBinder> {
@@ -97,13 +100,13 @@ async function build(g: Graph, w: WorkloadName, assets: Assets): Promise<Record<
   const b = g.input('b', [cb, ...size]);
   const weight = g.weight('weight', [cout, ca + cb, ks, ks], d.weight);
   const bias = g.weight('bias', [cout], d.bias);
-  g.output('out', convolutionOp(g, 'conv', { a: channelFirst(a, ca, aSize), b, size, weight, bias, act: 'relu' }));
+  g.output('out', convolution(g, 'conv', { a: channelFirst(a, ca, aSize), b, size, weight, bias, act: 'relu' }));
   return { a: d.a, b: d.b };
 }
 
 /** Builds, compiles (pipelines and weight upload) and returns our engine for `w` on `gpu`. */
 export async function prepareOurs(gpu: Gpu, w: WorkloadName, assets: Assets): Promise<OurEngine> {
-  const g = new Graph({ linear: preferredLinear(gpu.adapter) });
+  const g = new Graph(targetFor(gpu.adapter));
   const inputs = await build(g, w, assets);
   const compiled = await CompiledGraph.compile(gpu, g);
   let last: Float32Array | undefined;

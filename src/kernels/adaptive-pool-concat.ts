@@ -80,18 +80,21 @@ export interface PoolSource {
 export function adaptivePoolConcatOp(g: Graph, name: string, sources: readonly PoolSource[], size: readonly [number, number]): Tensor {
   const where = g.name(name);
   if (sources.length !== 4) throw new FianetError('bad-graph', `${where}: needs 4 stage outputs, got ${sources.length}`);
-  const u: Record<string, number> = { oh: size[0], ow: size[1] };
   sources.forEach((s, i) => {
     const [h, w] = s.size;
     if (numel(s.tensor.shape) !== s.channels * h * w) {
       throw new FianetError('bad-graph', `${where}: stage ${i} output is ${fmtShape(s.tensor.shape)}, expected [${s.channels}, ${h}, ${w}]`);
     }
     if (h < size[0] || w < size[1]) throw new FianetError('bad-graph', `${where}: stage ${i} (${h} x ${w}) is smaller than the pooled size ${size[0]} x ${size[1]}`);
-    Object.assign(u, { [`c${i}`]: s.channels, [`h${i}`]: h, [`w${i}`]: w });
   });
+  const [s0, s1, s2, s3] = sources;
+  const u = {
+    c0: s0.channels, h0: s0.size[0], w0: s0.size[1], c1: s1.channels, h1: s1.size[0], w1: s1.size[1],
+    c2: s2.channels, h2: s2.size[0], w2: s2.size[1], c3: s3.channels, h3: s3.size[0], w3: s3.size[1], oh: size[0], ow: size[1],
+  };
   const total = sources.reduce((a, s) => a + s.channels, 0);
   const out = g.activation(name, [size[0] * size[1], total]);
-  g.call(adaptivePoolConcat, name, { s0: sources[0].tensor, s1: sources[1].tensor, s2: sources[2].tensor, s3: sources[3].tensor, out }, u);
+  g.call(adaptivePoolConcat, name, { args: { s0: s0.tensor, s1: s1.tensor, s2: s2.tensor, s3: s3.tensor, out }, uniforms: u });
   return out;
 }
 

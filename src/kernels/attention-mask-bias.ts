@@ -55,7 +55,7 @@ export function attentionMaskBiasOp(g: Graph, name: string, masks: readonly Tens
   }
   const passes = masks.length;
   const out = g.activation(name, [passes, passes * n]);
-  g.call(attentionMaskBias, name, { m0: masks[0], m1: masks[1], m2: masks[2], out }, { n, masked, outside: OUTSIDE_PASS_BIAS }, { passes });
+  g.call(attentionMaskBias, name, { args: { m0: masks[0], m1: masks[1], m2: masks[2], out }, uniforms: { n, masked, outside: OUTSIDE_PASS_BIAS }, consts: { passes } });
   return out;
 }
 

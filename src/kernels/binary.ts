@@ -50,7 +50,7 @@ export function broadcastParams(where: string, x: readonly number[], y: readonly
 export function binaryOp(g: Graph, name: string, x: Tensor, y: Tensor, op: BinaryOp): Tensor {
   const { y_div, y_len } = broadcastParams(g.name(name), x.shape, y.shape);
   const out = g.activation(name, x.shape);
-  g.call(binary, name, { x, y, out }, { n: numel(x.shape), y_div, y_len }, { op });
+  g.call(binary, name, { args: { x, y, out }, uniforms: { n: numel(x.shape), y_div, y_len }, consts: { op } });
   return out;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The input of a stride-1 'same' KS x KS convolution laid out once for an implicit GEMM
- * through uniform windows (conv2d-blocked.ts): the zero-padded input grid, (h + KS - 1) rows
+ * through uniform windows (lowering/blocked-conv.ts): the zero-padded input grid, (h + KS - 1) rows
  * of pitch = w + KS - 1 pixels, flattened to rows r = py * pitch + px, split into channel
  * blocks of KC:
  *   out[kb][r][k] = input(kb * KC + k, py - PAD, px - PAD), zero in the padding, past cin
@@ -14,9 +14,8 @@
  */
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { readConvInput, type Conv2dArgs, type ConvDims } from './conv2d.js';
-import { LINEAR_TAP } from './upsample-bilinear.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import type { Conv2dArgs, ConvDims } from './conv2d.js';
+import { LINEAR_TAP, LINEAR_WORKGROUP, readConvInput } from './wgsl-helpers.js';
 
 const WG = 256;
 
@@ -60,7 +59,7 @@ export interface ConvRowsLayout {
   rows: number;
 }
 
-/** out [KB * rows * KC] for a convolution whose arguments conv2d-blocked has checked (`dims`). */
+/** out [KB * rows * KC] for a convolution whose arguments lowering/blocked-conv has checked (`dims`). */
 export function convInputRowsOp(g: Graph, name: string, args: Conv2dArgs, dims: ConvDims, layout: ConvRowsLayout): Tensor {
   const { a, b } = args;
   const { KC, KB, pitch, rows } = layout;
@@ -69,6 +68,6 @@ export function convInputRowsOp(g: Graph, name: string, args: Conv2dArgs, dims: 
   const uniforms = {
     h: dims.h, w: dims.w, ca: a.channels, ha: dims.ha, wa: dims.wa, a_off: a.offset, a_cs: a.cstride, a_ps: a.pstride, cb: dims.cb, rows, pitch, n,
   };
-  g.call(convInputRows, name, { xa: a.tensor, xb: b, out }, uniforms, { KS: dims.ks, upA: dims.ha !== dims.h || dims.wa !== dims.w, inB: !!b, KC });
+  g.call(convInputRows, name, { args: { xa: a.tensor, xb: b, out }, uniforms, consts: { KS: dims.ks, upA: dims.ha !== dims.h || dims.wa !== dims.w, inB: !!b, KC } });
   return out;
 }

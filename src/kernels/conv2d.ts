@@ -25,8 +25,8 @@ import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
 import { applyActivation } from './reference.js';
-import { bilinearAt, LINEAR_TAP, upsampleBilinearReference } from './upsample-bilinear.js';
-import { activationFn, type Activation } from './wgsl-helpers.js';
+import { bilinearAt, upsampleBilinearReference } from './upsample-bilinear.js';
+import { activationFn, gateEpilogue, LINEAR_TAP, readConvInput, type Activation } from './wgsl-helpers.js';
 
 export interface ConvTile {
   TM: number;
@@ -34,56 +34,6 @@ export interface ConvTile {
   WG_X: number;
   WG_Y: number;
   TK: number;
-}
-
-/**
- * WGSL of the scale-aware gate epilogue: gate(v, m, gate_taps(p)) = v * up(mul) + up(add) at
- * output channel m and pixel p = y * w + x, both maps bilinear with align_corners=false from
- * gh x gw (needs LINEAR_TAP and uniforms h, w, gh, gw). gate_mul_at / gate_add_at sample one
- * map: `row` is a WGSL expression in m for where channel m's map starts, `at(map, i)` reads
- * element i (of type `type`). conv2d reads the [cout, gh, gw] maps from storage, one channel
- * at a time; matmul-blocked reads 4 channels at once (a vec4) from uniform windows.
- */
-export function gateEpilogue(type: 'f32' | 'vec4<f32>', row: string, at: (map: string, index: string) => string): string {
-  const sample = (map: string) => /* wgsl */ `
-fn ${map}_at(m: u32, ty: LinearTap, tx: LinearTap) -> ${type} {
-  let base = ${row};
-  let r0 = base + ty.i0 * params.gw;
-  let r1 = base + ty.i1 * params.gw;
-  let wx0 = 1.0 - tx.w1;
-  return (${at(map, 'r0 + tx.i0')} * wx0 + ${at(map, 'r0 + tx.i1')} * tx.w1) * (1.0 - ty.w1)
-       + (${at(map, 'r1 + tx.i0')} * wx0 + ${at(map, 'r1 + tx.i1')} * tx.w1) * ty.w1;
-}`;
-  return /* wgsl */ `${sample('gate_mul')}${sample('gate_add')}
-struct GateTaps { y: LinearTap, x: LinearTap }
-fn gate_taps(p: u32) -> GateTaps {
-  return GateTaps(linear_tap(p / params.w, params.gh, params.h, false), linear_tap(p % params.w, params.gw, params.w, false));
-}
-fn gate(v: ${type}, m: u32, t: GateTaps) -> ${type} {
-  return v * gate_mul_at(m, t.y, t.x) + gate_add_at(m, t.y, t.x);
-}`;
-}
-
-/**
- * WGSL that sets \`v\` to input channel \`ci\` at output pixel (sy, sx) of the concatenation
- * [up(A), B] (needs \`hw\` = h * w and, when \`upA\`, LINEAR_TAP). Shared with im2col-blocks,
- * which gathers exactly what this kernel reads.
- */
-export function readConvInput(upA: boolean, inB: boolean): string {
-  const readA = upA
-    ? `let ta = linear_tap(sy, params.ha, params.h, true);
-            let tb = linear_tap(sx, params.wa, params.w, true);
-            let base = params.a_off + ci * params.a_cs;
-            let r0 = ta.i0 * params.wa;
-            let r1 = ta.i1 * params.wa;
-            let wx0 = 1.0 - tb.w1;
-            v = (xa[base + (r0 + tb.i0) * params.a_ps] * wx0 + xa[base + (r0 + tb.i1) * params.a_ps] * tb.w1) * (1.0 - ta.w1)
-              + (xa[base + (r1 + tb.i0) * params.a_ps] * wx0 + xa[base + (r1 + tb.i1) * params.a_ps] * tb.w1) * ta.w1;`
-    : 'v = xa[params.a_off + ci * params.a_cs + (sy * params.wa + sx) * params.a_ps];';
-  const readB = inB ? ` else { v = xb[(ci - params.ca) * hw + sy * params.w + sx]; }` : '';
-  return `if (ci < params.ca) {
-            ${readA}
-          }${readB}`;
 }
 
 export const conv2d = defineKernel({
@@ -238,7 +188,7 @@ export function convTile(cout: number): ConvTile {
   return { TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 };
 }
 
-/** The sizes of a convolution, checked against its arguments (shared with conv2d-blocked). */
+/** The sizes of a convolution, checked against its arguments (shared with lowering/blocked-conv). */
 export interface ConvDims {
   h: number;
   w: number;
@@ -290,18 +240,10 @@ export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
   }
   if (Math.ceil((h * w) / BN) > 65535) fail(`${h * w} pixels need more than 65535 workgroups`);
   const out = g.activation(name, [cout, h, w]);
-  g.call(
-    conv2d,
-    name,
-    { xa: a.tensor, xb: b, w: weight, bias: args.bias, gate_mul: args.gate?.mul, gate_add: args.gate?.add, out },
-    {
+  g.call(conv2d, name, { args: { xa: a.tensor, xb: b, w: weight, bias: args.bias, gate_mul: args.gate?.mul, gate_add: args.gate?.add, out }, uniforms: {
       cout, h, w, ca: a.channels, ha, wa, a_off: a.offset, a_cs: a.cstride, a_ps: a.pstride, cb,
       gh: args.gate?.size[0] ?? 1, gw: args.gate?.size[1] ?? 1,
-    },
-    { ...tile, KS: ks, upA: ha !== h || wa !== w, inB: !!b, bias: !!args.bias, act: args.act ?? 'none', gate: !!args.gate },
-    undefined,
-    2 * cout * h * w * (a.channels + cb) * ks * ks,
-  );
+    }, consts: { ...tile, KS: ks, upA: ha !== h || wa !== w, inB: !!b, bias: !!args.bias, act: args.act ?? 'none', gate: !!args.gate }, flops: 2 * cout * h * w * (a.channels + cb) * ks * ks });
   return out;
 }
 

@@ -73,13 +73,7 @@ export function embeddingGatherOp(g: Graph, name: string, ids: Tensor, table: Te
   }
   const copies = opts.copies ?? 1;
   const out = g.activation(name, [copies * n, cols]);
-  g.call(
-    embeddingGather,
-    name,
-    { ids, table, pos: opts.pos, type_row: opts.typeRow, out },
-    { rows: copies * n, cols, n_ids: n, vocab },
-    { pos: !!opts.pos, type: !!opts.typeRow },
-  );
+  g.call(embeddingGather, name, { args: { ids, table, pos: opts.pos, type_row: opts.typeRow, out }, uniforms: { rows: copies * n, cols, n_ids: n, vocab }, consts: { pos: !!opts.pos, type: !!opts.typeRow } });
   return out;
 }
 

@@ -51,7 +51,7 @@ export function fiamCombineOp(g: Graph, name: string, p: FiamParts): Tensor {
   expectShape(where, 'spatial map', p.attn, [T]);
   expectShape(where, 'channel modulation', p.modulation, [C]);
   const out = g.activation(name, [T, C]);
-  g.call(fiamCombine, name, { x: p.x, ctx_gate: p.ctxGate, ctx: p.ctx, go_gate: p.goGate, go: p.go, attn: p.attn, modulation: p.modulation, out }, { n: T * C, C });
+  g.call(fiamCombine, name, { args: { x: p.x, ctx_gate: p.ctxGate, ctx: p.ctx, go_gate: p.goGate, go: p.go, attn: p.attn, modulation: p.modulation, out }, uniforms: { n: T * C, C } });
   return out;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The im2col matrix of a stride-1 'same' convolution, written directly in matmul-blocked's
  * block layout so the convolution becomes one uniform-window matmul on CPU adapters
- * (conv2d-blocked.ts; bench/RESULTS.md for why uniform windows):
+ * (lowering/blocked-conv.ts; bench/RESULTS.md for why uniform windows):
  *   A[m, k] = input(ci, y + ky - PAD, x + kx - PAD),  m = y * W + x,  k = ci * KS*KS + ky * KS + kx
  *   out = Ab [ceil(M/MB)][ceil(K/KC)][MB][KC], zero outside the image and past M or K.
  * The input is read exactly as conv2d reads it (readConvInput): a strided view A, bilinearly
@@ -11,14 +11,11 @@
  */
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { readConvInput, type Conv2dArgs, type ConvDims } from './conv2d.js';
-import { LINEAR_TAP } from './upsample-bilinear.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import type { Conv2dArgs, ConvDims } from './conv2d.js';
+import { blockedRowColFn, blockedSize, STORAGE_WINDOW_BYTES } from './layouts.js';
+import { LINEAR_TAP, LINEAR_WORKGROUP, readConvInput } from './wgsl-helpers.js';
 
 const WG = 256;
-
-/** Bytes of Ab written per dispatch: the WebGPU default maxStorageBufferBindingSize, which every adapter allows. */
-export const STORAGE_WINDOW_BYTES = 128 * 2 ** 20;
 
 export const im2colBlocks = defineKernel({
   name: 'im2col-blocks',
@@ -31,6 +28,7 @@ export const im2colBlocks = defineKernel({
 // Ab [ceil(h*w / ${c.MB})][KB][${c.MB}][${c.KC}], K = (ca + cb) * ${c.KS * c.KS}
 ${c.upA ? LINEAR_TAP : ''}
 ${LINEAR_WORKGROUP}
+${blockedRowColFn(c)}
 const KS = ${c.KS}u;
 const KK = ${c.KS * c.KS}u;
 const PAD = ${(c.KS - 1) / 2};
@@ -38,10 +36,9 @@ const PAD = ${(c.KS - 1) / 2};
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * ${WG}u + li;
   if (i >= params.n) { return; }
-  let at = params.start + i;
-  let block = at / ${c.MB * c.KC}u;
-  let m = (block / params.KB) * ${c.MB}u + (at / ${c.KC}u) % ${c.MB}u;
-  let k = (block % params.KB) * ${c.KC}u + at % ${c.KC}u;
+  let rc = blocked_rc(params.start + i, params.KB);
+  let m = rc.x;
+  let k = rc.y;
   let hw = params.h * params.w;
   var v = 0.0;
   if (m < hw && k < (params.ca + params.cb) * KK) {
@@ -62,15 +59,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
 });
 
 /**
- * Ab [ceil(M/MB) * ceil(K/KC) * MB * KC] for a convolution whose arguments conv2d-blocked
+ * Ab [ceil(M/MB) * ceil(K/KC) * MB * KC] for a convolution whose arguments lowering/blocked-conv
  * has checked (`dims`): one dispatch per storage window.
  */
 export function im2colBlocksOp(g: Graph, name: string, args: Conv2dArgs, dims: ConvDims, block: { KC: number; MB: number }): Tensor {
   const { a, b } = args;
   const { KC, MB } = block;
   const M = dims.h * dims.w;
-  const KB = Math.ceil((dims.cin * dims.ks * dims.ks) / KC);
-  const total = Math.ceil(M / MB) * KB * MB * KC;
+  const K = dims.cin * dims.ks * dims.ks;
+  const KB = Math.ceil(K / KC);
+  const total = blockedSize(M, K, block);
   const out = g.activation(name, [total]);
   const perWindow = STORAGE_WINDOW_BYTES / 4;
   const base = {
@@ -81,6 +79,6 @@ export function im2colBlocksOp(g: Graph, name: string, args: Conv2dArgs, dims: C
     dispatches.push({ uniforms: { ...base, start, n: Math.min(perWindow, total - start) }, windows: { out: start * 4 } });
   }
   const consts = { KS: dims.ks, upA: dims.ha !== dims.h || dims.wa !== dims.w, inB: !!b, KC, MB };
-  g.call(im2colBlocks, name, { xa: a.tensor, xb: b, out }, dispatches[0].uniforms, consts, dispatches);
+  g.call(im2colBlocks, name, { args: { xa: a.tensor, xb: b, out }, uniforms: dispatches[0].uniforms, consts, dispatches });
   return out;
 }

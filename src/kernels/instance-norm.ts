@@ -13,23 +13,13 @@
  */
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
+import { workgroupTreeReduce } from './wgsl-helpers.js';
 
 const COLS = 16;
 const LANES = 16;
 
-/**
- * Sums `v` over the LANES threads of each column into `v`. Inline, not a WGSL function:
- * Mesa llvmpipe miscompiles barriers inside called functions (see layer-norm).
- */
-const laneSum = (v: string): string => `
-  partial[slot] = ${v};
-  workgroupBarrier();
-  for (var stride = ${LANES / 2}u; stride > 0u; stride >>= 1u) {
-    if (lid.y < stride) { partial[slot] += partial[slot + stride * ${COLS}u]; }
-    workgroupBarrier();
-  }
-  ${v} = partial[lid.x];
-  workgroupBarrier();`;
+/** Sums `v` over the LANES threads of each column into `v`. */
+const laneSum = (v: string): string => workgroupTreeReduce(v, LANES, { slot: 'slot', lane: 'lid.y', step: COLS, result: 'lid.x' });
 
 export const instanceNorm = defineKernel({
   name: 'instance-norm',
@@ -87,7 +77,7 @@ export function instanceNormOp(g: Graph, name: string, x: Tensor, eps: number, o
   if (opts.residual) expectShape(where, 'residual', opts.residual, x.shape);
   const [rows, cols] = x.shape;
   const out = g.activation(name, x.shape);
-  g.call(instanceNorm, name, { x, mul: opts.mul, residual: opts.residual, out }, { rows, cols, eps }, { mul: !!opts.mul, residual: !!opts.residual });
+  g.call(instanceNorm, name, { args: { x, mul: opts.mul, residual: opts.residual, out }, uniforms: { rows, cols, eps }, consts: { mul: !!opts.mul, residual: !!opts.residual } });
   return out;
 }
 

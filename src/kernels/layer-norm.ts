@@ -1,15 +1,15 @@
 /**
  * LayerNorm over the last dimension: out = (x - mean) * rsqrt(var + eps) * gamma + beta,
  * biased variance, two passes over the row. `transposeOut` writes [cols, rows] instead,
- * turning Swin's token-major [H*W, C] into the NCHW stage output. GPUs hold a row in one
- * workgroup (a tree reduction); CPU adapters (graphs with blocked linears) give each thread
- * a row read as vec4s: llvmpipe pays per workgroup and per barrier, and Swin's 14400 rows
+ * turning Swin's token-major [H*W, C] into the NCHW stage output. layer-norm holds a row in
+ * one workgroup (a tree reduction: GPUs); layer-norm-rows gives each thread a row read as
+ * vec4s (CPU adapters, lowering/target.ts): llvmpipe pays per workgroup and per barrier, and Swin's 14400 rows
  * of 128 then normalise in ~70 ms instead of ~530 (measured; SwiftShader is about even).
  */
 import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP, workgroupTreeSum } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, workgroupTreeReduce } from './wgsl-helpers.js';
 
 const WG = 64;
 
@@ -30,11 +30,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let base = (params.row0 + row) * params.cols;
   var s = 0.0;
   for (var i = li; i < params.cols; i += ${WG}u) { s += x[base + i]; }
-${workgroupTreeSum('s', WG)}
+${workgroupTreeReduce('s', WG)}
   let mean = s / f32(params.cols);
   var q = 0.0;
   for (var i = li; i < params.cols; i += ${WG}u) { let d = x[base + i] - mean; q += d * d; }
-${workgroupTreeSum('q', WG)}
+${workgroupTreeReduce('q', WG)}
   let rstd = inverseSqrt(q / f32(params.cols) + params.eps);
   for (var i = li; i < params.cols; i += ${WG}u) {
     let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
@@ -78,23 +78,46 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroups: (u) => grid1d(Math.ceil(u.rows / WG)),
 });
 
-/**
- * LayerNorm over the last dim of x. `rowRange` [first, count] normalises only those rows of x
- * (flattened to [rows, cols]) into an output of `count` rows: how BERT's batch of three mask
- * passes is split into the separate L, T, P tensors without a copy.
- */
-export function layerNormOp(g: Graph, name: string, x: Tensor, gamma: Tensor, beta: Tensor, eps: number, transposeOut = false, rowRange?: readonly [number, number]): Tensor {
+export interface LayerNormArgs {
+  gamma: Tensor;
+  beta: Tensor;
+  eps: number;
+  /** Write [cols, rows] (Swin's NCHW stage output). */
+  transposeOut?: boolean;
+  /**
+   * [first, count]: normalise only those rows of x (flattened to [rows, cols]) into an output
+   * of `count` rows: how BERT's batch of three mask passes is split into the separate L, T, P
+   * tensors without a copy.
+   */
+  rowRange?: readonly [number, number];
+}
+
+/** Checks a LayerNorm over the last dim of x; returns the rows and columns it normalises and its output. */
+function layerNormOutput(g: Graph, name: string, x: Tensor, a: LayerNormArgs): { rows: number; cols: number; row0: number; out: Tensor } {
   const cols = x.shape[x.shape.length - 1];
-  const allRows = x.shape.slice(0, -1).reduce((a, b) => a * b, 1);
-  const [row0, rows] = rowRange ?? [0, allRows];
+  const allRows = x.shape.slice(0, -1).reduce((p, d) => p * d, 1);
+  const [row0, rows] = a.rowRange ?? [0, allRows];
   if (!(Number.isInteger(row0) && Number.isInteger(rows) && row0 >= 0 && rows >= 1 && row0 + rows <= allRows)) {
     throw new FianetError('bad-graph', `${g.name(name)}: rows [${row0}, ${row0 + rows}) are not inside the ${allRows} rows of ${fmtShape(x.shape)}`);
   }
-  expectShape(g.name(name), `weight '${gamma.label}'`, gamma, [cols]);
-  expectShape(g.name(name), `bias '${beta.label}'`, beta, [cols]);
-  const out = g.activation(name, transposeOut ? [cols, rows] : rowRange ? [rows, cols] : x.shape);
-  if (g.options.linear === 'blocked' && cols % 4 === 0) g.call(layerNormRows, name, { x, gamma, beta, out }, { rows, c4: cols / 4, eps, row0 }, { transposeOut });
-  else g.call(layerNorm, name, { x, gamma, beta, out }, { rows, cols, eps, row0 }, { transposeOut });
+  expectShape(g.name(name), `weight '${a.gamma.label}'`, a.gamma, [cols]);
+  expectShape(g.name(name), `bias '${a.beta.label}'`, a.beta, [cols]);
+  const out = g.activation(name, a.transposeOut ? [cols, rows] : a.rowRange ? [rows, cols] : x.shape);
+  return { rows, cols, row0, out };
+}
+
+/** LayerNorm over the last dim of x, a row per workgroup. */
+export function layerNormOp(g: Graph, name: string, x: Tensor, a: LayerNormArgs): Tensor {
+  const { rows, cols, row0, out } = layerNormOutput(g, name, x, a);
+  g.call(layerNorm, name, { args: { x, gamma: a.gamma, beta: a.beta, out }, uniforms: { rows, cols, eps: a.eps, row0 }, consts: { transposeOut: !!a.transposeOut } });
+  return out;
+}
+
+/** LayerNorm over the last dim of x (a multiple of 4), a row per thread. */
+export function layerNormRowsOp(g: Graph, name: string, x: Tensor, a: LayerNormArgs): Tensor {
+  const { rows, cols, row0, out } = layerNormOutput(g, name, x, a);
+  if (cols % 4 !== 0) throw new FianetError('bad-graph', `${g.name(name)}: layer-norm-rows reads rows of vec4s, ${cols} columns are not a multiple of 4`);
+  g.call(layerNormRows, name, { args: { x, gamma: a.gamma, beta: a.beta, out }, uniforms: { rows, c4: cols / 4, eps: a.eps, row0 }, consts: { transposeOut: !!a.transposeOut } });
   return out;
 }
 

@@ -8,8 +8,7 @@
 import { FianetError } from '../errors.js';
 import { fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { bilinearAt, LINEAR_TAP } from './upsample-bilinear.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { bilinearBlend, LINEAR_TAP, LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
 const WG = 256;
 
@@ -32,8 +31,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let tx = linear_tap(o % params.out_w, params.in_w, params.out_w, true);
   let r0 = ty.i0 * params.in_w;
   let r1 = ty.i1 * params.in_w;
-  let wx0 = 1.0 - tx.w1;
-  let d = (margin(r0 + tx.i0) * wx0 + margin(r0 + tx.i1) * tx.w1) * (1.0 - ty.w1) + (margin(r1 + tx.i0) * wx0 + margin(r1 + tx.i1) * tx.w1) * ty.w1;
+  let d = ${bilinearBlend((i) => `margin(${i})`)};
   mask[o] = select(0u, 1u, d > 0.0);
 }
 `,
@@ -46,15 +44,6 @@ export function logitsMaskOp(g: Graph, name: string, logits: Tensor, inSize: rea
     throw new FianetError('bad-graph', `${g.name(name)}: logits are ${fmtShape(logits.shape)}, expected [2, ${inSize[0]}, ${inSize[1]}]`);
   }
   const mask = g.activation(name, [size[0], size[1]], 'u32');
-  g.call(logitsMask, name, { logits, mask }, { in_h: inSize[0], in_w: inSize[1], out_h: size[0], out_w: size[1] });
-  return mask;
-}
-
-export function logitsMaskReference(logits: ArrayLike<number>, h: number, w: number, outH: number, outW: number): Uint32Array {
-  const margin = Float64Array.from({ length: h * w }, (_, i) => logits[h * w + i] - logits[i]);
-  const mask = new Uint32Array(outH * outW);
-  for (let y = 0; y < outH; y++) {
-    for (let x = 0; x < outW; x++) mask[y * outW + x] = bilinearAt(margin, h, w, 0, y, x, outH, outW, true) > 0 ? 1 : 0;
-  }
+  g.call(logitsMask, name, { args: { logits, mask }, uniforms: { in_h: inSize[0], in_w: inSize[1], out_h: size[0], out_w: size[1] } });
   return mask;
 }

@@ -13,7 +13,6 @@ import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
 import { activationFn, type Activation } from './wgsl-helpers.js';
-import { blockedLinear } from './matmul-blocked.js';
 import { applyActivation } from './reference.js';
 
 export const matmul = defineKernel({
@@ -107,12 +106,10 @@ export interface MatmulOptions {
 }
 
 /**
- * y = act(x W^T + b) (+ residual) for x [..., K] and a PyTorch Linear weight W [N, K].
- * Leading dimensions of x are flattened into rows. On graphs built for CPU adapters
- * (GraphOptions.linear 'blocked') weights go through matmul-blocked's uniform windows.
+ * y = act(x W^T + b) (+ residual) for x [..., K] and a PyTorch Linear weight W [N, K], on the
+ * register-tiled kernel. Leading dimensions of x are flattened into rows.
  */
-export function linear(g: Graph, name: string, x: Tensor, w: Tensor, bias?: Tensor, opts: Omit<MatmulOptions, 'bias' | 'transB'> = {}): Tensor {
-  if (g.options.linear === 'blocked' && w.kind === 'weight') return blockedLinear(g, name, x, w, bias, opts);
+export function tiledLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias?: Tensor, opts: Omit<MatmulOptions, 'bias' | 'transB'> = {}): Tensor {
   const where = g.name(name);
   const K = x.shape[x.shape.length - 1];
   const M = x.shape.length === 1 ? 1 : x.shape.slice(0, -1).reduce((p, d) => p * d, 1);
@@ -124,15 +121,7 @@ export function linear(g: Graph, name: string, x: Tensor, w: Tensor, bias?: Tens
   const outShape = [...x.shape.slice(0, -1), N];
   if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
   const out = g.activation(name, outShape);
-  g.call(
-    matmul,
-    name,
-    { a: x, b: w, bias, residual: opts.residual, out },
-    { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, alpha: opts.alpha ?? 1, batch: 1 },
-    { transB: true, act: opts.act ?? 'none', bias: !!bias, residual: !!opts.residual, ...tileFor(M, N) },
-    undefined,
-    2 * M * N * K,
-  );
+  g.call(matmul, name, { args: { a: x, b: w, bias, residual: opts.residual, out }, uniforms: { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, alpha: opts.alpha ?? 1, batch: 1 }, consts: { transB: true, act: opts.act ?? 'none', bias: !!bias, residual: !!opts.residual, ...tileFor(M, N) }, flops: 2 * M * N * K });
   return out;
 }
 
@@ -157,15 +146,7 @@ export function stridedMatmul(g: Graph, name: string, a: Tensor, b: Tensor, outS
   if (!aOk || !bOk) throw new FianetError('bad-graph', `${where}: strides read past ${aOk ? 'B' : 'A'} (${fmtShape((aOk ? b : a).shape)})`);
   const out = g.activation(name, outShape);
   if (!last(out, 0, p.o_batch, p.M, p.N, p.ldo)) throw new FianetError('bad-graph', `${where}: strides write past the output ${fmtShape(outShape)}`);
-  g.call(
-    matmul,
-    name,
-    { a, b, out },
-    { ...p, alpha: p.alpha ?? 1 },
-    { transB: !!opts.transB, act: opts.act ?? 'none', bias: false, residual: false, ...tileFor(p.M, p.N) },
-    undefined,
-    2 * p.batch * p.M * p.N * p.K,
-  );
+  g.call(matmul, name, { args: { a, b, out }, uniforms: { ...p, alpha: p.alpha ?? 1 }, consts: { transB: !!opts.transB, act: opts.act ?? 'none', bias: false, residual: false, ...tileFor(p.M, p.N) }, flops: 2 * p.batch * p.M * p.N * p.K });
   return out;
 }
 
@@ -175,6 +156,27 @@ export function tileFor(M: number, N: number): { TM: number; TN: number; WG_X: n
   if (N <= 32) return { TM: 4, TN: 2, WG_X: 16, WG_Y: 16 };
   return { TM: 4, TN: 4, WG_X: 16, WG_Y: 16 };
 }
+
+/** A product shape of the shared case table. */
+export interface MatmulCase {
+  name: string;
+  M: number;
+  N: number;
+  K: number;
+}
+
+const named = (M: number, N: number, K: number, what = ''): MatmulCase => ({ name: `${what}${what ? ' ' : ''}${M}x${N}x${K}`, M, N, K });
+
+/**
+ * The shapes the tests (test/kernels/matmul*.test.ts) and the benchmark (bench/matmul.ts) share:
+ * awkward ones (1, primes, not tile multiples), the model's, and the square ones peaks are quoted at.
+ */
+export const MATMUL_CASES = {
+  awkward: [named(1, 1, 1), named(1, 7, 3), named(7, 13, 5), named(17, 33, 65), named(64, 64, 64), named(129, 67, 257)],
+  // BERT-base rows (22 tokens) on a slice of the 768 -> 3072 layer; Swin-B stage-1 qkv at 480.
+  model: [named(22, 96, 768, 'bert'), named(14400, 384, 128, 'swin qkv')],
+  square: [named(512, 512, 512), named(1024, 1024, 1024)],
+} as const;
 
 /** Plain-loop reference (float64 accumulation) with the same conventions and strides. */
 export function matmulReference(

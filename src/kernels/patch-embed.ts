@@ -3,15 +3,13 @@
  * image, zero-padded right/bottom to a multiple of P, written token-major:
  *   out[ty * W1 + tx, c] = bias[c] + sum_{ci, ky, kx} w[c, ci, ky, kx] * x[ci, ty*P + ky, tx*P + kx]
  * One thread per output value; the P*P*Cin = 48 inputs of a token are shared by its C threads
- * through the cache. CPU adapters (blocked linears) instead gather each token's patch once,
- * straight into matmul-blocked's A blocks (patch-blocks), and multiply by the weight read as
- * [C, cin * P * P]: the direct kernel's 96 storage loads per output take llvmpipe's slow
- * per-lane path. The LayerNorm that follows is layer-norm's.
+ * through the cache. patch-blocks gathers the same patches into matmul-blocked's A blocks
+ * instead (CPU adapters: lowering/blocked-conv.ts). The LayerNorm that follows is layer-norm's.
  */
 import { FianetError } from '../errors.js';
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { blockedMatmulFromBlocks, blockShape } from './matmul-blocked.js';
+import { blockedRowColFn } from './layouts.js';
 import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
 const WG = 256;
@@ -61,15 +59,16 @@ export const patchBlocks = defineKernel({
 // x: [cin, H, W] -> out: matmul-blocked A blocks [ceil(tokens/MB)][KB][MB][KC] of the patch matrix
 // [tokens, cin * P * P] (feature k = (ci * P + ky) * P + kx), zero outside the image
 ${LINEAR_WORKGROUP}
+${blockedRowColFn(c)}
 const P = ${c.patch}u;
 
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * ${WG}u + li;
   if (i >= params.n) { return; }
-  let block = i / ${(c.MB as number) * (c.KC as number)}u;
-  let tok = (block / params.KB) * ${c.MB}u + (i / ${c.KC}u) % ${c.MB}u;
-  let k = (block % params.KB) * ${c.KC}u + i % ${c.KC}u;
+  let rc = blocked_rc(i, params.KB);
+  let tok = rc.x;
+  let k = rc.y;
   var v = 0.0;
   if (tok < params.tokens && k < params.K) {
     let ci = k / (P * P);
@@ -83,29 +82,30 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });
 
-/** Patch embedding of image [cin, H, W] with conv weight [C, cin, P, P] and bias [C]: tokens [H1*W1, C]. */
-export function patchEmbedOp(g: Graph, name: string, image: Tensor, w: Tensor, bias: Tensor): { tokens: Tensor; H1: number; W1: number } {
-  const where = g.name(name);
+/** Tokens [H1 * W1, C] of a patch embedding and their grid. */
+export interface PatchEmbedding {
+  tokens: Tensor;
+  H1: number;
+  W1: number;
+}
+
+/** Checks a patch embedding of image [cin, H, W] by conv weight [C, cin, P, P] and bias [C]; returns its sizes. */
+export function checkPatchEmbed(where: string, image: Tensor, w: Tensor, bias: Tensor): { cin: number; H: number; W: number; C: number; P: number; H1: number; W1: number } {
   expectShape(where, 'image', image, [-1, -1, -1]);
   const [cin, H, W] = image.shape;
   const [C, , P] = w.shape;
   if (w.shape.length !== 4 || w.shape[3] !== P) throw new FianetError('bad-weights', `${where}: weight '${w.label}' is not a square convolution kernel`);
   expectShape(where, `weight '${w.label}'`, w, [C, cin, P, P]);
   expectShape(where, `bias '${bias.label}'`, bias, [C]);
-  const H1 = Math.ceil(H / P);
-  const W1 = Math.ceil(W / P);
+  return { cin, H, W, C, P, H1: Math.ceil(H / P), W1: Math.ceil(W / P) };
+}
+
+/** Patch embedding of image [cin, H, W] with conv weight [C, cin, P, P] and bias [C] by the direct kernel: tokens [H1*W1, C]. */
+export function patchEmbedOp(g: Graph, name: string, image: Tensor, w: Tensor, bias: Tensor): PatchEmbedding {
+  const { cin, H, W, C, P, H1, W1 } = checkPatchEmbed(g.name(name), image, w, bias);
   const M = H1 * W1;
-  if (g.options.linear === 'blocked') {
-    const K = cin * P * P;
-    const { KC, MB } = blockShape(C, K);
-    const KB = Math.ceil(K / KC);
-    const n = Math.ceil(M / MB) * KB * MB * KC;
-    const ab = g.activation(`${name}.patches`, [n]);
-    g.call(patchBlocks, `${name}.patches`, { x: image, out: ab }, { cin, H, W, W1, tokens: M, K, KB, n }, { patch: P, KC, MB });
-    return { tokens: blockedMatmulFromBlocks(g, name, ab, { M, K, KC, MB }, w, bias, { outShape: [M, C] }), H1, W1 };
-  }
   const tokens = g.activation(name, [M, C]);
-  g.call(patchEmbed, name, { x: image, w, bias, out: tokens }, { cin, H, W, C, W1, n: M * C }, { patch: P }, undefined, 2 * M * C * cin * P * P);
+  g.call(patchEmbed, name, { args: { x: image, w, bias, out: tokens }, uniforms: { cin, H, W, C, W1, n: M * C }, consts: { patch: P }, flops: 2 * M * C * cin * P * P });
   return { tokens, H1, W1 };
 }
 

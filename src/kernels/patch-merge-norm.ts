@@ -8,7 +8,7 @@
  */
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP, workgroupTreeSum } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, workgroupTreeReduce } from './wgsl-helpers.js';
 
 const WG = 64;
 
@@ -39,11 +39,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let cols = 4u * params.C;
   var s = 0.0;
   for (var k = li; k < cols; k += ${WG}u) { s += gathered(oy, ox, k); }
-${workgroupTreeSum('s', WG)}
+${workgroupTreeReduce('s', WG)}
   let mean = s / f32(cols);
   var q = 0.0;
   for (var k = li; k < cols; k += ${WG}u) { let d = gathered(oy, ox, k) - mean; q += d * d; }
-${workgroupTreeSum('q', WG)}
+${workgroupTreeReduce('q', WG)}
   let rstd = inverseSqrt(q / f32(cols) + params.eps);
   for (var k = li; k < cols; k += ${WG}u) {
     out[o * cols + k] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];
@@ -62,7 +62,7 @@ export function patchMergeNormOp(g: Graph, name: string, x: Tensor, H: number, W
   expectShape(where, `bias '${beta.label}'`, beta, [4 * C]);
   const [H2, W2] = [Math.ceil(H / 2), Math.ceil(W / 2)];
   const merged = g.activation(name, [H2 * W2, 4 * C]);
-  g.call(patchMergeNorm, name, { x, gamma, beta, out: merged }, { H, W, C, W2, tokens: H2 * W2, eps });
+  g.call(patchMergeNorm, name, { args: { x, gamma, beta, out: merged }, uniforms: { H, W, C, W2, tokens: H2 * W2, eps } });
   return { merged, H2, W2 };
 }
 

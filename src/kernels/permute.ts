@@ -52,7 +52,7 @@ export function permuteOp(g: Graph, name: string, x: Tensor, perm: readonly numb
     u[`s${i}`] = j >= 0 ? inStrides[perm[j]] : 0;
   }
   const out = g.activation(name, outShape);
-  g.call(permute, name, { x, out }, u);
+  g.call(permute, name, { args: { x, out }, uniforms: u });
   return out;
 }
 

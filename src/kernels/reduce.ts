@@ -6,7 +6,7 @@
 import { FianetError } from '../errors.js';
 import { numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, LOWEST_F32, workgroupTreeReduce } from './wgsl-helpers.js';
 
 const WG = 64;
 export type ReduceOp = 'mean' | 'max';
@@ -29,15 +29,10 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let o = linear_workgroup(wg, nwg);
   if (o >= params.outer * params.inner) { return; }
   let base = (o / params.inner) * params.axis * params.inner + o % params.inner;
-  var acc = ${c.op === 'max' ? '-3.4028234663852886e38f' : '0.0'};
+  var acc = ${c.op === 'max' ? LOWEST_F32 : '0.0'};
   for (var i = li; i < params.axis; i += ${WG}u) { acc = combine(acc, x[base + i * params.inner]); }
-  partial[li] = acc;
-  workgroupBarrier();
-  for (var s = ${WG / 2}u; s > 0u; s >>= 1u) {
-    if (li < s) { partial[li] = combine(partial[li], partial[li + s]); }
-    workgroupBarrier();
-  }
-  if (li == 0u) { out[o] = partial[0]${c.op === 'mean' ? ' / f32(params.axis)' : ''}; }
+${workgroupTreeReduce('acc', WG, { op: (a, b) => `combine(${a}, ${b})` })}
+  if (li == 0u) { out[o] = acc${c.op === 'mean' ? ' / f32(params.axis)' : ''}; }
 }
 `;
   },
@@ -51,7 +46,7 @@ export function reduceOp(g: Graph, name: string, x: Tensor, axis: number, op: Re
   const inner = numel(x.shape.slice(axis + 1));
   const shape = x.shape.filter((_, i) => i !== axis);
   const out = g.activation(name, shape.length ? shape : [1]);
-  g.call(reduce, name, { x, out }, { outer, axis: x.shape[axis], inner }, { op });
+  g.call(reduce, name, { args: { x, out }, uniforms: { outer, axis: x.shape[axis], inner }, consts: { op } });
   return out;
 }
 

@@ -9,7 +9,7 @@
 import { FianetError } from '../errors.js';
 import { fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, LOWEST_F32, workgroupTreeReduce } from './wgsl-helpers.js';
 
 const WG = 64;
 
@@ -38,7 +38,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   if (row >= params.rows) { return; }
   let base = row * params.cols;
   let bbase = ((row / params.b_div) % params.b_rows) * params.cols;
-  var m = -3.4028234663852886e38f;
+  var m = ${LOWEST_F32};
   for (var i = 0u; i < params.cols; i++) { m = max(m, value(base, bbase, i)); }
   var sum = 0.0;
   for (var i = 0u; i < params.cols; i++) { sum += exp(value(base, bbase, i) - m); }
@@ -67,25 +67,13 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   if (row >= params.rows) { return; }
   let base = row * params.cols;
   let bbase = ((row / params.b_div) % params.b_rows) * params.cols;
-  var m = -3.4028234663852886e38f;
+  var m = ${LOWEST_F32};
   for (var i = li; i < params.cols; i += ${WG}u) { m = max(m, value(base, bbase, i)); }
-  partial[li] = m;
-  workgroupBarrier();
-  for (var s = ${WG / 2}u; s > 0u; s >>= 1u) {
-    if (li < s) { partial[li] = max(partial[li], partial[li + s]); }
-    workgroupBarrier();
-  }
-  m = partial[0];
-  workgroupBarrier();
+${workgroupTreeReduce('m', WG, { op: 'max' })}
   var sum = 0.0;
   for (var i = li; i < params.cols; i += ${WG}u) { sum += exp(value(base, bbase, i) - m); }
-  partial[li] = sum;
-  workgroupBarrier();
-  for (var s = ${WG / 2}u; s > 0u; s >>= 1u) {
-    if (li < s) { partial[li] += partial[li + s]; }
-    workgroupBarrier();
-  }
-  let inv = 1.0 / partial[0];
+${workgroupTreeReduce('sum', WG)}
+  let inv = 1.0 / sum;
   for (var i = li; i < params.cols; i += ${WG}u) { out[base + i] = exp(value(base, bbase, i) - m) * inv; }
 }
 `,
@@ -103,7 +91,7 @@ export function softmaxOp(g: Graph, name: string, x: Tensor, bias?: { tensor: Te
     if (bs[bs.length - 1] !== cols) throw new FianetError('bad-graph', `${g.name(name)}: bias ${fmtShape(bs)} does not match scores ${fmtShape(x.shape)}`);
   }
   const out = g.activation(name, x.shape);
-  g.call(cols <= NARROW ? softmaxNarrow : softmax, name, { x, bias: bias?.tensor, out }, { rows, cols, b_div: bias?.rowsPerBiasRow ?? 1, b_rows }, { bias: !!bias });
+  g.call(cols <= NARROW ? softmaxNarrow : softmax, name, { args: { x, bias: bias?.tensor, out }, uniforms: { rows, cols, b_div: bias?.rowsPerBiasRow ?? 1, b_rows }, consts: { bias: !!bias } });
   return out;
 }
 

@@ -48,7 +48,7 @@ export function spatialGateOp(g: Graph, name: string, avg: Tensor, mx: Tensor, w
   expectShape(where, 'channel max', mx, [H * W]);
   expectShape(where, `weight '${w.label}'`, w, [1, 2, 3, 3]);
   const out = g.activation(name, [H * W]);
-  g.call(spatialGate, name, { avg, mx, w, out }, { H, W });
+  g.call(spatialGate, name, { args: { avg, mx, w, out }, uniforms: { H, W } });
   return out;
 }
 

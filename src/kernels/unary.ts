@@ -31,7 +31,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
 
 export function unaryOp(g: Graph, name: string, x: Tensor, act: Activation, scale = 1, shift = 0): Tensor {
   const out = g.activation(name, x.shape);
-  g.call(unary, name, { x, out }, { n: numel(x.shape), scale, shift }, { act });
+  g.call(unary, name, { args: { x, out }, uniforms: { n: numel(x.shape), scale, shift }, consts: { act } });
   return out;
 }
 

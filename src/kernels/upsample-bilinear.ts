@@ -16,28 +16,9 @@
 import { FianetError } from '../errors.js';
 import { fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { bilinearBlend, LINEAR_TAP, LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
 const WG = 256;
-
-/** `linear_tap(dst, in, out, align_corners)`: the two source indices and the second weight. */
-export const LINEAR_TAP = /* wgsl */ `
-struct LinearTap { i0: u32, i1: u32, w1: f32 }
-fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
-  var src: f32;
-  if (align_corners) {
-    var scale = 0.0;
-    if (out_size > 1u) { scale = f32(in_size - 1u) / f32(out_size - 1u); }
-    src = scale * f32(dst);
-  } else {
-    let scale = f32(in_size) / f32(out_size);
-    src = max(scale * (f32(dst) + 0.5) - 0.5, 0.0);
-  }
-  let i0 = min(u32(src), in_size - 1u);
-  let i1 = select(i0, i0 + 1u, i0 + 1u < in_size);
-  return LinearTap(i0, i1, src - f32(i0));
-}
-`;
 
 export const upsampleBilinear = defineKernel({
   name: 'upsample-bilinear',
@@ -59,8 +40,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let tx = linear_tap(ox, params.in_w, params.out_w, ${c.alignCorners});
   let r0 = base + ty.i0 * params.in_w;
   let r1 = base + ty.i1 * params.in_w;
-  let wx0 = 1.0 - tx.w1;
-  out[o] = (x[r0 + tx.i0] * wx0 + x[r0 + tx.i1] * tx.w1) * (1.0 - ty.w1) + (x[r1 + tx.i0] * wx0 + x[r1 + tx.i1] * tx.w1) * ty.w1;
+  out[o] = ${bilinearBlend((i) => `x[${i}]`)};
 }
 `,
   workgroups: (u) => grid1d(Math.ceil((u.channels * u.out_h * u.out_w) / WG)),
@@ -74,7 +54,7 @@ export function upsampleBilinearOp(g: Graph, name: string, x: Tensor, inSize: re
     throw new FianetError('bad-graph', `${g.name(name)}: input is ${fmtShape(x.shape)}, expected [${channels}, ${h}, ${w}]`);
   }
   const out = g.activation(name, [channels, size[0], size[1]]);
-  g.call(upsampleBilinear, name, { x, out }, { channels, in_h: h, in_w: w, out_h: size[0], out_w: size[1] }, { alignCorners });
+  g.call(upsampleBilinear, name, { args: { x, out }, uniforms: { channels, in_h: h, in_w: w, out_h: size[0], out_w: size[1] }, consts: { alignCorners } });
   return out;
 }
 

@@ -49,23 +49,133 @@ fn activate(x: f32) -> f32 { ${body[act]} }
 `;
 }
 
+/** The lowest finite float32 (-FLT_MAX), a max reduction's start: -inf is not a WGSL literal. */
+export const LOWEST_F32 = '-3.4028234663852886e38f';
+
 /** Linear workgroup index for dispatches folded over x and y by grid1d. */
 export const LINEAR_WORKGROUP = /* wgsl */ `
 fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
 `;
 
+/** How a workgroup reduction pairs its threads (defaults: a 1-D workgroup, thread `li`). */
+export interface TreeReduction {
+  /** Combines two partials: sum (default), max, or a WGSL expression of a and b. */
+  op?: 'sum' | 'max' | ((a: string, b: string) => string);
+  /** This thread's slot in `partial`, its lane in the reduction, the slot distance between lanes. */
+  slot?: string;
+  lane?: string;
+  step?: number;
+  /** The slot every thread reads the result from. */
+  result?: string;
+}
+
 /**
- * WGSL statements that sum `v` over a 1-D workgroup of `size` threads (a power of two) into `v`
- * of every thread, through `var<workgroup> partial: array<f32, size>` and the invocation index
- * `li`. Statements, not a function: Mesa llvmpipe (22.3, GLES) miscompiles barriers inside
- * called WGSL functions, so the reduction must be interpolated inline into main.
+ * WGSL statements that reduce `v` over `size` lanes (a power of two) into `v` of every thread,
+ * through `var<workgroup> partial`, pairing lane l with l + stride for stride = size / 2 .. 1.
+ * Statements, not a function: Mesa llvmpipe (22.3, GLES) miscompiles barriers inside called
+ * WGSL functions, so the reduction must be interpolated inline into main.
  */
-export const workgroupTreeSum = (v: string, size: number): string => `
-  partial[li] = ${v};
+export function workgroupTreeReduce(v: string, size: number, r: TreeReduction = {}): string {
+  const { op = 'sum', slot = 'li', lane = 'li', step = 1, result = '0' } = r;
+  const combine = op === 'sum' ? (a: string, b: string) => `${a} + ${b}` : op === 'max' ? (a: string, b: string) => `max(${a}, ${b})` : op;
+  const other = `partial[${slot} + stride${step > 1 ? ` * ${step}u` : ''}]`;
+  return `
+  partial[${slot}] = ${v};
   workgroupBarrier();
   for (var stride = ${size / 2}u; stride > 0u; stride >>= 1u) {
-    if (li < stride) { partial[li] += partial[li + stride]; }
+    if (${lane} < stride) { partial[${slot}] = ${combine(`partial[${slot}]`, other)}; }
     workgroupBarrier();
   }
-  ${v} = partial[0];
+  ${v} = partial[${result}];
   workgroupBarrier();`;
+}
+
+/** `linear_tap(dst, in, out, align_corners)`: the two source indices and the second weight. */
+export const LINEAR_TAP = /* wgsl */ `
+struct LinearTap { i0: u32, i1: u32, w1: f32 }
+fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
+  var src: f32;
+  if (align_corners) {
+    var scale = 0.0;
+    if (out_size > 1u) { scale = f32(in_size - 1u) / f32(out_size - 1u); }
+    src = scale * f32(dst);
+  } else {
+    let scale = f32(in_size) / f32(out_size);
+    src = max(scale * (f32(dst) + 0.5) - 0.5, 0.0);
+  }
+  let i0 = min(u32(src), in_size - 1u);
+  let i1 = select(i0, i0 + 1u, i0 + 1u < in_size);
+  return LinearTap(i0, i1, src - f32(i0));
+}
+`;
+
+/**
+ * WGSL expression: the bilinear blend of the four taps around rows r0, r1 (indices of the two
+ * source rows) and the LinearTaps `ty`, `tx` (LINEAR_TAP), reading element i as `at(i)`:
+ *   (x[r0 + x0] wx0 + x[r0 + x1] wx1) wy0 + (x[r1 + x0] wx0 + x[r1 + x1] wx1) wy1
+ * in exactly this order (every bilinear read of the engine rounds the same way).
+ */
+export function bilinearBlend(at: (index: string) => string, ty = 'ty', tx = 'tx'): string {
+  const row = (r: string) => `(${at(`${r} + ${tx}.i0`)} * (1.0 - ${tx}.w1) + ${at(`${r} + ${tx}.i1`)} * ${tx}.w1)`;
+  return `${row('r0')} * (1.0 - ${ty}.w1) + ${row('r1')} * ${ty}.w1`;
+}
+
+/**
+ * WGSL of the scale-aware gate epilogue: gate(v, m, gate_taps(p)) = v * up(mul) + up(add) at
+ * output channel m and pixel p = y * w + x, both maps bilinear with align_corners=false from
+ * gh x gw (needs LINEAR_TAP and uniforms h, w, gh, gw). gate_mul_at / gate_add_at sample one
+ * map: `row` is a WGSL expression in m for where channel m's map starts, `at(map, i)` reads
+ * element i (of type `type`). conv2d reads the [cout, gh, gw] maps from storage, one channel
+ * at a time; matmul-blocked reads 4 channels at once (a vec4) from uniform windows.
+ */
+export function gateEpilogue(type: 'f32' | 'vec4<f32>', row: string, at: (map: string, index: string) => string): string {
+  const sample = (map: string) => /* wgsl */ `
+fn ${map}_at(m: u32, ty: LinearTap, tx: LinearTap) -> ${type} {
+  let base = ${row};
+  let r0 = base + ty.i0 * params.gw;
+  let r1 = base + ty.i1 * params.gw;
+  return ${bilinearBlend((i) => at(map, i))};
+}`;
+  return /* wgsl */ `${sample('gate_mul')}${sample('gate_add')}
+struct GateTaps { y: LinearTap, x: LinearTap }
+fn gate_taps(p: u32) -> GateTaps {
+  return GateTaps(linear_tap(p / params.w, params.gh, params.h, false), linear_tap(p % params.w, params.gw, params.w, false));
+}
+fn gate(v: ${type}, m: u32, t: GateTaps) -> ${type} {
+  return v * gate_mul_at(m, t.y, t.x) + gate_add_at(m, t.y, t.x);
+}`;
+}
+
+/**
+ * WGSL that sets \`v\` to input channel \`ci\` at output pixel (sy, sx) of the concatenation
+ * [up(A), B] (needs \`hw\` = h * w and, when \`upA\`, LINEAR_TAP). Shared by conv2d, im2col-blocks and
+ * conv-input-rows, which gather exactly what conv2d reads.
+ */
+export function readConvInput(upA: boolean, inB: boolean): string {
+  const readA = upA
+    ? `let ta = linear_tap(sy, params.ha, params.h, true);
+            let tb = linear_tap(sx, params.wa, params.w, true);
+            let base = params.a_off + ci * params.a_cs;
+            let r0 = ta.i0 * params.wa;
+            let r1 = ta.i1 * params.wa;
+            v = ${bilinearBlend((i) => `xa[base + (${i}) * params.a_ps]`, 'ta', 'tb')};`
+    : 'v = xa[params.a_off + ci * params.a_cs + (sy * params.wa + sx) * params.a_ps];';
+  const readB = inB ? ` else { v = xb[(ci - params.ca) * hw + sy * params.w + sx]; }` : '';
+  return `if (ci < params.ca) {
+            ${readA}
+          }${readB}`;
+}
+
+/**
+ * Swin's shifted-window mask regions: on the padded grid of `size` positions, coordinate v is in
+ * region 0, 1 or 2 of the reference's img_mask slices (0, -window), (-window, -shift), (-shift, None).
+ * `fn region(v: u32, size: u32) -> u32` for shifted blocks; swinRegion is the same in TypeScript.
+ */
+export const swinRegionFn = (window: number, shift: number): string => /* wgsl */ `
+fn region(v: u32, size: u32) -> u32 {
+  if (v < size - ${window}u) { return 0u; }
+  if (v < size - ${shift}u) { return 1u; }
+  return 2u;
+}`;
+
+export const swinRegion = (v: number, size: number, window: number, shift: number): number => (v < size - window ? 0 : v < size - shift ? 1 : 2);

@@ -17,11 +17,10 @@
 import { FianetError } from '../errors.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
-import { WINDOW_FLOATS } from './block-rows.js';
+import { UNIFORM_WINDOW_FLOATS, windowBiasFloats, windowKvLayout, windowKvWindows } from './layouts.js';
+import { LOWEST_F32, swinRegionFn } from './wgsl-helpers.js';
 import { windowKvBlocks } from './window-kv-blocks.js';
-import { checkWindowAttention, windowAttentionFlops, windowAttentionTiledOp, type WindowAttentionParams } from './window-attention.js';
-
-const roundUp = (n: number, m: number): number => Math.ceil(n / m) * m;
+import { checkWindowAttention, windowAttentionFlops, type WindowAttentionParams } from './window-attention.js';
 
 export const windowAttentionBlocked = defineKernel({
   name: 'window-attention-blocked',
@@ -30,7 +29,7 @@ export const windowAttentionBlocked = defineKernel({
     { name: 'qkv_bias', type: 'vec4<f32>' },
     { name: 'k', uniform: (c.J * c.window * c.window * c.headDim) / 4 },
     { name: 'v', uniform: (c.J * c.window * c.window * c.headDim) / 4 },
-    { name: 'table', uniform: roundUp((2 * c.window - 1) ** 2, 64) / 4 },
+    { name: 'table', uniform: windowBiasFloats(c.window) / 4 },
     { name: 'out', output: true, type: 'vec4<f32>' },
   ],
   // win0: the group's first window (on the rolled, padded grid); count: its windows (<= J).
@@ -64,7 +63,7 @@ ${es.map((e) => `    q${t}[${e}] = qkv_bias[q_col + ${e}u] * params.scale;`).joi
   // (qi - ki + w - 1) * (2w - 1) + (qj - kj + w - 1) = brow - boff
   let brow${t} = (qi${t} + ${w - 1}u) * ${span}u + qj${t} + ${w - 1}u;
   ${shift > 0 ? `let qreg${t} = region(y0 + qi${t}, params.Hp) * 3u + region(x0 + qj${t}, params.Wp);` : ''}
-  var m${t} = -3.4028234663852886e38f;
+  var m${t} = ${LOWEST_F32};
   var sum${t} = 0.0;
   var acc${t}: array<vec4<f32>, ${d4}>;`;
     // Score of query t against key j, then the online softmax update: running max m; sum and
@@ -81,12 +80,7 @@ ${es.map((e) => `    q${t}[${e}] = qkv_bias[q_col + ${e}u] * params.scale;`).joi
     return /* wgsl */ `
 // qkv: [H*W, 3C], qkv_bias: [3C], k, v: [${c.J}][${n}][${d4}] vec4 of windows win0.. of head head,
 // table: bias column [(2w-1)^2] of head -> out: [H*W, C] (those windows' tokens, the head's columns)
-${shift > 0 ? /* wgsl */ `
-fn region(at: u32, size: u32) -> u32 {
-  if (at < size - ${w}u) { return 0u; }
-  if (at < size - ${shift}u) { return 1u; }
-  return 2u;
-}` : ''}
+${shift > 0 ? swinRegionFn(w, shift) : ''}
 fn bias(i: u32) -> f32 { return table[i / 4u][i % 4u]; }
 const N = ${n}u;
 const D4 = ${d4}u;
@@ -129,45 +123,33 @@ export function windowAttentionBlockedOp(g: Graph, name: string, qkv: Tensor, qk
   const { H, W, heads, window: w, shift } = p;
   const { C, D, Hp, Wp } = checkWindowAttention(where, qkv, qkvBias, table, p);
   const n = w * w;
-  if (n * D > WINDOW_FLOATS) {
+  if (n * D > UNIFORM_WINDOW_FLOATS) {
     throw new FianetError('bad-graph', `${where}: window ${w} with head dim ${D} needs ${n * D * 4} bytes of K per window and head, over a 64 KiB uniform window`);
   }
   const winCols = Wp / w;
   const windows = (Hp / w) * winCols;
-  // J windows of a head per dispatch: as many as one 64 KiB window of K (and one of V) holds
-  // (a function of w and D only, so the model needs few pipeline variants).
-  const J = Math.floor(WINDOW_FLOATS / (n * D));
-  const groups = Math.ceil(windows / J);
-  const TS = roundUp((2 * w - 1) ** 2, 64);
-  const part = roundUp(J * n * D, 64);
+  const layout = windowKvLayout(w, D, heads, windows);
+  const { J, groups, TS, part } = layout;
   const gatherRows = heads * windows + Math.ceil((heads * TS) / (2 * n * D));
   if (gatherRows > 65535) {
     throw new FianetError('bad-graph', `${where}: ${heads} heads x ${windows} windows need ${gatherRows} rows of window-kv-blocks workgroups, over the 65535 a dispatch allows`);
   }
-  const blocks = g.activation(`${name}.kv`, [heads * TS + heads * groups * 2 * part]);
-  g.call(windowKvBlocks, `${name}.kv`, { qkv, qkv_bias: qkvBias, table, out: blocks }, {
+  const blocks = g.activation(`${name}.kv`, [layout.size]);
+  g.call(windowKvBlocks, `${name}.kv`, { args: { qkv, qkv_bias: qkvBias, table, out: blocks }, uniforms: {
     H, W, C, heads, Hp, Wp, win_cols: winCols, windows, ts4: TS / 4, part4: part / 4, group_wins: J, groups,
-  }, { window: w, headDim: D, shift });
+  }, consts: { window: w, headDim: D, shift } });
 
   const out = g.activation(name, [H * W, C]);
   const base = { H, W, C, Hp, Wp, win_cols: winCols, scale: D ** -0.5 };
   const dispatches = [];
   for (let head = 0; head < heads; head++) {
     for (let group = 0; group < groups; group++) {
-      const at = (heads * TS + (head * groups + group) * 2 * part) * 4;
       dispatches.push({
         uniforms: { ...base, win0: group * J, count: Math.min(J, windows - group * J), head },
-        windows: { k: at, v: at + part * 4, table: head * TS * 4 },
+        windows: windowKvWindows(layout, heads, head, group),
       });
     }
   }
-  g.call(windowAttentionBlocked, name, { qkv, qkv_bias: qkvBias, k: blocks, v: blocks, table: blocks, out }, dispatches[0].uniforms,
-    { window: w, headDim: D, shift, J }, dispatches, windowAttentionFlops(heads * windows, w, D));
+  g.call(windowAttentionBlocked, name, { args: { qkv, qkv_bias: qkvBias, k: blocks, v: blocks, table: blocks, out }, uniforms: dispatches[0].uniforms, consts: { window: w, headDim: D, shift, J }, dispatches, flops: windowAttentionFlops(heads * windows, w, D) });
   return out;
-}
-
-/** The window attention a graph's adapter runs best: uniform-window blocks on CPU adapters. */
-export function windowAttentionOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
-  if (g.options.linear === 'blocked') return windowAttentionBlockedOp(g, name, qkv, qkvBias, table, p);
-  return windowAttentionTiledOp(g, name, qkv, qkvBias, table, p);
 }

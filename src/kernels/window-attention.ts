@@ -23,17 +23,13 @@
  * reference's two-pass softmax, no online rescaling), then V replaces K in the same buffer.
  * Workgroup memory: N * head_dim * 4 bytes + the head's bias table column (20.5 KB at w 12).
  * This is the GPU kernel: on CPU adapters workgroup-memory loads in the key loops are slow,
- * and window-attention-blocked.ts (which holds windowAttentionOp, the choice) reads K and V
- * through uniform windows instead.
+ * and window-attention-blocked.ts reads K and V through uniform windows instead (the choice:
+ * lowering/target.ts).
  */
 import { FianetError } from '../errors.js';
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
-
-/** Limits of the CPU adapters (SwiftShader: 256 invocations; both: 32 KB workgroup memory). */
-const MAX_THREADS = 256;
-const MAX_WORKGROUP_BYTES = 32768;
+import { LINEAR_WORKGROUP, LOWEST_F32, swinRegion, swinRegionFn } from './wgsl-helpers.js';
 
 export const windowAttention = defineKernel({
   name: 'window-attention',
@@ -51,18 +47,11 @@ export const windowAttention = defineKernel({
     const n = w * w;
     const d4 = (c.headDim as number) / 4;
     const span = 2 * w - 1;
-    // Region of a coordinate on the padded, rolled grid (only shifted blocks use it).
-    const regionFn = shift > 0 ? /* wgsl */ `
-fn region(v: u32, size: u32) -> u32 {
-  if (v < size - ${w}u) { return 0u; }
-  if (v < size - ${shift}u) { return 1u; }
-  return 2u;
-}` : '';
     return /* wgsl */ `
 // qkv: [H*W, 3C] (q | k | v, head h in columns h*D..h*D+D of each), qkv_bias: [3C],
 // table: [(2w-1)^2, heads] -> out: [H*W, C]; vec4 views, C and D multiples of 4
 ${LINEAR_WORKGROUP}
-${regionFn}
+${shift > 0 ? swinRegionFn(w, shift) : ''}
 const N = ${n}u;
 const D4 = ${d4}u;
 var<workgroup> kv: array<vec4<f32>, ${n * d4}>; // [N][D4]: K, then V
@@ -106,7 +95,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroupBarrier();
 
   var p: array<f32, ${n}>;
-  var m = -3.4028234663852886e38f;
+  var m = ${LOWEST_F32};
   ${shift > 0 ? 'let q_region = region(r, params.Hp) * 3u + region(c, params.Wp);' : ''}
   for (var ki = 0u; ki < ${w}u; ki++) {
     // Relative-position index (qi - ki + w - 1) * (2w - 1) + (qj - kj + w - 1), minus kj.
@@ -179,20 +168,21 @@ export function checkWindowAttention(where: string, qkv: Tensor, qkvBias: Tensor
  * Window attention for qkv [H*W, 3C] (the qkv Linear of the LN1 output, unpadded tokens),
  * its bias [3C] (the q, k, v of padding positions) and the relative-position bias table
  * [(2w-1)^2, heads]; returns the attended tokens [H*W, C] before the output projection.
- * The GPU kernel; windowAttentionOp (window-attention-blocked.ts) picks per adapter.
+ * A window's threads and workgroup memory must fit the target's limits.
  */
 export function windowAttentionTiledOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
   const where = g.name(name);
   const { H, W, heads, window: w, shift } = p;
   const { C, D, Hp, Wp } = checkWindowAttention(where, qkv, qkvBias, table, p);
   const bytes = (w * w * D + (2 * w - 1) ** 2) * 4;
-  if (w * w > MAX_THREADS || bytes > MAX_WORKGROUP_BYTES) {
-    throw new FianetError('bad-graph', `${where}: window ${w} with head dim ${D} needs ${w * w} threads and ${bytes} bytes of workgroup memory (at most ${MAX_THREADS} and ${MAX_WORKGROUP_BYTES})`);
+  const { maxWorkgroupInvocations, maxWorkgroupBytes } = g.target.limits;
+  if (w * w > maxWorkgroupInvocations || bytes > maxWorkgroupBytes) {
+    throw new FianetError('bad-graph', `${where}: window ${w} with head dim ${D} needs ${w * w} threads and ${bytes} bytes of workgroup memory (at most ${maxWorkgroupInvocations} and ${maxWorkgroupBytes})`);
   }
   const winCols = Wp / w;
   const jobs = (Hp / w) * winCols * heads;
   const out = g.activation(name, [H * W, C]);
-  g.call(windowAttention, name, { qkv, qkv_bias: qkvBias, table, out }, { H, W, C, heads, Hp, Wp, win_cols: winCols, jobs, scale: D ** -0.5 }, { window: w, headDim: D, shift }, undefined, windowAttentionFlops(jobs, w, D));
+  g.call(windowAttention, name, { args: { qkv, qkv_bias: qkvBias, table, out }, uniforms: { H, W, C, heads, Hp, Wp, win_cols: winCols, jobs, scale: D ** -0.5 }, consts: { window: w, headDim: D, shift }, flops: windowAttentionFlops(jobs, w, D) });
   return out;
 }
 
@@ -224,7 +214,7 @@ export function windowAttentionReference(qkv: ArrayLike<number>, qkvBias: ArrayL
     return padded.subarray(at, at + C3);
   };
   // img_mask labels from slice(0, -w), slice(-w, -s), slice(-s, None) per axis.
-  const label = (v: number, size: number) => (v < size - w ? 0 : v < size - s ? 1 : 2);
+  const label = (v: number, size: number) => swinRegion(v, size, w, s);
   const outRolled = new Float64Array(Hp * Wp * C);
   const scale = D ** -0.5;
   for (let wy = 0; wy < Hp / w; wy++) {

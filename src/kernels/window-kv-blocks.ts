@@ -1,17 +1,14 @@
 /**
  * Lays out what window-attention-blocked reads inside its key loops in 64 KiB uniform-window
  * blocks (on llvmpipe a storage load in a loop costs ~8x a uniform load; bench/RESULTS.md):
- *   out = [heads][TS]             the relative-position bias column of each head, table[:, h]
- *         [groups][2][J][N][D]    K (0) and V (1) of J consecutive windows of one head, group
- *                                 g = head * ceil(windows / J) + win / J; N = w^2 positions of
- *                                 the rolled, padded grid, D = head dim
- * with TS and the K and V parts (J * N * D floats, plus padding) multiples of 64 floats, so
- * every part starts on a 256-byte uniform-buffer offset. Positions follow window-attention's
+ * the bias columns, then K and V of J windows of a head per group (layouts.ts, windowKvLayout;
+ * N = w^2 positions of the rolled, padded grid, D = head dim). Positions follow window-attention's
  * index arithmetic: padding positions take the qkv bias. Padding floats are left unwritten
  * (no window binds them), as are the slots of a head's last group past its last window.
  * One thread per vec4: each qkv value is loaded once, against N reads of it in the attention.
  */
 import { defineKernel } from '../runtime/kernel.js';
+import { windowKvIndexFn } from './layouts.js';
 
 const WG = 64;
 
@@ -38,6 +35,7 @@ export const windowKvBlocks = defineKernel({
 // then [heads * groups][2][part4] vec4 (K, V: [group_wins][${w * w}][${d4}] each)
 const N = ${w * w}u;
 const D4 = ${d4}u;
+${windowKvIndexFn(w, c.headDim)}
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u32) {
   // Row wg.y: one (head, window) job, head-major; the rows after them: the bias columns.
@@ -62,8 +60,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u
   let part = r / (N * D4); // 0: K, 1: V
   let t = (r % (N * D4)) / D4;
   let e = r % D4;
-  let group = head * params.groups + win / params.group_wins;
-  let at = params.heads * params.ts4 + (2u * group + part) * params.part4 + ((win % params.group_wins) * N + t) * D4 + e;
+  let at = kv_index(head, win, part, t, e);
   // Rolled position: y + shift < 2 Hp, so a conditional subtraction replaces % Hp.
   var py = (win / params.win_cols) * ${w}u + t / ${w}u + ${c.shift}u;
   var px = (win % params.win_cols) * ${w}u + t % ${w}u + ${c.shift}u;

@@ -12,10 +12,8 @@
  * first mismatching tensor, and missing tensors are listed together by WeightBinder.finish().
  */
 import { FianetError } from '../errors.js';
-import { layerNormOp } from '../kernels/layer-norm.js';
-import { linear } from '../kernels/matmul.js';
-import { patchEmbedOp } from '../kernels/patch-embed.js';
 import { patchMergeNormOp } from '../kernels/patch-merge-norm.js';
+import { layerNorm, linear, patchEmbed } from '../lowering/ops.js';
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import type { FianetConfig } from './config.js';
 import { fiam, type FiamLanguage } from './fiam.js';
@@ -72,8 +70,8 @@ export function buildBackbone(g: Graph, b: WeightBinder, config: FianetConfig, i
     const C0 = m.embed_dim;
     const embedded = g.scope('patch_embed', () => {
       const w = b.get('backbone.patch_embed.proj.weight', [C0, m.in_chans, P, P]);
-      const { tokens, H1, W1 } = patchEmbedOp(g, 'proj', inputs.image, w, b.get('backbone.patch_embed.proj.bias', [C0]));
-      const normed = layerNormOp(g, 'norm', tokens, b.get('backbone.patch_embed.norm.weight', [C0]), b.get('backbone.patch_embed.norm.bias', [C0]), eps);
+      const { tokens, H1, W1 } = patchEmbed(g, 'proj', inputs.image, w, b.get('backbone.patch_embed.proj.bias', [C0]));
+      const normed = layerNorm(g, 'norm', tokens, { gamma: b.get('backbone.patch_embed.norm.weight', [C0]), beta: b.get('backbone.patch_embed.norm.bias', [C0]), eps });
       return { normed, H1, W1 };
     });
 
@@ -94,7 +92,7 @@ export function buildBackbone(g: Graph, b: WeightBinder, config: FianetConfig, i
           H, W, heads: m.fusion_num_heads[i], reduced: m.channel_modulation_reduced_dim[i], eps: m.instancenorm_eps,
         });
         const norm = (n: string) => b.get(`backbone.norm${i}.${n}`, [C]);
-        const stage = { H, W, swin, fused: ctx, stream, out: layerNormOp(g, 'out', ctx, norm('weight'), norm('bias'), eps, true) };
+        const stage = { H, W, swin, fused: ctx, stream, out: layerNorm(g, 'out', ctx, { gamma: norm('weight'), beta: norm('bias'), eps, transposeOut: true }) };
         if (i + 1 < m.depths.length) {
           g.scope('merge', () => {
             const mergeNorm = (n: string) => b.get(`${prefix}.downsample.norm.${n}`, [4 * C]);

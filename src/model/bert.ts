@@ -23,9 +23,8 @@
 import { FianetError } from '../errors.js';
 import { attentionMaskBiasOp } from '../kernels/attention-mask-bias.js';
 import { embeddingGatherOp } from '../kernels/embedding-gather.js';
-import { layerNormOp } from '../kernels/layer-norm.js';
-import { linear, stridedMatmul } from '../kernels/matmul.js';
 import { softmaxOp } from '../kernels/softmax.js';
+import { layerNorm, linear, product } from '../lowering/ops.js';
 import type { HostTensor } from '../runtime/executor.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import type { BertConfig } from './config.js';
@@ -110,9 +109,9 @@ export function bertEncoder(g: Graph, w: WeightBinder, cfg: BertConfig, inputs: 
     /** LayerNorm of x [3N, d]; with `split`, one [N, d] tensor per pass (the encoder's outputs). */
     function norm(name: string, x: Tensor, weights: string, split: boolean): Tensor | PerPass<Tensor> {
       const [gamma, beta] = [vec(`${weights}.weight`), vec(`${weights}.bias`)];
-      if (!split) return layerNormOp(g, name, x, gamma, beta, eps);
+      if (!split) return layerNorm(g, name, x, { gamma, beta, eps });
       const out = {} as PerPass<Tensor>;
-      BERT_PASSES.forEach((pass, b) => (out[pass] = layerNormOp(g, `${name}.${pass}`, x, gamma, beta, eps, false, [b * n, n])));
+      BERT_PASSES.forEach((pass, b) => (out[pass] = layerNorm(g, `${name}.${pass}`, x, { gamma, beta, eps, rowRange: [b * n, n] })));
       return out;
     }
 
@@ -133,14 +132,18 @@ export function bertEncoder(g: Graph, w: WeightBinder, cfg: BertConfig, inputs: 
         const proj = (name: string, src: string) => linear(g, name, input, w.get(`${p}.${src}.weight`, [d, d]), vec(`${p}.${src}.bias`));
         const [q, k, v] = [proj('query', 'attention.self.query'), proj('key', 'attention.self.key'), proj('value', 'attention.self.value')];
         // scores[h] = q_h k_h^T * dh^-0.5: [3N, 3N] per head, heads read in place from [3N, d].
-        const scores = stridedMatmul(g, 'scores', q, k, [cfg.heads, rows, rows], {
-          M: rows, N: rows, K: dh, lda: d, ldb: d, ldo: rows, a_batch: dh, b_batch: dh, o_batch: rows * rows, batch: cfg.heads, alpha: 1 / Math.sqrt(dh),
-        }, { transB: true });
+        const scores = product(g, 'scores', {
+          a: { tensor: q, rows, cols: dh, ldr: d, ldc: 1, batchStride: dh },
+          b: { tensor: k, rows, cols: dh, ldr: d, ldc: 1, batchStride: dh },
+          outShape: [cfg.heads, rows, rows], batch: cfg.heads, alpha: 1 / Math.sqrt(dh),
+        });
         // Row h*3N + b*N + t of the scores belongs to pass b = (row / N) % 3.
         const probs = softmaxOp(g, 'probs', scores, { tensor: bias, rowsPerBiasRow: n });
         // context[:, head h] = probs_h v_h, written in place into [3N, d].
-        const context = stridedMatmul(g, 'context', probs, v, [rows, d], {
-          M: rows, N: dh, K: rows, lda: rows, ldb: d, ldo: d, a_batch: rows * rows, b_batch: dh, o_batch: dh, batch: cfg.heads,
+        const context = product(g, 'context', {
+          a: { tensor: probs, rows, cols: rows, ldr: rows, ldc: 1, batchStride: rows * rows },
+          b: { tensor: v, rows: dh, cols: rows, ldr: 1, ldc: d, batchStride: dh },
+          outShape: [rows, d], batch: cfg.heads, ldo: d, outBatch: dh,
         });
         const attn = linear(g, 'attn_out', context, w.get(`${p}.attention.output.dense.weight`, [d, d]), vec(`${p}.attention.output.dense.bias`), { residual: input });
         const h = norm('attn_norm', attn, `${p}.attention.output.LayerNorm`, false) as Tensor;

@@ -10,7 +10,8 @@
 import { FianetError } from '../errors.js';
 import { normalizeImage } from '../io/image-normalize.js';
 import { resizeBilinear } from '../io/resize-bilinear.js';
-import { preferredLinear, type Gpu } from '../runtime/device.js';
+import type { Gpu } from '../runtime/device.js';
+import { targetFor } from '../lowering/target.js';
 import { CompiledGraph, type CompileOptions, type HostTensor } from '../runtime/executor.js';
 import { Graph } from '../runtime/graph.js';
 import { SerialQueue } from '../runtime/serial-queue.js';
@@ -51,12 +52,12 @@ const destroyedError = (): FianetError => new FianetError('bad-input', 'segment:
 export async function createSegmenter(gpu: Gpu, store: WeightStore, config: FianetConfig, options: SegmenterOptions): Promise<Segmenter> {
   const S = config.input_size;
   const N = config.text.max_tokens;
-  const linear = preferredLinear(gpu.adapter);
-  const textGraph = new Graph({ linear });
+  const target = targetFor(gpu.adapter);
+  const textGraph = new Graph(target);
   const textBinder = new WeightBinder(textGraph, store);
   const lang = buildFianetText(textGraph, textBinder, config, N);
   for (const pass of BERT_PASSES) textGraph.output(TEXT_FEATURE_NAMES[pass], lang[pass].features);
-  const imageGraph = new Graph({ linear });
+  const imageGraph = new Graph(target);
   const imageBinder = new WeightBinder(imageGraph, store);
   const out = buildFianetImage(imageGraph, imageBinder, config, textFeatureInputs(imageGraph, config, N));
   imageGraph.output('mask', out.mask);

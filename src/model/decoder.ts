@@ -13,17 +13,17 @@
  * align_corners=true, only when the sizes differ) while it gathers its input tiles, so
  * neither the upsampled map nor the concatenation exists in memory. BatchNorms are folded
  * into the convolutions at load time and ReLU is fused; then the 1x1 classifier (bias).
- * On CPU adapters (linear 'blocked') the convolutions go through im2col + matmul-blocked
- * instead (conv2d-blocked.ts), which gathers the same inputs the same way.
+ * On CPU adapters (the uniform-window target) the convolutions go through im2col + matmul-blocked
+ * instead (lowering/blocked-conv.ts), which gathers the same inputs the same way.
  *
  * Checkpoint names (classifier.*): conv1_4, bn1_4, conv2_4, bn2_4, conv1_3, bn1_3, conv2_3,
  * bn2_3, conv1_2, bn1_2, conv2_2, bn2_2, conv1_1 (.weight [2, hidden, 1, 1], .bias).
  */
 import { FianetError } from '../errors.js';
 import { channelFirst } from '../kernels/conv2d.js';
-import { convolutionOp } from '../kernels/conv2d-blocked.js';
 import { logitsMaskOp } from '../kernels/logits-mask.js';
 import { upsampleBilinearOp } from '../kernels/upsample-bilinear.js';
+import { convolution } from '../lowering/ops.js';
 import { fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { convThenBatchNorm } from './batch-norm.js';
 import type { FianetConfig } from './config.js';
@@ -56,7 +56,7 @@ export function buildDecoder(g: Graph, b: WeightBinder, config: FianetConfig, tm
       const size = skip === undefined ? xSize : sizes[skip];
       const bn = name.replace('conv', 'bn');
       const folded = convThenBatchNorm(b, `${PREFIX}.${name}`, `${PREFIX}.${bn}`, [hidden, cin, 3, 3], m.batchnorm_eps, false);
-      const out = convolutionOp(g, name, { a: channelFirst(x, xChannels, xSize), b: skip === undefined ? undefined : tmemOutputs[skip], size, ...folded, act: 'relu' });
+      const out = convolution(g, name, { a: channelFirst(x, xChannels, xSize), b: skip === undefined ? undefined : tmemOutputs[skip], size, ...folded, act: 'relu' });
       return { out, size };
     };
 
@@ -70,7 +70,7 @@ export function buildDecoder(g: Graph, b: WeightBinder, config: FianetConfig, tm
     }
     const classes = m.num_classes;
     if (classes !== 2) throw new FianetError('bad-graph', `${g.name('')}: the mask rule needs 2 classes, the config has ${classes}`);
-    const logitsLowres = convolutionOp(g, 'conv1_1', {
+    const logitsLowres = convolution(g, 'conv1_1', {
       a: channelFirst(x, hidden, xSize),
       size: xSize,
       weight: b.get(`${PREFIX}.conv1_1.weight`, [classes, hidden, 1, 1]),

@@ -11,7 +11,7 @@
  * Unused checkpoint tensors: OPAB's go_embedding (never called by the reference).
  */
 import { fiamCombineOp } from '../kernels/fiam-combine.js';
-import { linear } from '../kernels/matmul.js';
+import { linear } from '../lowering/ops.js';
 import { reduceOp } from '../kernels/reduce.js';
 import { spatialGateOp } from '../kernels/spatial-gate.js';
 import type { Graph, Tensor } from '../runtime/graph.js';

@@ -18,10 +18,9 @@
 import { FianetError } from '../errors.js';
 import { binary } from '../kernels/binary.js';
 import { instanceNormOp } from '../kernels/instance-norm.js';
-import { stridedMatmul } from '../kernels/matmul.js';
-import { blockedMatmulViews } from '../kernels/matmul-blocked.js';
 import { softmaxOp } from '../kernels/softmax.js';
 import { unaryOp } from '../kernels/unary.js';
+import { product } from '../lowering/ops.js';
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { pointwiseConv } from './pointwise.js';
 import type { WeightBinder } from './weights.js';
@@ -47,7 +46,7 @@ export interface ImageLanguageAttentionOptions {
 function maskRows(g: Graph, name: string, t: Tensor, mask: Tensor): Tensor {
   const [n, c] = t.shape;
   const out = g.activation(name, t.shape);
-  g.call(binary, name, { x: t, y: mask, out }, { n: n * c, y_div: c, y_len: n }, { op: 'mul' });
+  g.call(binary, name, { args: { x: t, y: mask, out }, uniforms: { n: n * c, y_div: c, y_len: n }, consts: { op: 'mul' } });
   return out;
 }
 
@@ -73,23 +72,20 @@ export function imageLanguageAttention(g: Graph, b: WeightBinder, name: string, 
     const key = maskRows(g, 'key', pointwiseConv(g, b, 'f_key', `${prefix}.f_key.0`, lang.features, c), lang.mask);
     const value = maskRows(g, 'value', pointwiseConv(g, b, 'f_value', `${prefix}.f_value.0`, lang.features, c), lang.mask);
 
-    // CPU adapters: one head (every published config) through uniform windows, with the
-    // queries, keys, probabilities and values laid out in blocks (matmul-blocked.ts).
-    const blocked = g.options.linear === 'blocked' && heads === 1;
     // Scores per head [heads, H*W, N], read in place from the [*, C] projections.
-    const scores = blocked
-      ? blockedMatmulViews(g, 'scores', { tensor: query, rows: hw, cols: c, ldr: c, ldc: 1 }, { tensor: key, rows: n, cols: c, ldr: c, ldc: 1 }, { alpha: c ** -0.5, outShape: [1, hw, n] })
-      : stridedMatmul(g, 'scores', query, key, [heads, hw, n], {
-          M: hw, N: n, K: d, lda: c, ldb: c, ldo: n, a_batch: d, b_batch: d, o_batch: hw * n, batch: heads, alpha: c ** -0.5,
-        }, { transB: true });
+    const scores = product(g, 'scores', {
+      a: { tensor: query, rows: hw, cols: d, ldr: c, ldc: 1, batchStride: d },
+      b: { tensor: key, rows: n, cols: d, ldr: c, ldc: 1, batchStride: d },
+      outShape: [heads, hw, n], batch: heads, alpha: c ** -0.5,
+    });
     const maskBias = unaryOp(g, 'mask_bias', lang.mask, 'none', 1e4, -1e4);
     const probs = softmaxOp(g, 'softmax', scores, { tensor: maskBias, rowsPerBiasRow: 1 });
-    // Heads back side by side: out[:, h*d : (h+1)*d] = probs[h] v[:, h*d : (h+1)*d].
-    const attended = blocked
-      ? blockedMatmulViews(g, 'attend', { tensor: probs, rows: hw, cols: n, ldr: n, ldc: 1 }, { tensor: value, rows: c, cols: n, ldr: 1, ldc: c })
-      : stridedMatmul(g, 'attend', probs, value, [hw, c], {
-          M: hw, N: d, K: n, lda: n, ldb: c, ldo: c, a_batch: hw * n, b_batch: d, o_batch: d, batch: heads,
-        });
+    // Heads back side by side: out[:, h*d : (h+1)*d] = probs[h] v[:, h*d : (h+1)*d] (B = v_h transposed).
+    const attended = product(g, 'attend', {
+      a: { tensor: probs, rows: hw, cols: n, ldr: n, ldc: 1, batchStride: hw * n },
+      b: { tensor: value, rows: d, cols: n, ldr: 1, ldc: c, batchStride: d },
+      outShape: [hw, c], batch: heads, ldo: c, outBatch: d,
+    });
     const projected = pointwiseConv(g, b, 'W', `${prefix}.W.0`, attended, c);
     return instanceNormOp(g, 'out', projected, opts.eps, { mul: opts.mul, residual: opts.residual });
   });

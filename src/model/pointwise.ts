@@ -3,8 +3,8 @@
  * ([C, H*W]) and projects them with Conv1d/Conv2d of kernel size 1; on our [H*W, C] tokens
  * that is a `linear` with the kernel's [out, in] matrix, so no transposes are needed.
  */
-import { linear } from '../kernels/matmul.js';
 import type { Activation } from '../kernels/wgsl-helpers.js';
+import { linear } from '../lowering/ops.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import type { WeightBinder } from './weights.js';
 

@@ -6,7 +6,7 @@
  * up = bilinear to a's size with align_corners=false.
  *
  * Three convolutions (conv2d, or on CPU adapters im2col-blocks + matmul-blocked, which reads
- * operands through uniform windows: convolutionOp): the two low-resolution 1x1 convolutions of
+ * operands through uniform windows: the target's convolution): the two low-resolution 1x1 convolutions of
  * b (h-sigmoid fused into the first) read b in place from the global map; the full-resolution
  * one applies the gate in its epilogue, sampling both low-resolution maps on the fly (nothing
  * upsampled is materialised).
@@ -15,7 +15,7 @@
  * global_embedding + bn2, global_act + bn3 (1x1 Conv2d with bias, BatchNorm2d).
  */
 import type { ConvInput } from '../kernels/conv2d.js';
-import { convolutionOp } from '../kernels/conv2d-blocked.js';
+import { convolution } from '../lowering/ops.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { convThenBatchNorm } from './batch-norm.js';
 import type { WeightBinder } from './weights.js';
@@ -31,8 +31,8 @@ export function scaleAwareGate(g: Graph, b: WeightBinder, name: string, prefix: 
     const act = convThenBatchNorm(b, `${prefix}.global_act`, `${prefix}.bn3`, shape, bnEps, true);
     const embedding = convThenBatchNorm(b, `${prefix}.global_embedding`, `${prefix}.bn2`, shape, bnEps, true);
     const local = convThenBatchNorm(b, `${prefix}.local_embedding`, `${prefix}.bn1`, shape, bnEps, true);
-    const gateMul = convolutionOp(g, 'global_act', { a: global, size: global.size, ...act, act: 'hsigmoid' });
-    const gateAdd = convolutionOp(g, 'global_embedding', { a: global, size: global.size, ...embedding });
-    return convolutionOp(g, 'local_embedding', { a, size: a.size, ...local, gate: { mul: gateMul, add: gateAdd, size: global.size } });
+    const gateMul = convolution(g, 'global_act', { a: global, size: global.size, ...act, act: 'hsigmoid' });
+    const gateAdd = convolution(g, 'global_embedding', { a: global, size: global.size, ...embedding });
+    return convolution(g, 'local_embedding', { a, size: a.size, ...local, gate: { mul: gateMul, add: gateAdd, size: global.size } });
   });
 }

@@ -6,9 +6,7 @@
  * the qkv bias (what the reference's zero-padded LN output projects to). Both residual adds
  * are fused into the epilogues of proj and fc2, and GELU into fc1's.
  */
-import { layerNormOp } from '../kernels/layer-norm.js';
-import { linear } from '../kernels/matmul.js';
-import { windowAttentionOp } from '../kernels/window-attention-blocked.js';
+import { layerNorm, linear, windowAttention } from '../lowering/ops.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import type { WeightBinder } from './weights.js';
 
@@ -29,13 +27,13 @@ export function swinBlock(g: Graph, b: WeightBinder, name: string, prefix: strin
     const C = x.shape[1];
     const hidden = Math.round(C * p.mlpRatio);
     const w = (n: string, shape: number[]) => b.get(`${prefix}.${n}`, shape);
-    const y = layerNormOp(g, 'norm1', x, w('norm1.weight', [C]), w('norm1.bias', [C]), p.eps);
+    const y = layerNorm(g, 'norm1', x, { gamma: w('norm1.weight', [C]), beta: w('norm1.bias', [C]), eps: p.eps });
     const qkvBias = w('attn.qkv.bias', [3 * C]);
     const qkv = linear(g, 'qkv', y, w('attn.qkv.weight', [3 * C, C]), qkvBias);
     const table = w('attn.relative_position_bias_table', [(2 * p.window - 1) ** 2, p.heads]);
-    const attended = windowAttentionOp(g, 'attn', qkv, qkvBias, table, p);
+    const attended = windowAttention(g, 'attn', qkv, qkvBias, table, p);
     const x1 = linear(g, 'proj', attended, w('attn.proj.weight', [C, C]), w('attn.proj.bias', [C]), { residual: x });
-    const y2 = layerNormOp(g, 'norm2', x1, w('norm2.weight', [C]), w('norm2.bias', [C]), p.eps);
+    const y2 = layerNorm(g, 'norm2', x1, { gamma: w('norm2.weight', [C]), beta: w('norm2.bias', [C]), eps: p.eps });
     const h = linear(g, 'fc1', y2, w('mlp.fc1.weight', [hidden, C]), w('mlp.fc1.bias', [hidden]), { act: 'gelu' });
     return linear(g, 'fc2', h, w('mlp.fc2.weight', [C, hidden]), w('mlp.fc2.bias', [C]), { residual: x1 });
   });

@@ -18,7 +18,7 @@
  *     InstanceNorm), x = x + Linear(GELU(Linear(LN2(x)))) (residual fused into the matmul);
  *   BatchNorm folded into up_channel (1x1), run as a convolution reading the tokens and
  *     writing the channel-first global map [sum C, H4, W4] (conv2d, or on CPU adapters
- *     im2col-blocks + matmul-blocked: convolutionOp);
+ *     im2col-blocks + matmul-blocked: the target's convolution);
  *   split: each gate reads its channel slice of the global map in place.
  *
  * Checkpoint names (backbone.tmem.*): down_channel, block.{j}.{norm1, tma, norm2,
@@ -27,9 +27,7 @@
 import { FianetError } from '../errors.js';
 import { adaptivePoolConcatOp } from '../kernels/adaptive-pool-concat.js';
 import { channelFirst, channelSlice, tokenMajor } from '../kernels/conv2d.js';
-import { convolutionOp } from '../kernels/conv2d-blocked.js';
-import { layerNormOp } from '../kernels/layer-norm.js';
-import { linear } from '../kernels/matmul.js';
+import { convolution, layerNorm, linear } from '../lowering/ops.js';
 import { fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { batchNormThenConv } from './batch-norm.js';
 import type { FianetConfig } from './config.js';
@@ -83,7 +81,7 @@ export function buildTmem(g: Graph, b: WeightBinder, config: FianetConfig, stage
     for (let j = 0; j < m.num_tmem; j++) {
       const p = `${PREFIX}.block.${j}`;
       x = g.scope(`block${j}`, () => {
-        const ln = (name: string, t: Tensor) => layerNormOp(g, name, t, b.get(`${p}.${name}.weight`, [hidden]), b.get(`${p}.${name}.bias`, [hidden]), BLOCK_LN_EPS);
+        const ln = (name: string, t: Tensor) => layerNorm(g, name, t, { gamma: b.get(`${p}.${name}.weight`, [hidden]), beta: b.get(`${p}.${name}.bias`, [hidden]), eps: BLOCK_LN_EPS });
         const attended = imageLanguageAttention(g, b, 'tma', `${p}.tma`, ln('norm1', x), lang, { heads: 1, eps: m.instancenorm_eps, residual: x });
         const ffn = m.tmem_ffn_hidden;
         const h1 = linear(g, 'ff1', ln('norm2', attended), b.get(`${p}.ff.net.0.weight`, [ffn, hidden]), b.get(`${p}.ff.net.0.bias`, [ffn]), { act: 'gelu' });
@@ -91,7 +89,7 @@ export function buildTmem(g: Graph, b: WeightBinder, config: FianetConfig, stage
       });
     }
     const up = batchNormThenConv(b, `${PREFIX}.bn`, `${PREFIX}.up_channel`, [dim, hidden, 1, 1], m.batchnorm_eps);
-    const global = convolutionOp(g, 'up_channel', { a: tokenMajor(x, hidden, pooledSize), size: pooledSize, ...up });
+    const global = convolution(g, 'up_channel', { a: tokenMajor(x, hidden, pooledSize), size: pooledSize, ...up });
 
     const globalMap = channelFirst(global, dim, pooledSize);
     let offset = 0;

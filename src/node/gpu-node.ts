@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { create, globals } from 'webgpu';
 import { FianetError } from '../errors.js';
-import { openDevice, type Gpu } from '../runtime/device.js';
+import { isCpuAdapter, openDevice, type Gpu } from '../runtime/device.js';
 
 export const ADAPTER_KINDS = ['auto', 'gpu', 'llvmpipe', 'swiftshader'] as const;
 export type AdapterKind = (typeof ADAPTER_KINDS)[number];
@@ -17,11 +17,6 @@ const SWIFTSHADER_ICDS = ['/usr/lib/chromium/vk_swiftshader_icd.json', '/usr/lib
 
 // Dawn instances must outlive their devices; keep them referenced for the process lifetime.
 const instances: GPU[] = [];
-
-function isCpuAdapter(adapter: GPUAdapter): boolean {
-  const text = `${adapter.info.description} ${adapter.info.architecture} ${adapter.info.device}`.toLowerCase();
-  return /llvmpipe|swiftshader|lavapipe|softpipe|warp/.test(text);
-}
 
 /**
  * Whether a Linux machine shows any GPU to user space (DRM render nodes, NVIDIA's driver,
@@ -48,7 +43,7 @@ async function tryGpu(probeOnly = false): Promise<Gpu> {
   instances.push(gpu);
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('Dawn found no adapter on its default backend');
-  if (isCpuAdapter(adapter)) throw new Error(`the default adapter is a CPU implementation (${adapter.info.description})`);
+  if (isCpuAdapter(adapter.info)) throw new Error(`the default adapter is a CPU implementation (${adapter.info.description})`);
   const coreish = adapter.features.has('core-features-and-limits' as GPUFeatureName);
   return openDevice(adapter, 'gpu', 'default', coreish ? 'core' : 'compatibility');
 }

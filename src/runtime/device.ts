@@ -119,15 +119,13 @@ export async function openDevice(
   };
 }
 
-/** CPU implementations of WebGPU (their compute runs on the host's cores). */
-export function isCpuAdapter(a: Pick<AdapterDescription, 'kind' | 'description' | 'architecture' | 'device' | 'vendor'>): boolean {
+/**
+ * CPU implementations of WebGPU (their compute runs on the host's cores), from an opened
+ * adapter's description or a GPUAdapterInfo (no `kind`: auto-detection in gpu-node.ts).
+ */
+export function isCpuAdapter(a: Pick<AdapterDescription, 'description' | 'architecture' | 'device' | 'vendor'> & { kind?: string }): boolean {
   if (a.kind === 'llvmpipe' || a.kind === 'swiftshader') return true;
   return /llvmpipe|swiftshader|lavapipe|softpipe|warp/i.test(`${a.description} ${a.architecture} ${a.device} ${a.vendor}`);
-}
-
-/** The lowering of linear layers that is fastest on this adapter (GraphOptions.linear). */
-export function preferredLinear(a: AdapterDescription): 'blocked' | 'tiled' {
-  return isCpuAdapter(a) ? 'blocked' : 'tiled';
 }
 
 /** Browser entry: navigator.gpu, same API above it. */

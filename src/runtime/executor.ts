@@ -9,7 +9,7 @@ import { FianetError } from '../errors.js';
 import type { Gpu } from './device.js';
 import { fmtShape, numel, type Call, type Graph, type Tensor } from './graph.js';
 import { packUniforms } from './kernel.js';
-import { planMemory, tensorBytes, type MemoryPlan } from './memory-plan.js';
+import { ARENA_ALIGN, planMemory, tensorBytes, type MemoryPlan } from './memory-plan.js';
 import { PipelineCache, type PipelineCacheOptions } from './pipeline-cache.js';
 import { SerialQueue } from './serial-queue.js';
 
@@ -107,7 +107,7 @@ export class CompiledGraph {
     const arenaUsage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
     const arenas = [
       device.createBuffer({ label: 'arena:activations', size: plan.arenaBytes, usage: arenaUsage }),
-      device.createBuffer({ label: 'arena:uniform-read', size: Math.max(256, plan.uniformArenaBytes), usage: arenaUsage | GPUBufferUsage.UNIFORM }),
+      device.createBuffer({ label: 'arena:uniform-read', size: Math.max(UNIFORM_SLOT, plan.uniformArenaBytes), usage: arenaUsage | GPUBufferUsage.UNIFORM }),
     ];
     owned.push(...arenas);
 
@@ -176,8 +176,8 @@ export class CompiledGraph {
             entries.push({ binding: j + 1, resource: { buffer, offset: base + offset, size: binding.uniform * 16 } });
           } else if (binding.window) {
             const offset = d.windows[binding.name] ?? 0;
-            if (offset % 256 !== 0 || offset >= bytes) {
-              throw new FianetError('bad-graph', `${call.label}: storage window '${binding.name}' at byte ${offset} runs past '${t.label}' (${bytes} bytes) or is not 256-aligned`);
+            if (offset % ARENA_ALIGN !== 0 || offset >= bytes) {
+              throw new FianetError('bad-graph', `${call.label}: storage window '${binding.name}' at byte ${offset} runs past '${t.label}' (${bytes} bytes) or is not ${ARENA_ALIGN}-byte aligned`);
             }
             entries.push({ binding: j + 1, resource: { buffer, offset: base + offset, size: Math.min(binding.window, bytes - offset) } });
           } else if (bytes > maxBinding) {

@@ -1,11 +1,13 @@
 /**
  * The forward pass as a graph of kernel calls. Tensors are SSA values: each activation is
- * written by exactly one call, so lifetimes (and the memory plan) follow from the call order.
+ * written by exactly one call (enforced: a second writer, or a call whose output is also one
+ * of its inputs, is a bad-graph error), so lifetimes and the memory plan follow from the call order.
  * Modules build into a graph through small op functions that check shapes and name the
  * module in every message (`swin.s2.b5.attn: qkv weight is [1536, 511], expected [1536, 512]`).
  */
 import { FianetError } from '../errors.js';
-import { bindingsOf, type Constants, type Kernel, type KernelBinding } from './kernel.js';
+import type { Target } from '../lowering/target.js';
+import { bindingsOf, type Constants, type Kernel, type KernelBinding, type ScalarType, type UniformValues } from './kernel.js';
 
 export type DType = 'f32' | 'i32' | 'u32';
 export type TensorKind = 'input' | 'weight' | 'activation';
@@ -21,9 +23,25 @@ export interface Tensor {
 }
 
 /** One dispatch of a call: its uniforms, and byte offsets into the tensors of window bindings (uniform or storage). */
-export interface Dispatch {
-  readonly uniforms: Record<string, number>;
+export interface Dispatch<U extends Record<string, ScalarType> = Record<string, ScalarType>> {
+  readonly uniforms: UniformValues<U>;
   readonly windows: Record<string, number>;
+}
+
+/** Constants' declared types without the literal types inference gives their defaults (false -> boolean, 16 -> number). */
+type Widened<C> = { [K in keyof C]: C[K] extends boolean ? boolean : C[K] extends number ? number : C[K] };
+
+/** What a call binds and passes, typed against its kernel: a misspelled uniform or constant does not type-check. */
+export interface CallSpec<U extends Record<string, ScalarType>, C extends Constants> {
+  /** Binding name -> tensor; every binding but the optional ones. */
+  args: Record<string, Tensor | undefined>;
+  uniforms: UniformValues<U>;
+  /** Overrides of the kernel's default constants. */
+  consts?: Partial<Widened<C>>;
+  /** Several dispatches with their own uniforms and windows; default one with `uniforms`. */
+  dispatches?: readonly Dispatch<U>[];
+  /** Floating-point operations of the call (multiply-adds count 2), where the op knows them: benchmarks' FLOP rates. */
+  flops?: number;
 }
 
 export interface Call {
@@ -44,15 +62,6 @@ export interface Call {
 export const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 export const fmtShape = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 
-export interface GraphOptions {
-  /**
-   * How `linear` layers are lowered: 'blocked' reads operands through 64 KiB uniform windows
-   * (CPU adapters: ~10x faster on llvmpipe), 'tiled' is the register-tiled storage-buffer
-   * kernel (GPUs). See preferredLinear in device.ts.
-   */
-  linear?: 'blocked' | 'tiled';
-}
-
 export class Graph {
   readonly tensors: Tensor[] = [];
   readonly calls: Call[] = [];
@@ -62,8 +71,11 @@ export class Graph {
   /** Host-side checks of input data, run by the executor before each upload (token ids in range...). */
   readonly inputChecks = new Map<number, Array<(data: ArrayLike<number>) => void>>();
   private prefix: string[] = [];
+  /** Label of the call that writes each activation (by tensor id). */
+  private readonly writers = new Map<number, string>();
 
-  constructor(readonly options: GraphOptions = {}) {}
+  /** `target`: how ops run on the adapter the graph is built for (lowering/target.ts). */
+  constructor(readonly target: Target) {}
 
   private newTensor(shape: readonly number[], dtype: DType, kind: TensorKind, label: string): Tensor {
     for (const d of shape) {
@@ -109,19 +121,28 @@ export class Graph {
     return this.newTensor(shape, dtype, 'activation', this.name(name));
   }
 
-  /** Adds one kernel call; `args` maps binding names to tensors and must cover every binding. */
-  call(
-    kernel: Kernel<any, any>,
-    name: string,
-    args: Record<string, Tensor | undefined>,
-    uniforms: Record<string, number>,
-    consts: Constants = {},
-    dispatches?: readonly Dispatch[],
-    flops?: number,
-  ): void {
+  /**
+   * Adds one kernel call. Names the kernel does not declare (bindings, uniforms, constants) are
+   * bad-graph errors here too, for callers that get past the types.
+   */
+  call<U extends Record<string, ScalarType>, C extends Constants>(kernel: Kernel<U, C>, name: string, spec: CallSpec<U, C>): void {
     const label = this.name(name);
-    const allConsts = { ...kernel.constants, ...consts };
-    const bindings = bindingsOf(kernel, allConsts);
+    const { args, uniforms, dispatches, flops } = spec;
+    const unknown = (what: string, names: Iterable<string>, declared: object) => {
+      for (const key of names) {
+        if (!Object.hasOwn(declared, key)) throw new FianetError('bad-graph', `${label}: ${kernel.name} has no ${what} '${key}'`);
+      }
+    };
+    unknown('constant', Object.keys(spec.consts ?? {}), kernel.constants);
+    for (const u of [uniforms, ...(dispatches ?? []).map((d) => d.uniforms)]) {
+      unknown('uniform', Object.keys(u), kernel.uniforms);
+      for (const key of Object.keys(kernel.uniforms)) {
+        if (!Number.isFinite((u as Record<string, number>)[key])) throw new FianetError('bad-graph', `${label}: ${kernel.name} uniform '${key}' is ${(u as Record<string, number>)[key]}`);
+      }
+    }
+    const consts: Constants = { ...kernel.constants, ...spec.consts };
+    const bindings = bindingsOf(kernel, consts as C);
+    unknown('binding', Object.keys(args), Object.fromEntries(bindings.map((b) => [b.name, true])));
     const bound = bindings.map((b) => {
       const t = args[b.name];
       if (!t && b.optional) return undefined;
@@ -129,10 +150,16 @@ export class Graph {
       if (b.output && t.kind !== 'activation') throw new FianetError('bad-graph', `${label}: ${kernel.name} would write ${t.kind} '${t.label}'`);
       return t;
     });
-    for (const key of Object.keys(args)) {
-      if (!bindings.some((b) => b.name === key)) throw new FianetError('bad-graph', `${label}: ${kernel.name} has no binding '${key}'`);
-    }
-    this.calls.push({ kernel, consts: allConsts, bindings, uniforms, args: bound, label, ...(dispatches ? { dispatches } : {}), ...(flops ? { flops } : {}) });
+    bindings.forEach((b, i) => {
+      const t = bound[i];
+      if (!b.output || !t) return;
+      const writer = this.writers.get(t.id);
+      if (writer !== undefined) throw new FianetError('bad-graph', `${label}: '${t.label}' is already written by ${writer}; each activation has one writer`);
+      const alias = bindings.findIndex((o, j) => !o.output && bound[j] === t);
+      if (alias >= 0) throw new FianetError('bad-graph', `${label}: ${kernel.name} would write '${t.label}' while reading it as '${bindings[alias].name}'`);
+      this.writers.set(t.id, label);
+    });
+    this.calls.push({ kernel: kernel as unknown as Kernel, consts, bindings, uniforms, args: bound, label, ...(dispatches ? { dispatches } : {}), ...(flops ? { flops } : {}) });
   }
 
   /** Registers a check that input `t`'s data must pass before it is uploaded; it throws a FianetError. */

@@ -26,17 +26,21 @@ export function expectClose(label: string, actual: ArrayLike<number>, expected: 
   let bad = 0;
   let worst = 0;
   let maxAbs = 0;
+  let maxErr = 0;
   for (let i = 0; i < expected.length; i++) {
     const a = actual[i];
     const e = expected[i];
     maxAbs = Math.max(maxAbs, Math.abs(e));
     const err = Math.abs(a - e);
+    maxErr = Math.max(maxErr, err);
     if (!(err <= tol.atol + tol.rtol * Math.abs(e))) {
       bad++;
       worst = Math.max(worst, Number.isNaN(err) ? Infinity : err);
       if (lines.length < 10) lines.push(`  ${i}${coords(i, shape)}: got ${a}, expected ${e} (|diff| ${err.toExponential(2)})`);
     }
   }
+  // FIANET_REPORT_ERRORS=1 prints every check's measured error: how tolerances are derived (3-5x measured).
+  if ((globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FIANET_REPORT_ERRORS) console.log(`${label}: max |err| ${maxErr.toExponential(2)} (atol ${tol.atol}, rtol ${tol.rtol}, max-abs ${maxAbs.toExponential(2)})`);
   if (bad) {
     throw new Error(
       `${label}: ${bad} of ${expected.length} values outside atol ${tol.atol} + rtol ${tol.rtol} ` +

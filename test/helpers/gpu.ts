@@ -3,9 +3,10 @@
  * llvmpipe), plus a helper that builds a small graph, compiles it and runs it.
  */
 import { nodeGpu, parseAdapterKind } from '../../src/node/gpu-node.js';
-import { preferredLinear, type Gpu } from '../../src/runtime/device.js';
+import { targetFor, tiledTarget, uniformWindowTarget, type Target } from '../../src/lowering/target.js';
+import type { Gpu } from '../../src/runtime/device.js';
 import { CompiledGraph, type HostTensor } from '../../src/runtime/executor.js';
-import { Graph, type GraphOptions, type Tensor } from '../../src/runtime/graph.js';
+import { Graph, type Tensor } from '../../src/runtime/graph.js';
 
 let shared: Promise<Gpu> | undefined;
 
@@ -16,19 +17,23 @@ export function testGpu(): Promise<Gpu> {
   return shared;
 }
 
-/** Graph options for the test adapter, as the model would use them there (tests exercise production paths). */
-export async function testGraphOptions(): Promise<GraphOptions> {
-  return { linear: preferredLinear((await testGpu()).adapter) };
+/** The target of the test adapter, as the model would use it there (tests exercise production paths). */
+export async function testTarget(): Promise<Target> {
+  return targetFor((await testGpu()).adapter);
 }
+
+/** Both lowerings by the names tests use, to run one case through each on the test adapter. */
+export const LOWERINGS = { blocked: uniformWindowTarget(), tiled: tiledTarget() } as const;
+export type Lowering = keyof typeof LOWERINGS;
 
 /** Builds a graph with `build`, runs it on `inputs` and returns every output. */
 export async function runGraph(
   build: (g: Graph) => Record<string, Tensor>,
   inputs: Record<string, HostTensor>,
-  options?: GraphOptions,
+  target?: Target,
 ): Promise<Record<string, Float32Array>> {
   const gpu = await testGpu();
-  const g = new Graph(options ?? (await testGraphOptions()));
+  const g = new Graph(target ?? (await testTarget()));
   for (const [name, t] of Object.entries(build(g))) g.output(name, t);
   const compiled = await CompiledGraph.compile(gpu, g);
   try {

@@ -13,7 +13,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { channelFirst, channelSlice, conv2dReferenceAll, tokenMajor, type ConvInput } from '../../src/kernels/conv2d.js';
-import { conv2dBlockedOp, convolutionOp } from '../../src/kernels/conv2d-blocked.js';
+import { conv2dBlockedOp } from '../../src/lowering/blocked-conv.js';
+import { convolution as convolutionOp } from '../../src/lowering/ops.js';
+import { uniformWindowTarget } from '../../src/lowering/target.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { Graph, type Tensor } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
@@ -104,7 +106,7 @@ describe('conv2d-blocked', () => {
 
   it('convolutionOp keeps conv2d for gate maps too large for a uniform window (33 x 33), the blocked path below', () => {
     const kernels = (gate: [number, number]) => {
-      const g = new Graph({ linear: 'blocked' });
+      const g = new Graph(uniformWindowTarget());
       const mul = g.input('mul', [4, ...gate]);
       convolutionOp(g, 'conv', { a: channelFirst(g.input('a', [4, 40, 40]), 4, [40, 40]), size: [40, 40], weight: g.weight('w', [4, 4, 1, 1], new Float32Array(16)), gate: { mul, add: mul, size: gate } });
       return g.calls.map((c) => c.kernel.name);

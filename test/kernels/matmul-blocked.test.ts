@@ -6,7 +6,7 @@
  * and the fused epilogue (bias, GELU, residual) applied once after the last pass.
  */
 import { describe, expect, it } from 'vitest';
-import { blockedLinear, blockedMatmulViews, blockShape, blockWeight } from '../../src/kernels/matmul-blocked.js';
+import { blockedLinear, blockedMatmulViews, blockShape, blockWeight } from '../../src/lowering/blocked-matmul.js';
 import { matmulReference } from '../../src/kernels/matmul.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { expectClose, randomArray } from '../helpers/compare.js';

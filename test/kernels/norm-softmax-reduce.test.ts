@@ -5,25 +5,25 @@
  * mean over up to 14400 terms: rtol 1e-5 of the mean of |x|; max and permute are exact.
  */
 import { describe, expect, it } from 'vitest';
-import { layerNormOp, layerNormReference } from '../../src/kernels/layer-norm.js';
+import { layerNormReference } from '../../src/kernels/layer-norm.js';
 import { permuteOp, permuteReference } from '../../src/kernels/permute.js';
 import { reduceOp, reduceReference, type ReduceOp } from '../../src/kernels/reduce.js';
 import { softmaxOp, softmaxReference } from '../../src/kernels/softmax.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
-import { runGraph } from '../helpers/gpu.js';
-import type { GraphOptions } from '../../src/runtime/graph.js';
+import { LOWERINGS, runGraph, type Lowering } from '../helpers/gpu.js';
+import { layerNorm } from '../../src/lowering/ops.js';
 
 // CPU adapters normalise a row per thread when cols is a multiple of 4 (layer-norm-rows),
 // otherwise, and on GPUs ('tiled' graphs), a row per workgroup: both are run here.
 describe('layer-norm', () => {
-  const cases: Array<[number, number, GraphOptions['linear']?]> = [[1, 1], [1, 7], [13, 33], [1, 4], [300, 128], [97, 20], [5, 1024], [2, 4 * 1024], [300, 128, 'tiled'], [5, 1024, 'tiled']];
+  const cases: Array<[number, number, Lowering?]> = [[1, 1], [1, 7], [13, 33], [1, 4], [300, 128], [97, 20], [5, 1024], [2, 4 * 1024], [300, 128, 'tiled'], [5, 1024, 'tiled']];
   for (const [rows, cols, linear] of cases) {
     for (const transposeOut of [false, true]) {
       it(`${rows} x ${cols}${transposeOut ? ', transposed out' : ''}${linear ? ` (${linear} graph)` : ''}`, async () => {
         const x = randomArray(rows * cols, rows + cols, -3, 5);
         const gamma = randomArray(cols, 3);
         const beta = randomArray(cols, 4);
-        const { y } = await runGraph((g) => ({ y: layerNormOp(g, 'ln', g.input('x', [rows, cols]), g.weight('g', [cols], gamma), g.weight('b', [cols], beta), 1e-5, transposeOut) }), { x }, linear ? { linear } : undefined);
+        const { y } = await runGraph((g) => ({ y: layerNorm(g, 'ln', g.input('x', [rows, cols]), { gamma: g.weight('g', [cols], gamma), beta: g.weight('b', [cols], beta), eps: 1e-5, transposeOut }) }), { x }, linear && LOWERINGS[linear]);
         const ref = layerNormReference(x, gamma, beta, rows, cols, 1e-5);
         const expected = transposeOut ? permuteReference(ref, [rows, cols], [1, 0]) : ref;
         expectClose('layer-norm', y, expected, { atol: 2e-6, rtol: 0 }, transposeOut ? [cols, rows] : [rows, cols]);
@@ -36,7 +36,7 @@ describe('layer-norm', () => {
     const x = randomArray(rows * cols, 5, -3, 5);
     const gamma = randomArray(cols, 6);
     const beta = randomArray(cols, 7);
-    const { y } = await runGraph((g) => ({ y: layerNormOp(g, 'ln', g.input('x', [rows, cols]), g.weight('g', [cols], gamma), g.weight('b', [cols], beta), 1e-5, false, [4, 3]) }), { x });
+    const { y } = await runGraph((g) => ({ y: layerNorm(g, 'ln', g.input('x', [rows, cols]), { gamma: g.weight('g', [cols], gamma), beta: g.weight('b', [cols], beta), eps: 1e-5, rowRange: [4, 3] }) }), { x });
     expectClose('layer-norm rows 4..6', y, layerNormReference(x.subarray(4 * cols, 7 * cols), gamma, beta, 3, cols, 1e-5), { atol: 2e-6, rtol: 0 }, [3, cols]);
   });
 });

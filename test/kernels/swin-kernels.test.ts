@@ -6,12 +6,12 @@
 import { describe, it } from 'vitest';
 import { fiamCombineOp, fiamCombineReference } from '../../src/kernels/fiam-combine.js';
 import { layerNormReference } from '../../src/kernels/layer-norm.js';
-import { patchEmbedOp, patchEmbedReference } from '../../src/kernels/patch-embed.js';
+import { patchEmbedReference } from '../../src/kernels/patch-embed.js';
 import { patchMergeGatherReference, patchMergeNormOp } from '../../src/kernels/patch-merge-norm.js';
 import { spatialGateOp, spatialGateReference } from '../../src/kernels/spatial-gate.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
-import { runGraph } from '../helpers/gpu.js';
-import type { GraphOptions } from '../../src/runtime/graph.js';
+import { LOWERINGS, runGraph, type Lowering } from '../helpers/gpu.js';
+import { patchEmbed } from '../../src/lowering/ops.js';
 
 const U = 2 ** -24;
 
@@ -19,7 +19,7 @@ describe('patch-embed', () => {
   // Worst-case float32 dot-product bound: K * u * sum |w x| with K = 48, |x| <= 2.5, |w| <= 0.3.
   const atol = 48 * U * 48 * 2.5 * 0.3;
   // CPU adapters gather patches into matmul-blocked's blocks; 'tiled' graphs run the direct kernel.
-  const cases: Array<[number, number, number, number, GraphOptions['linear']?]> = [
+  const cases: Array<[number, number, number, number, Lowering?]> = [
     [3, 1, 1, 5], [3, 5, 7, 16], [3, 96, 96, 16], [1, 161, 37, 3], [3, 480, 480, 128], [3, 5, 7, 16, 'tiled'], [1, 161, 37, 3, 'tiled'],
   ];
   for (const [cin, H, W, C, linear] of cases) {
@@ -27,7 +27,7 @@ describe('patch-embed', () => {
       const x = randomArray(cin * H * W, H * W + C, -2.5, 2.5);
       const w = randomArray(C * cin * 16, 3, -0.3, 0.3);
       const b = randomArray(C, 4);
-      const { y } = await runGraph((g) => ({ y: patchEmbedOp(g, 'pe', g.input('x', [cin, H, W]), g.weight('w', [C, cin, 4, 4], w), g.weight('b', [C], b)).tokens }), { x }, linear ? { linear } : undefined);
+      const { y } = await runGraph((g) => ({ y: patchEmbed(g, 'pe', g.input('x', [cin, H, W]), g.weight('w', [C, cin, 4, 4], w), g.weight('b', [C], b)).tokens }), { x }, linear && LOWERINGS[linear]);
       expectClose('patch-embed', y, patchEmbedReference(x, cin, H, W, w, b, C, 4), { atol, rtol: 0 }, [Math.ceil(H / 4) * Math.ceil(W / 4), C]);
     });
   }

@@ -11,6 +11,7 @@ import { FianetError } from '../../src/errors.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
+import { tiledTarget } from '../../src/lowering/target.js';
 import { runGraph, testGpu } from '../helpers/gpu.js';
 
 describe('embedding-gather', () => {
@@ -47,7 +48,7 @@ describe('embedding-gather', () => {
   });
 
   it('refuses out-of-vocabulary ids on the host, before upload', async () => {
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     g.output('y', embeddingGatherOp(g, 'emb', g.input('ids', [3], 'i32'), g.weight('table', [10, 2], randomArray(20, 2))));
     const compiled = await CompiledGraph.compile(await testGpu(), g);
     try {
@@ -61,7 +62,7 @@ describe('embedding-gather', () => {
   });
 
   it('refuses a position table shorter than the sequence', () => {
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     expect(() => embeddingGatherOp(g, 'emb', g.input('ids', [5], 'i32'), g.weight('t', [10, 2], randomArray(20, 2)), { pos: g.weight('p', [4, 2], randomArray(8, 3)) })).toThrow(
       /5 tokens, but the position table has only 4 positions/,
     );
@@ -87,12 +88,12 @@ describe('layer-norm over a row range', () => {
     const { a, b } = await runGraph((g) => {
       const xt = g.input('x', [3, 3, cols]);
       const [gt, bt] = [g.weight('g', [cols], gamma), g.weight('b', [cols], beta)];
-      return { a: layerNormOp(g, 'a', xt, gt, bt, 1e-12, false, [3, 3]), b: layerNormOp(g, 'b', xt, gt, bt, 1e-12, false, [6, 3]) };
+      return { a: layerNormOp(g, 'a', xt, { gamma: gt, beta: bt, eps: 1e-12, rowRange: [3, 3] }), b: layerNormOp(g, 'b', xt, { gamma: gt, beta: bt, eps: 1e-12, rowRange: [6, 3] }) };
     }, { x });
     const ref = layerNormReference(x, gamma, beta, rows, cols, 1e-12);
     expectClose('rows 3..5', a, ref.subarray(3 * cols, 6 * cols), { atol: 2e-6, rtol: 0 }, [3, cols]);
     expectClose('rows 6..8', b, ref.subarray(6 * cols), { atol: 2e-6, rtol: 0 }, [3, cols]);
-    expect(() => layerNormOp(new Graph(), 'c', new Graph().input('x', [4, 2]), new Graph().weight('g', [2], gamma.subarray(0, 2)), new Graph().weight('b', [2], beta.subarray(0, 2)), 1e-5, false, [3, 2])).toThrow(
+    expect(() => layerNormOp(new Graph(tiledTarget()), 'c', new Graph(tiledTarget()).input('x', [4, 2]), { gamma: new Graph(tiledTarget()).weight('g', [2], gamma.subarray(0, 2)), beta: new Graph(tiledTarget()).weight('b', [2], beta.subarray(0, 2)), eps: 1e-5, rowRange: [3, 2] })).toThrow(
       /rows \[3, 5\) are not inside the 4 rows of \[4, 2\]/,
     );
   });

@@ -7,13 +7,11 @@
  * heads of 32 and 30x30 with 16 heads of 32).
  */
 import { describe, expect, it } from 'vitest';
-import { windowAttentionOp } from '../../src/kernels/window-attention-blocked.js';
 import { windowAttentionReference, type WindowAttentionParams } from '../../src/kernels/window-attention.js';
-import { Graph, type GraphOptions } from '../../src/runtime/graph.js';
+import { windowAttention as windowAttentionOp } from '../../src/lowering/ops.js';
+import { Graph } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
-import { runGraph } from '../helpers/gpu.js';
-
-type Linear = NonNullable<GraphOptions['linear']>;
+import { LOWERINGS, runGraph, type Lowering as Linear } from '../helpers/gpu.js';
 
 async function check(p: WindowAttentionParams, D: number, seed: number, linear: Linear): Promise<void> {
   const C = p.heads * D;
@@ -23,7 +21,7 @@ async function check(p: WindowAttentionParams, D: number, seed: number, linear: 
   const table = randomArray(T * p.heads, seed + 2, -2, 2);
   const { y } = await runGraph((g) => ({
     y: windowAttentionOp(g, 'attn', g.input('qkv', [p.H * p.W, 3 * C]), g.weight('b', [3 * C], bias), g.weight('t', [T, p.heads], table), p),
-  }), { qkv }, { linear });
+  }), { qkv }, LOWERINGS[linear]);
   expectClose(`window-attention (${linear}) ${JSON.stringify(p)} D ${D}`, y, windowAttentionReference(qkv, bias, table, p), { atol: 2e-6, rtol: 0 }, [p.H * p.W, C]);
 }
 
@@ -53,7 +51,7 @@ describe.each<Linear>(['blocked', 'tiled'])('window-attention (%s)', (linear) =>
   it('covers Swin-B stage 1 at 480 (120x120, 4 heads of 32, window 12, shift 6)', () => check({ H: 120, W: 120, heads: 4, window: 12, shift: 6 }, 32, 5, linear));
 
   it('rejects shapes the kernel cannot hold, naming them', () => {
-    const g = new Graph({ linear });
+    const g = new Graph(LOWERINGS[linear]);
     const wide = g.input('wide', [16 * 16, 3 * 68]);
     const wideBias = g.weight('wb', [204], new Float32Array(204));
     expect(() => windowAttentionOp(g, 'a', wide, wideBias, g.weight('t', [31 * 31, 1], new Float32Array(961)), { H: 16, W: 16, heads: 1, window: 16, shift: 0 }))

@@ -10,7 +10,7 @@ import type { FianetConfig } from '../../src/model/config.js';
 import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
-import { testGpu } from '../helpers/gpu.js';
+import { testGpu, testTarget } from '../helpers/gpu.js';
 import { expectWithin, formatMeasured, measureError, type Atol, type Measured } from '../helpers/measured-error.js';
 import { FIXTURES } from '../helpers/test-data.js';
 
@@ -26,7 +26,7 @@ export async function openFixtureFile(path: string): Promise<SafetensorsFile> {
 export async function checkBert(config: FianetConfig, store: WeightStore, tensors: SafetensorsFile, samples: string[], atol: Atol): Promise<Measured[]> {
   const gpu = await testGpu();
   const n = tensors.tensors.get(`${samples[0]}.input_ids`)!.shape[1];
-  const g = new Graph();
+  const g = new Graph(await testTarget());
   const binder = new WeightBinder(g, store);
   const out = bertEncoder(g, binder, config.text, bertInputs(g, config.text, n));
   binder.finish();

@@ -13,7 +13,7 @@ import { parseConfig, type FianetConfig } from '../../src/model/config.js';
 import { safetensorsStore, WeightBinder } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
-import { testGpu } from '../helpers/gpu.js';
+import { testGpu, testTarget } from '../helpers/gpu.js';
 import { FIXTURES, readJson } from '../helpers/test-data.js';
 import { checkBert, openFixtureFile } from './bert-fixture.js';
 import { bertReference } from './bert-reference.js';
@@ -55,7 +55,7 @@ describe('BERT with an all-zero mask (no object word found)', () => {
     const p = await tensors.readInt32('s1.t_mask');
     expect(maxAbsDiff(bertReference(config.text, w, ids, l), await tensors.readF32('s0.bert.l'))).toBeLessThan(2e-6);
 
-    const g = new Graph();
+    const g = new Graph(await testTarget());
     const binder = new WeightBinder(g, safetensorsStore(weights));
     const out = bertEncoder(g, binder, config.text, bertInputs(g, config.text, ids.length));
     for (const pass of BERT_PASSES) g.output(pass, out[pass]);
@@ -93,7 +93,7 @@ describe('BERT bad input', () => {
     expect(() => packBertInputs(text, [101, -1], { l: ones(2), t: ones(2), p: ones(2) })).toThrow(FianetError);
     // Raw inputs that skip packBertInputs are checked by the graph before upload.
     const weights = await openFixtureFile('tiny/weights.safetensors');
-    const g = new Graph();
+    const g = new Graph(await testTarget());
     const out = bertEncoder(g, new WeightBinder(g, safetensorsStore(weights)), text, bertInputs(g, text, 3));
     g.output('l', out.l);
     const compiled = await CompiledGraph.compile(await testGpu(), g);
@@ -115,12 +115,13 @@ describe('BERT bad input', () => {
     expect(() => packBertInputs(text, [101, 7, 102], { l: ones(3), t: ones(3), p: [1, 0, 0.5] })).toThrow(/p_mask: value 0.5 at position 2/);
   });
 
-  it('refuses an empty sequence and one longer than the position table', () => {
+  it('refuses an empty sequence and one longer than the position table', async () => {
+    const target = await testTarget();
     expect(() => packBertInputs(text, [], { l: [], t: [], p: [] })).toThrow(/empty token sequence/);
-    expect(() => bertInputs(new Graph(), text, 0)).toThrow(/empty token sequence/);
-    expect(() => bertInputs(new Graph(), text, 65)).toThrow(/65 tokens, but the model has only 64 positions/);
+    expect(() => bertInputs(new Graph(target), text, 0)).toThrow(/empty token sequence/);
+    expect(() => bertInputs(new Graph(target), text, 65)).toThrow(/65 tokens, but the model has only 64 positions/);
     try {
-      bertInputs(new Graph(), text, 0);
+      bertInputs(new Graph(target), text, 0);
     } catch (e) {
       expect((e as FianetError).code).toBe('bad-input');
     }
@@ -128,12 +129,12 @@ describe('BERT bad input', () => {
 
   it('names missing and mis-shaped BERT weights', async () => {
     const weights = await openFixtureFile('small/weights.safetensors');
-    const g = new Graph();
+    const g = new Graph(await testTarget());
     // small's BERT is 64 wide: building it with tiny's config must fail on the first shape.
     expect(() => bertEncoder(g, new WeightBinder(g, safetensorsStore(weights)), text, bertInputs(g, text, 4))).toThrow(
       /tensor 'text_encoder.embeddings.word_embeddings.weight' is \[30522, 64\], expected \[30522, 32\]/,
     );
-    const g2 = new Graph();
+    const g2 = new Graph(await testTarget());
     const b2 = new WeightBinder(g2, safetensorsStore(weights));
     bertEncoder(g2, b2, { ...fixtureConfig('small').text, layers: 3 }, bertInputs(g2, text, 4));
     expect(() => b2.finish()).toThrow(/tensors missing for this config:\n {2}text_encoder.encoder.layer.2.attention.self.query.weight \[64, 64\]/);

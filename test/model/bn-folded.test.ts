@@ -10,6 +10,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { uniformWindowTarget } from '../../src/lowering/target.js';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as convert } from '../../src/cli/convert.js';
@@ -43,7 +44,7 @@ afterAll(() => rm(scratch, { recursive: true, force: true }));
 
 /** Builds the whole graph on `store` (no device): binding errors surface here. Returns the unused tensors. */
 function bind(store: WeightStore): string[] {
-  const binder = new WeightBinder(new Graph({ linear: 'blocked' }), store);
+  const binder = new WeightBinder(new Graph(uniformWindowTarget()), store);
   buildFianet(binder.g, binder, config, config.text.max_tokens);
   return binder.finish();
 }

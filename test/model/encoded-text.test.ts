@@ -26,7 +26,7 @@ import { Graph } from '../../src/runtime/graph.js';
 import { memorySink } from '../../src/scene/memory-sink.js';
 import { openScene } from '../../src/scene/scene-raster.js';
 import { segmentScene } from '../../src/scene/segment-scene.js';
-import { TEST_ADAPTER, testGpu, testGraphOptions } from '../helpers/gpu.js';
+import { TEST_ADAPTER, testGpu, testTarget } from '../helpers/gpu.js';
 import { EXAMPLES, FIXTURES, SCENES, dataPath } from '../helpers/test-data.js';
 
 const repo = (p: string): string => fileURLToPath(new URL(`../../${p}`, import.meta.url));
@@ -53,7 +53,7 @@ const load = (m: Model): Promise<Segmenter> =>
 async function oneGraph(m: Model): Promise<(image: RgbImage, tokens: ExpressionTokens) => Promise<Float32Array>> {
   const config = m.config ? (JSON.parse(await readFile(m.config, 'utf8')) as unknown) : undefined;
   const opened = await openWeights(bytesSource(await readFile(m.weights), m.weights), config === undefined ? {} : { config });
-  const g = new Graph(await testGraphOptions());
+  const g = new Graph(await testTarget());
   const binder = new WeightBinder(g, opened.store);
   const out = buildFianet(g, binder, opened.config, opened.config.text.max_tokens);
   g.output('logits', out.logits);

@@ -11,9 +11,9 @@
 import { describe, expect, it } from 'vitest';
 import { imageLanguageAttention } from '../../src/model/image-language-attention.js';
 import { WeightBinder } from '../../src/model/weights.js';
-import { Graph, type GraphOptions } from '../../src/runtime/graph.js';
+import { Graph } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
-import { runGraph } from '../helpers/gpu.js';
+import { LOWERINGS, runGraph, type Lowering } from '../helpers/gpu.js';
 import { memoryStore, type StoredTensor } from '../helpers/memory-store.js';
 import { silaReference, type SilaWeights } from './sila-reference.js';
 
@@ -45,7 +45,7 @@ function store(prefix: string, c: number, ct: number, w: SilaWeights): Map<strin
   ]);
 }
 
-async function check(k: Case, seed: number, atol: number, linear?: GraphOptions['linear']): Promise<void> {
+async function check(k: Case, seed: number, atol: number, linear?: Lowering): Promise<void> {
   const n = k.mask.length;
   const w = weights(k.c, k.ct, seed);
   const x = randomArray(k.hw * k.c, seed + 10, -2, 2);
@@ -57,7 +57,7 @@ async function check(k: Case, seed: number, atol: number, linear?: GraphOptions[
     const y = imageLanguageAttention(g, b, 'sila', 'sila', g.input('x', [k.hw, k.c]), lang, { heads: k.heads, eps: 1e-5 });
     expect(b.finish()).toEqual([]);
     return { y };
-  }, { x, f, m: mask }, linear ? { linear } : undefined);
+  }, { x, f, m: mask }, linear && LOWERINGS[linear]);
   const ref = silaReference(x, k.hw, k.c, f, n, k.ct, mask, w, k.heads, 1e-5);
   expectClose(`sila ${JSON.stringify(k)}`, y, ref, { atol, rtol: 0 }, [k.hw, k.c]);
 }
@@ -110,7 +110,7 @@ describe('image-language attention', () => {
   });
 
   it('names the module and the shapes when inputs do not fit', () => {
-    const g = new Graph();
+    const g = new Graph(LOWERINGS.tiled);
     const b = new WeightBinder(g, memoryStore('test', store('p', 8, 6, weights(8, 6, 1))));
     const lang = { features: g.input('f', [4, 6]), mask: g.input('m', [5]) };
     expect(() => imageLanguageAttention(g, b, 'sila', 'p', g.input('x', [9, 8]), lang, { heads: 1, eps: 1e-5 })).toThrow('sila: language mask is [5], expected [4]');

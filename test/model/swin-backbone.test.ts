@@ -9,11 +9,11 @@ import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { randomArray } from '../helpers/compare.js';
-import { testGpu, testGraphOptions } from '../helpers/gpu.js';
+import { testGpu, testTarget } from '../helpers/gpu.js';
 import { fixtureWeights, openFixture } from './swin-fixture.js';
 
 const WORDS = 20;
-const options = await testGraphOptions();
+const options = await testTarget();
 
 function build(config: FianetConfig, store: WeightStore, H: number, W: number) {
   const g = new Graph(options);

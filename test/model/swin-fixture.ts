@@ -12,7 +12,7 @@ import { fileSource } from '../../src/node/safetensors-file.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { expectClose } from '../helpers/compare.js';
-import { testGpu, testGraphOptions } from '../helpers/gpu.js';
+import { testGpu, testTarget } from '../helpers/gpu.js';
 import { measureError, type Measured } from '../helpers/measured-error.js';
 import { FIXTURES, readJson } from '../helpers/test-data.js';
 
@@ -53,7 +53,7 @@ export async function compileBackbone(fx: Fixture, store: WeightStore, withSwin:
   const [, , H, W] = fx.tensors.tensors.get('input.image')!.shape;
   const n = fx.tensors.tensors.get('s0.l_mask')!.shape[1];
   const ct = fx.config.model.fusion_text_dim;
-  const g = new Graph(await testGraphOptions());
+  const g = new Graph(await testTarget());
   const b = new WeightBinder(g, store);
   const lang = (k: string) => ({ features: g.input(`bert.${k}`, [n, ct]), mask: g.input(`${k}_mask`, [n]) });
   const net = buildBackbone(g, b, fx.config, { image: g.input('image', [3, H, W]), l: lang('l'), t: lang('t'), p: lang('p') });

@@ -13,7 +13,7 @@ import { buildTmem, stageSizes } from '../../src/model/tmem.js';
 import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
-import { testGpu, testGraphOptions } from '../helpers/gpu.js';
+import { testGpu, testTarget } from '../helpers/gpu.js';
 import { expectWithin, formatMeasured, maskMismatches, measureError, type Atol, type Measured } from '../helpers/measured-error.js';
 import { FIXTURES, readJson } from '../helpers/test-data.js';
 
@@ -58,7 +58,7 @@ export async function checkTmemDecoder(fixture: Fixture, store: WeightStore, sam
   const channels = config.model.num_features;
   const [n, textDim] = tensors.tensors.get(`${samples[0]}.bert.l`)!.shape.slice(1);
 
-  const g = new Graph(await testGraphOptions());
+  const g = new Graph(await testTarget());
   const binder = new WeightBinder(g, store);
   const stages = channels.map((c, i) => g.input(`stage${i}`, [c, ...sizes[i]]));
   const lang = { features: g.input('l', [n, textDim]), mask: g.input('l_mask', [n]) };

@@ -5,17 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { binaryOp } from '../../src/kernels/binary.js';
-import { linear } from '../../src/kernels/matmul.js';
+import { tiledLinear as linear } from '../../src/kernels/matmul.js';
 import { unaryOp } from '../../src/kernels/unary.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph, type Dispatch } from '../../src/runtime/graph.js';
 import { defineKernel } from '../../src/runtime/kernel.js';
 import { planMemory } from '../../src/runtime/memory-plan.js';
+import { tiledTarget } from '../../src/lowering/target.js';
 import { testGpu } from '../helpers/gpu.js';
 
 /** A chain x -> relu -> gelu -> ... of `n` steps over [rows, cols]. */
 function chain(n: number, rows = 64, cols = 64): Graph {
-  const g = new Graph();
+  const g = new Graph(tiledTarget());
   let t = g.input('x', [rows, cols]);
   for (let i = 0; i < n; i++) t = unaryOp(g, `step${i}`, t, i % 2 ? 'relu' : 'tanh');
   g.output('y', t);
@@ -35,7 +36,7 @@ describe('memory plan', () => {
   });
 
   it('reports the largest single call: a call reading one tensor twice counts it once', () => {
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     const x = g.input('x', [10, 10]);
     const wide = unaryOp(g, 'wide', g.input('big', [30, 10]), 'relu');
     const sq = binaryOp(g, 'square', x, x, 'mul');
@@ -47,7 +48,7 @@ describe('memory plan', () => {
   });
 
   it('never overlaps tensors whose lifetimes overlap', () => {
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     const x = g.input('x', [100, 37]);
     const a = unaryOp(g, 'a', x, 'relu');
     const b = unaryOp(g, 'b', x, 'tanh');
@@ -72,7 +73,7 @@ describe('memory plan', () => {
 describe('executor', () => {
   it('drops calls that no requested output needs and says so', async () => {
     const gpu = await testGpu();
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     const x = g.input('x', [4, 8]);
     const kept = unaryOp(g, 'kept', x, 'relu');
     const dead = unaryOp(g, 'dead', x, 'tanh');
@@ -90,7 +91,7 @@ describe('executor', () => {
 
   it('profiles phases by first label segment or by a given grouping', async () => {
     const gpu = await testGpu();
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     let t = g.input('x', [8, 8]);
     for (const name of ['a.one', 'a.two', 'b.one', 'a.three']) t = unaryOp(g, name, t, 'relu');
     g.output('y', t);
@@ -105,7 +106,7 @@ describe('executor', () => {
   });
 
   it('records the FLOPs of matmuls on their calls (2 M N K)', () => {
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     linear(g, 'fc', g.input('x', [5, 7]), g.weight('w', [3, 7], new Float32Array(21)), undefined);
     expect(g.calls.map((c) => c.flops)).toEqual([2 * 5 * 3 * 7]);
   });
@@ -132,7 +133,7 @@ describe('executor', () => {
   });
 
   it('checks shapes when the graph is built, naming the module and tensor', () => {
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     const x = g.input('x', [10, 512]);
     g.scope('swin', () =>
       g.scope('s2', () => {
@@ -156,10 +157,10 @@ fn main(@builtin(global_invocation_id) id: vec3u) {
     workgroups: () => [1],
   });
   const windowGraph = (offsets: number[]) => {
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     const out = g.activation('out', [100]);
     const dispatches: Dispatch[] = offsets.map((o) => ({ uniforms: { start: o / 4, n: Math.min(64, 100 - o / 4) }, windows: { out: o } }));
-    g.call(windowed, 'w', { out }, dispatches[0].uniforms, {}, dispatches);
+    g.call(windowed, 'w', { args: { out }, uniforms: dispatches[0].uniforms, dispatches });
     g.output('out', out);
     return g;
   };
@@ -179,11 +180,11 @@ fn main(@builtin(global_invocation_id) id: vec3u) {
 
   it('surfaces a failed pipeline as an error naming the kernel, not a hang', async () => {
     const gpu = await testGpu();
-    const g = new Graph();
+    const g = new Graph(tiledTarget());
     const x = g.input('x', [4]);
     const out = g.activation('out', [4]);
     const broken = { name: 'broken', bindings: [{ name: 'x' }, { name: 'out', output: true }], uniforms: {}, constants: {}, wgsl: () => 'fn main( {', workgroups: () => [1] as [number] };
-    g.call(broken, 'b', { x, out }, {});
+    g.call(broken, 'b', { args: { x, out }, uniforms: {} });
     g.output('out', out);
     await expect(CompiledGraph.compile(gpu, g)).rejects.toThrow('kernel broken() failed to compile');
   });

@@ -1,5 +1,5 @@
 /**
- * Convolutions for CPU adapters, as matmul-blocked products read through uniform windows (on
+ * Convolutions for CPU adapters (the uniform-window target), as matmul-blocked products read through uniform windows (on
  * llvmpipe conv2d's storage/workgroup loads inside the K loop take the slow per-lane path,
  * ~220 ns per 8-lane load; bench/RESULTS.md). The output is stored transposed, so it is
  * channel-first [cout, h, w] exactly as conv2d writes it.
@@ -12,14 +12,18 @@
  *    rows of work.
  *  - 1x1 and gated convolutions: im2col-blocks (for 1x1 a relayout of the input) + matmul-blocked
  *    with the conv weight read as [cout, cin * KS * KS].
+ *  - Swin's patch embedding (a P x P convolution of stride P): patch-blocks gathers each token's
+ *    patch once, straight into A blocks, and the weight is read as [C, cin * P * P] (the direct
+ *    kernel's 96 storage loads per output take llvmpipe's slow per-lane path).
  */
-import type { Graph, Tensor } from '../runtime/graph.js';
 import { FianetError } from '../errors.js';
-import { checkConv2dArgs, conv2dOp, type Conv2dArgs, type ConvDims } from './conv2d.js';
-import { convInputRowsOp } from './conv-input-rows.js';
-import { im2colBlocksOp } from './im2col-blocks.js';
-import { blockCols, blockedMatmulFromBlocks, blockedWeight, blockShape, gateFitsWindows } from './matmul-blocked.js';
-import { WINDOW_FLOATS } from './block-rows.js';
+import { checkConv2dArgs, type Conv2dArgs, type ConvDims } from '../kernels/conv2d.js';
+import { convInputRowsOp } from '../kernels/conv-input-rows.js';
+import { im2colBlocksOp } from '../kernels/im2col-blocks.js';
+import { blockedSize, STORAGE_WINDOW_BYTES, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
+import { checkPatchEmbed, patchBlocks, type PatchEmbedding } from '../kernels/patch-embed.js';
+import type { Graph, Tensor } from '../runtime/graph.js';
+import { blockCols, blockedMatmulFromBlocks, blockedWeight, blockShape } from './blocked-matmul.js';
 
 /** conv2d's op for CPU adapters (see the file header); same arguments except a tile. */
 export function conv2dBlockedOp(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>): Tensor {
@@ -45,17 +49,6 @@ function im2colConv(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>, dims
   });
 }
 
-/**
- * The convolution a graph's adapter runs best: the blocked lowering where linear layers are
- * blocked (CPU adapters), conv2d otherwise and for what only conv2d does (an explicit tiling,
- * gate maps too large for a uniform window: over 1024 pixels).
- */
-export function convolutionOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
-  const gateFits = !args.gate || gateFitsWindows(...args.gate.size);
-  if (g.options.linear === 'blocked' && !args.tile && gateFits) return conv2dBlockedOp(g, name, args);
-  return conv2dOp(g, name, args);
-}
-
 /** Channels per block: 64 at least, so every window offset (a multiple of KC floats) is 256-byte aligned. */
 function channelBlock(cin: number): number {
   return [256, 128].find((kc) => cin % kc === 0) ?? 64;
@@ -64,7 +57,7 @@ function channelBlock(cin: number): number {
 function implicitConv(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>, dims: ConvDims): Tensor {
   const { h, w, ks, cin, cout } = dims;
   const KC = channelBlock(cin);
-  const MB = WINDOW_FLOATS / KC;
+  const MB = UNIFORM_WINDOW_FLOATS / KC;
   const NB = blockCols(cout, KC);
   const KB = Math.ceil(cin / KC);
   const taps = ks * ks;
@@ -73,8 +66,8 @@ function implicitConv(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>, di
   const mBlocks = Math.ceil(M / MB);
   const maxShift = (ks - 1) * pitch + ks - 1;
   const rows = mBlocks * MB + maxShift;
-  if (KB * rows * KC * 4 > 128 * 2 ** 20) {
-    throw new FianetError('bad-graph', `${g.name(name)}: the padded input (${KB * rows * KC * 4} bytes) exceeds one 128 MiB storage binding`);
+  if (KB * rows * KC * 4 > STORAGE_WINDOW_BYTES) {
+    throw new FianetError('bad-graph', `${g.name(name)}: the padded input (${KB * rows * KC * 4} bytes) exceeds one ${STORAGE_WINDOW_BYTES} byte storage binding`);
   }
   const input = convInputRowsOp(g, `${name}.rows`, args, dims, { KC, KB, pitch, rows });
   // k-block kb' = tap * KB + kb: channel block kb of tap (ky, kx), read at row m + ky * pitch + kx.
@@ -101,4 +94,17 @@ export function tapMajorWeight(w: Float32Array, cout: number, cin: number, taps:
     }
   }
   return out;
+}
+
+/** patch-embed's op through patch-blocks and matmul-blocked (see the file header); same arguments. */
+export function patchEmbedBlockedOp(g: Graph, name: string, image: Tensor, w: Tensor, bias: Tensor): PatchEmbedding {
+  const { cin, H, W, C, P, H1, W1 } = checkPatchEmbed(g.name(name), image, w, bias);
+  const M = H1 * W1;
+  const K = cin * P * P;
+  const { KC, MB } = blockShape(C, K);
+  const KB = Math.ceil(K / KC);
+  const n = blockedSize(M, K, { MB, KC });
+  const ab = g.activation(`${name}.patches`, [n]);
+  g.call(patchBlocks, `${name}.patches`, { args: { x: image, out: ab }, uniforms: { cin, H, W, W1, tokens: M, K, KB, n }, consts: { patch: P, KC, MB } });
+  return { tokens: blockedMatmulFromBlocks(g, name, ab, { M, K, KC, MB }, w, bias, { outShape: [M, C] }), H1, W1 };
 }

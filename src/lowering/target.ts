@@ -1,0 +1,128 @@
+/**
+ * The one seam between what the model computes and how this adapter runs it. A `Target` is
+ * chosen once from the adapter (targetFor) and carried by the graph; model code calls the ops
+ * in ops.ts (linear, product, convolution, window attention, LayerNorm, patch embedding), and
+ * the target picks the kernels and holds the limits they are checked against. Every
+ * adapter-specific choice of the engine is in this file; a new kind of adapter (f16 GPUs,
+ * subgroups) is one more Target object here.
+ *
+ *  - uniformWindowTarget (CPU adapters: Mesa llvmpipe, SwiftShader): hot loops read their
+ *    operands through 64 KiB uniform windows, because llvmpipe turns every storage or
+ *    workgroup load inside a loop into a per-lane scalar loop (~8x slower, bench/RESULTS.md).
+ *  - tiledTarget (GPUs): register-tiled storage-buffer kernels, workgroup reductions.
+ */
+import { conv2dOp, type Conv2dArgs } from '../kernels/conv2d.js';
+import { layerNormOp, layerNormRowsOp, type LayerNormArgs } from '../kernels/layer-norm.js';
+import { stridedMatmul, tiledLinear, type MatmulOptions } from '../kernels/matmul.js';
+import { patchEmbedOp, type PatchEmbedding } from '../kernels/patch-embed.js';
+import { windowAttentionBlockedOp } from '../kernels/window-attention-blocked.js';
+import { windowAttentionTiledOp, type WindowAttentionParams } from '../kernels/window-attention.js';
+import { isCpuAdapter, type AdapterDescription } from '../runtime/device.js';
+import { FianetError } from '../errors.js';
+import type { Graph, Tensor } from '../runtime/graph.js';
+import { conv2dBlockedOp, patchEmbedBlockedOp } from './blocked-conv.js';
+import { blockedLinear, blockedMatmulViews, gateFitsWindows, type MatrixView } from './blocked-matmul.js';
+
+export type { MatrixView } from './blocked-matmul.js';
+
+/** The adapter limits graphs are checked against when they are built. */
+export interface TargetLimits {
+  maxWorkgroupInvocations: number;
+  /** Bytes of workgroup memory. */
+  maxWorkgroupBytes: number;
+}
+
+/** What the CPU adapters offer (SwiftShader: 256 invocations; both: 32 KiB workgroup memory): targets built without an adapter. */
+export const CPU_ADAPTER_LIMITS: TargetLimits = { maxWorkgroupInvocations: 256, maxWorkgroupBytes: 32768 };
+
+export type LinearOptions = Omit<MatmulOptions, 'bias' | 'transB'>;
+
+/**
+ * alpha * A_z B_z^T for z < batch (attention heads): A_z [M, K] and B_z [N, K] read in place
+ * through strides (MatrixView, batchStride between heads), output matrix z written at
+ * z * outBatch with rows ldo apart inside a tensor of `outShape`.
+ */
+export interface ProductArgs {
+  a: MatrixView;
+  b: MatrixView;
+  outShape: readonly number[];
+  /** Default 1. */
+  batch?: number;
+  /** Default N. */
+  ldo?: number;
+  /** Default M * ldo. */
+  outBatch?: number;
+  alpha?: number;
+}
+
+export interface Target {
+  /** 'uniform-windows' or 'tiled': benchmarks and `fianet info` name it. */
+  readonly name: string;
+  readonly limits: TargetLimits;
+  /** act(alpha * x W^T + bias) (+ residual) for x [..., K] and a Linear weight W [N, K]. */
+  linear(g: Graph, name: string, x: Tensor, w: Tensor, bias?: Tensor, opts?: LinearOptions): Tensor;
+  /** A product of two activations (ProductArgs). */
+  product(g: Graph, name: string, p: ProductArgs): Tensor;
+  /** conv2d's convolution (its arguments: kernels/conv2d.ts). */
+  convolution(g: Graph, name: string, args: Conv2dArgs): Tensor;
+  /** Swin (shifted) window attention from the qkv projection (kernels/window-attention.ts). */
+  windowAttention(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor;
+  layerNorm(g: Graph, name: string, x: Tensor, a: LayerNormArgs): Tensor;
+  /** Swin's patch embedding of image [cin, H, W] by conv weight [C, cin, P, P]. */
+  patchEmbed(g: Graph, name: string, image: Tensor, w: Tensor, bias: Tensor): PatchEmbedding;
+}
+
+/** The tiled kernel's strides for a product: A row-major, B row-major ([N, K]: transB) or column-major. */
+function tiledProduct(g: Graph, name: string, p: ProductArgs): Tensor {
+  const { a, b } = p;
+  const [M, N, K] = [a.rows, b.rows, a.cols];
+  const transB = b.ldc === 1;
+  if (a.ldc !== 1 || (!transB && b.ldr !== 1) || a.off || b.off || b.cols !== K) {
+    throw new FianetError('bad-graph', `${g.name(name)}: the tiled product reads A [M, K] row-major from offset 0 and B [N, K] with unit stride on one axis`);
+  }
+  const ldo = p.ldo ?? N;
+  return stridedMatmul(g, name, a.tensor, b.tensor, p.outShape, {
+    M, N, K, lda: a.ldr, ldb: transB ? b.ldr : b.ldc, ldo,
+    a_batch: a.batchStride ?? 0, b_batch: b.batchStride ?? 0, o_batch: p.outBatch ?? M * ldo, batch: p.batch ?? 1, alpha: p.alpha,
+  }, { transB });
+}
+
+/** CPU adapters: everything in loops reads through uniform windows (see the file header). */
+export function uniformWindowTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): Target {
+  return {
+    name: 'uniform-windows',
+    limits,
+    // Only weights are re-laid out in W blocks at load; a product of activations is `product`.
+    linear: (g, name, x, w, bias, opts) => (w.kind === 'weight' ? blockedLinear(g, name, x, w, bias, opts) : tiledLinear(g, name, x, w, bias, opts)),
+    product: (g, name, p) => blockedMatmulViews(g, name, p.a, p.b, { alpha: p.alpha, outShape: p.outShape, batch: p.batch, ldo: p.ldo ?? p.b.rows, outBatch: p.outBatch }),
+    // conv2d keeps what only it does: an explicit tiling (benchmarks), gate maps too large for a uniform window.
+    convolution: (g, name, args) => (!args.tile && (!args.gate || gateFitsWindows(...args.gate.size)) ? conv2dBlockedOp(g, name, args) : conv2dOp(g, name, args)),
+    windowAttention: windowAttentionBlockedOp,
+    // A row per thread: llvmpipe pays per workgroup and per barrier (Swin's 14400 rows of 128: ~70 ms instead of ~530).
+    layerNorm: (g, name, x, a) => (x.shape[x.shape.length - 1] % 4 === 0 ? layerNormRowsOp(g, name, x, a) : layerNormOp(g, name, x, a)),
+    patchEmbed: patchEmbedBlockedOp,
+  };
+}
+
+/** GPUs: register-tiled storage-buffer kernels. */
+export function tiledTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): Target {
+  return {
+    name: 'tiled',
+    limits,
+    linear: tiledLinear,
+    product: tiledProduct,
+    convolution: conv2dOp,
+    windowAttention: windowAttentionTiledOp,
+    layerNorm: layerNormOp,
+    patchEmbed: patchEmbedOp,
+  };
+}
+
+/** The target for an opened adapter, with its limits. */
+export function targetFor(adapter: AdapterDescription): Target {
+  const limits = {
+    maxWorkgroupInvocations: adapter.limits.maxComputeInvocationsPerWorkgroup ?? CPU_ADAPTER_LIMITS.maxWorkgroupInvocations,
+    maxWorkgroupBytes: adapter.limits.maxComputeWorkgroupStorageSize ?? CPU_ADAPTER_LIMITS.maxWorkgroupBytes,
+  };
+  return isCpuAdapter(adapter) ? uniformWindowTarget(limits) : tiledTarget(limits);
+}

@@ -1,0 +1,50 @@
+/**
+ * The kernel list (src/kernels/index.ts): every kernel compiles on the test adapter at its
+ * default constants, and the WGSL of every variant the published model (base480 graph, both
+ * targets) compiles is checked in under test/kernels/wgsl/, so a shader change shows in review.
+ * After a deliberate change: `npx vitest run test/kernels/kernel-list.test.ts -u`.
+ */
+import { describe, expect, it } from 'vitest';
+import { KERNELS } from '../../src/kernels/index.js';
+import { tiledTarget, uniformWindowTarget } from '../../src/lowering/target.js';
+import { publishedConfig } from '../../src/model/config.js';
+import { buildFianet } from '../../src/model/fianet.js';
+import { formulaWeightsFor } from '../../src/model/formula-weights.js';
+import { WeightBinder } from '../../src/model/weights.js';
+import { Graph } from '../../src/runtime/graph.js';
+import { constantsKey, kernelSource } from '../../src/runtime/kernel.js';
+import { PipelineCache } from '../../src/runtime/pipeline-cache.js';
+import { testGpu } from '../helpers/gpu.js';
+
+describe('kernel list', () => {
+  it('names every kernel once', () => {
+    const names = KERNELS.map((k) => k.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it.each(KERNELS.map((k) => [k.name, k] as const))('%s compiles at its default constants', async (_, kernel) => {
+    const cache = new PipelineCache((await testGpu()).device);
+    await cache.get(kernel, kernel.constants);
+    expect(cache.size).toBe(1);
+  });
+});
+
+describe('WGSL of the production variants', () => {
+  for (const target of [uniformWindowTarget(), tiledTarget()]) {
+    it(`${target.name}: the base480 graph's kernels match test/kernels/wgsl/${target.name}/`, async () => {
+      const g = new Graph(target);
+      const config = publishedConfig('rrsisd');
+      buildFianet(g, new WeightBinder(g, formulaWeightsFor(config)), config, 20);
+      const variants = new Map<string, Map<string, string>>();
+      for (const call of g.calls) {
+        const of = variants.get(call.kernel.name) ?? new Map<string, string>();
+        of.set(constantsKey(call.kernel, call.consts), kernelSource(call.kernel, call.consts));
+        variants.set(call.kernel.name, of);
+      }
+      for (const [name, of] of [...variants].sort()) {
+        const text = [...of].sort().map(([key, source]) => `// ==== ${key}\n${source}`).join('\n');
+        await expect(text).toMatchFileSnapshot(`./wgsl/${target.name}/${name}.wgsl`);
+      }
+    });
+  }
+});

@@ -1,0 +1,46 @@
+// ==== logits-mask()
+// generated from the kernel's uniform and binding lists
+struct Params {
+  in_h: u32,
+  in_w: u32,
+  out_h: u32,
+  out_w: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read_write> logits: array<f32>;
+@group(0) @binding(2) var<storage, read_write> mask: array<u32>;
+
+// logits: [2, in_h, in_w] -> mask: [out_h, out_w], 1 = referred object
+
+fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
+
+
+struct LinearTap { i0: u32, i1: u32, w1: f32 }
+fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
+  var src: f32;
+  if (align_corners) {
+    var scale = 0.0;
+    if (out_size > 1u) { scale = f32(in_size - 1u) / f32(out_size - 1u); }
+    src = scale * f32(dst);
+  } else {
+    let scale = f32(in_size) / f32(out_size);
+    src = max(scale * (f32(dst) + 0.5) - 0.5, 0.0);
+  }
+  let i0 = min(u32(src), in_size - 1u);
+  let i1 = select(i0, i0 + 1u, i0 + 1u < in_size);
+  return LinearTap(i0, i1, src - f32(i0));
+}
+
+fn margin(i: u32) -> f32 { return logits[params.in_h * params.in_w + i] - logits[i]; }
+
+@compute @workgroup_size(256)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let o = linear_workgroup(wg, nwg) * 256u + li;
+  if (o >= params.out_h * params.out_w) { return; }
+  let ty = linear_tap(o / params.out_w, params.in_h, params.out_h, true);
+  let tx = linear_tap(o % params.out_w, params.in_w, params.out_w, true);
+  let r0 = ty.i0 * params.in_w;
+  let r1 = ty.i1 * params.in_w;
+  let d = (margin(r0 + tx.i0) * (1.0 - tx.w1) + margin(r0 + tx.i1) * tx.w1) * (1.0 - ty.w1) + (margin(r1 + tx.i0) * (1.0 - tx.w1) + margin(r1 + tx.i1) * tx.w1) * ty.w1;
+  mask[o] = select(0u, 1u, d > 0.0);
+}

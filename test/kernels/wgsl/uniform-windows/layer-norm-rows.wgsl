@@ -1,0 +1,75 @@
+// ==== layer-norm-rows(transposeOut=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  rows: u32,
+  c4: u32,
+  eps: f32,
+  row0: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read_write> x: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> gamma: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read_write> beta: array<vec4<f32>>;
+@group(0) @binding(4) var<storage, read_write> out: array<vec4<f32>>;
+
+// x: [row0 + rows, 4 * c4] (rows row0.. are read) -> out: [rows, 4 * c4] (or [4 * c4, rows] with transposeOut); a row per thread
+
+fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
+
+
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let row = linear_workgroup(wg, nwg) * 64u + li;
+  if (row >= params.rows) { return; }
+  let base = (params.row0 + row) * params.c4;
+  let n = f32(4u * params.c4);
+  var s = vec4<f32>();
+  for (var i = 0u; i < params.c4; i++) { s += x[base + i]; }
+  let mean = (s.x + s.y + s.z + s.w) / n;
+  var q = vec4<f32>();
+  for (var i = 0u; i < params.c4; i++) { let d = x[base + i] - mean; q += d * d; }
+  let rstd = inverseSqrt((q.x + q.y + q.z + q.w) / n + params.eps);
+  for (var i = 0u; i < params.c4; i++) {
+    let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
+    out[row * params.c4 + i] = y;
+  }
+}
+
+// ==== layer-norm-rows(transposeOut=true)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  rows: u32,
+  c4: u32,
+  eps: f32,
+  row0: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read_write> x: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> gamma: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read_write> beta: array<vec4<f32>>;
+@group(0) @binding(4) var<storage, read_write> out: array<f32>;
+
+// x: [row0 + rows, 4 * c4] (rows row0.. are read) -> out: [rows, 4 * c4] (or [4 * c4, rows] with transposeOut); a row per thread
+
+fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
+
+fn store(i: u32, row: u32, y: vec4<f32>) {
+  for (var j = 0u; j < 4u; j++) { out[(4u * i + j) * params.rows + row] = y[j]; }
+}
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let row = linear_workgroup(wg, nwg) * 64u + li;
+  if (row >= params.rows) { return; }
+  let base = (params.row0 + row) * params.c4;
+  let n = f32(4u * params.c4);
+  var s = vec4<f32>();
+  for (var i = 0u; i < params.c4; i++) { s += x[base + i]; }
+  let mean = (s.x + s.y + s.z + s.w) / n;
+  var q = vec4<f32>();
+  for (var i = 0u; i < params.c4; i++) { let d = x[base + i] - mean; q += d * d; }
+  let rstd = inverseSqrt((q.x + q.y + q.z + q.w) / n + params.eps);
+  for (var i = 0u; i < params.c4; i++) {
+    let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
+    store(i, row, y);
+  }
+}
