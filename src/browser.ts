@@ -11,7 +11,7 @@ export { FianetError, type FianetErrorCode } from './errors.js';
 export { loadModel, type LoadModelOptions, type LoadProgress, type WeightsInput } from './browser/load-model.js';
 export { readImage, type ImageInput } from './browser/read-image.js';
 export { browserGpu, type AdapterDescription, type Gpu } from './runtime/device.js';
-export type { ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './model/segmenter.js';
+export type { EncodedText, ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './model/segmenter.js';
 export type { FianetConfig } from './model/config.js';
 export type { DecodedImage, RgbImage } from './io/image-types.js';
 export type { DatasetName } from './text/categories.js';

@@ -13,7 +13,7 @@ export { FianetError, type FianetErrorCode } from './errors.js';
 export { loadSegmenter, type LoadSegmenterOptions } from './node/load-segmenter.js';
 export { readImageFile } from './node/image-file.js';
 export { ADAPTER_KINDS, type AdapterKind } from './node/gpu-node.js';
-export type { ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './model/segmenter.js';
+export type { EncodedText, ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './model/segmenter.js';
 export type { FianetConfig } from './model/config.js';
 export type { AdapterDescription } from './runtime/device.js';
 export type { DecodedImage, RgbImage } from './io/image-types.js';

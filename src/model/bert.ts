@@ -55,13 +55,18 @@ function checkMask(label: string, data: ArrayLike<number>): void {
 export function bertInputs(g: Graph, cfg: BertConfig, n: number): BertInputs {
   checkLength(cfg, n);
   const ids = g.input('input_ids', [n], 'i32');
+  return { ids, masks: bertMaskInputs(g, n) };
+}
+
+/** Declares the mask inputs `l_mask`, `t_mask`, `p_mask` (float32 [n], checked 0/1 on upload). */
+export function bertMaskInputs(g: Graph, n: number): PerPass<Tensor> {
   const masks = {} as PerPass<Tensor>;
   for (const pass of BERT_PASSES) {
     const name = `${pass}_mask`;
     masks[pass] = g.input(name, [n]);
     g.checkInput(masks[pass], (data) => checkMask(name, data));
   }
-  return { ids, masks };
+  return masks;
 }
 
 /**

@@ -1,23 +1,27 @@
 /**
- * A Segmenter on any device (Node or browser): builds the FIANet graph once for the model's
- * input size and token count, compiles it (weights uploaded once), then each `segment` call
- * resizes the image exactly like the reference (PIL bilinear on uint8), encodes the text,
- * writes the inputs and reads back the mask (and the logits when asked).
+ * A Segmenter on any device (Node or browser): builds FIANet once for the model's input size
+ * and token count as two graphs, the text encoder and the image part that takes its features
+ * (fianet.ts), compiles them (weights uploaded once), then each `segment` call resizes the
+ * image exactly like the reference (PIL bilinear on uint8), encodes the text (unless given it
+ * `encoded`), writes the inputs and reads back the mask (and the logits when asked). The
+ * features cross between the graphs as float32 host arrays, unchanged, so the result is the
+ * one graph's bit for bit.
  */
 import { FianetError } from '../errors.js';
 import { normalizeImage } from '../io/image-normalize.js';
 import { resizeBilinear } from '../io/resize-bilinear.js';
 import type { Gpu } from '../runtime/device.js';
 import { targetFor } from '../lowering/target.js';
-import { CompiledGraph, type CompileOptions } from '../runtime/executor.js';
+import { CompiledGraph, type CompileOptions, type HostTensor } from '../runtime/executor.js';
 import { Graph } from '../runtime/graph.js';
+import { SerialQueue } from '../runtime/serial-queue.js';
 import { encodeExpression } from '../text/encode-expression.js';
 import type { DatasetName } from '../text/categories.js';
 import type { Vocab } from '../text/vocab.js';
-import { packBertInputs } from './bert.js';
+import { BERT_PASSES, packBertInputs } from './bert.js';
 import type { FianetConfig } from './config.js';
-import { buildFianet } from './fianet.js';
-import type { SegmentInput, SegmentResult, Segmenter } from './segmenter.js';
+import { TEXT_FEATURE_NAMES, buildFianetImage, buildFianetText, textFeatureInputs } from './fianet.js';
+import type { EncodedText, ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './segmenter.js';
 import { checkTokens } from './tokens-input.js';
 import { WeightBinder, type WeightStore } from './weights.js';
 
@@ -43,57 +47,121 @@ export function unusedTensorsMessage(names: readonly string[]): string {
  */
 export const ignoredByReference = (name: string): boolean => /\.go_embedding\.|(num_batches_tracked|relative_position_index|position_ids)$/.test(name);
 
+const destroyedError = (): FianetError => new FianetError('bad-input', 'segment: the model was destroyed; load it again to segment more images');
+
 export async function createSegmenter(gpu: Gpu, store: WeightStore, config: FianetConfig, options: SegmenterOptions): Promise<Segmenter> {
   const S = config.input_size;
   const N = config.text.max_tokens;
-  const g = new Graph(targetFor(gpu.adapter));
-  const binder = new WeightBinder(g, store);
-  const out = buildFianet(g, binder, config, N);
-  g.output('mask', out.mask);
-  g.output('logits', out.logits);
-  options.onUnused?.(binder.finish());
-  const compiled = await CompiledGraph.compile(gpu, g, options);
+  const target = targetFor(gpu.adapter);
+  const textGraph = new Graph(target);
+  const textBinder = new WeightBinder(textGraph, store);
+  const lang = buildFianetText(textGraph, textBinder, config, N);
+  for (const pass of BERT_PASSES) textGraph.output(TEXT_FEATURE_NAMES[pass], lang[pass].features);
+  const imageGraph = new Graph(target);
+  const imageBinder = new WeightBinder(imageGraph, store);
+  const out = buildFianetImage(imageGraph, imageBinder, config, textFeatureInputs(imageGraph, config, N));
+  imageGraph.output('mask', out.mask);
+  imageGraph.output('logits', out.logits);
+  const textUnused = textBinder.finish();
+  const imageUnused = new Set(imageBinder.finish());
+  options.onUnused?.(textUnused.filter((n) => imageUnused.has(n)));
+  const [textPart, imagePart] = await compileBoth(gpu, textGraph, imageGraph, options);
+  // One queue over both graphs: a call's text and image runs are one job, so destroy() lets it finish whole.
+  const queue = new SerialQueue();
+  /** Which handles this model made, with the host data the image graph takes. */
+  const encodings = new WeakMap<EncodedText, Record<string, HostTensor>>();
 
-  const tokensFor = (input: SegmentInput, warnings: string[]): SegmentResult['tokens'] => {
-    if (input.tokens) return checkTokens(input.tokens, N);
-    if (input.text === undefined) throw new FianetError('bad-input', 'segment: give a referring expression (text) or tokens');
-    const e = encodeExpression(input.text, { vocab: options.vocab, maxTokens: N, ...(config.categories ? { categories: config.categories } : { dataset: options.dataset ?? 'rrsisd' }) });
+  const tokensOf = (input: string | ExpressionTokens | undefined, warnings: string[]): SegmentResult['tokens'] => {
+    if (typeof input === 'object') return checkTokens(input, N);
+    if (input === undefined) throw new FianetError('bad-input', 'segment: give a referring expression (text) or tokens');
+    const e = encodeExpression(input, { vocab: options.vocab, maxTokens: N, ...(config.categories ? { categories: config.categories } : { dataset: options.dataset ?? 'rrsisd' }) });
     warnings.push(...e.warnings);
     return { input_ids: e.input_ids, l_mask: e.l_mask, t_mask: e.t_mask, p_mask: e.p_mask, words: e.words, tags: e.tags };
+  };
+
+  /** Runs the text graph (inside the queue); the handle carries the features as the image graph's inputs. */
+  const encodeNow = async (tokens: SegmentResult['tokens'], warnings: string[]): Promise<EncodedText> => {
+    const packed = packBertInputs(config.text, tokens.input_ids, { l: tokens.l_mask, t: tokens.t_mask, p: tokens.p_mask });
+    const t0 = performance.now();
+    const run = await textPart.run(packed, undefined, { profile: true });
+    const inputs: Record<string, HostTensor> = { l_mask: packed.l_mask, t_mask: packed.t_mask, p_mask: packed.p_mask };
+    // Copies: the run's arrays view one readback buffer.
+    for (const pass of BERT_PASSES) inputs[TEXT_FEATURE_NAMES[pass]] = (run.outputs[TEXT_FEATURE_NAMES[pass]] as Float32Array).slice();
+    const encoded: EncodedText = Object.freeze({ tokens, warnings, ms: run.phases?.text ?? performance.now() - t0 });
+    encodings.set(encoded, inputs);
+    return encoded;
+  };
+
+  const inQueue = <T>(job: () => Promise<T>): Promise<T> => {
+    if (destroying) throw destroyedError();
+    return queue.push(job);
   };
 
   let destroying: Promise<void> | undefined;
   return {
     config,
     adapter: gpu.adapter,
+    async encodeText(input: string | ExpressionTokens): Promise<EncodedText> {
+      const warnings: string[] = [];
+      const tokens = tokensOf(input, warnings);
+      return inQueue(() => encodeNow(tokens, warnings));
+    },
     async segment(input: SegmentInput, opts: { logits?: boolean } = {}): Promise<SegmentResult> {
-      if (destroying) throw new FianetError('bad-input', 'segment: the model was destroyed; load it again to segment more images');
+      if (destroying) throw destroyedError();
       const t0 = performance.now();
       const warnings: string[] = [];
-      const tokens = tokensFor(input, warnings);
+      const given = input.encoded;
+      if (given && !encodings.has(given)) throw new FianetError('bad-input', "segment: 'encoded' was not made by this model's encodeText");
+      const tokens = given ? given.tokens : tokensOf(input.tokens ?? input.text, warnings);
       const { image } = input;
       const resized = image.width === S && image.height === S ? image : resizeBilinear(image, S, S);
-      const inputs = {
-        image: normalizeImage(resized.rgb, S, S),
-        ...packBertInputs(config.text, tokens.input_ids, { l: tokens.l_mask, t: tokens.t_mask, p: tokens.p_mask }),
-      };
+      const pixels = normalizeImage(resized.rgb, S, S);
       const t1 = performance.now();
-      // The GPU part waits its turn in the graph's queue: total includes that wait.
-      const run = await compiled.run(inputs, opts.logits ? ['mask', 'logits'] : ['mask'], { profile: true });
-      const t2 = performance.now();
-      const mask = Uint8Array.from(run.outputs.mask, (v) => (v > 0.5 ? 1 : 0));
-      return {
-        mask,
-        size: S,
-        ...(opts.logits ? { logits: run.outputs.logits as Float32Array } : {}),
-        tokens,
-        timings: { preprocess: t1 - t0, ...run.phases, total: t2 - t0 },
-        warnings,
-      };
+      // The GPU part waits its turn in the queue: total includes that wait.
+      return inQueue(async () => {
+        const encoded = given ?? (await encodeNow(tokens, warnings));
+        const run = await imagePart.run({ image: pixels, ...encodings.get(encoded)! }, opts.logits ? ['mask', 'logits'] : ['mask'], { profile: true });
+        const t2 = performance.now();
+        const mask = Uint8Array.from(run.outputs.mask, (v) => (v > 0.5 ? 1 : 0));
+        return {
+          mask,
+          size: S,
+          ...(opts.logits ? { logits: run.outputs.logits as Float32Array } : {}),
+          tokens,
+          timings: { preprocess: t1 - t0, ...(given ? {} : { text: encoded.ms }), ...run.phases, total: t2 - t0 },
+          warnings,
+        };
+      });
     },
     destroy() {
-      destroying ??= compiled.destroy().finally(() => options.release?.());
+      destroying ??= queue
+        .close(destroyedError)
+        .then(() => Promise.all([textPart.destroy(), imagePart.destroy()]))
+        .then(() => undefined)
+        .finally(() => options.release?.());
       return destroying;
     },
   };
+}
+
+/**
+ * Compiles the text and image graphs with one pipeline cache, reporting progress as one
+ * count (the image graph's total is known exactly only when its compile starts).
+ */
+async function compileBoth(gpu: Gpu, textGraph: Graph, imageGraph: Graph, options: SegmenterOptions): Promise<[CompiledGraph, CompiledGraph]> {
+  const estimate = imageGraph.weights.size + imageGraph.calls.length;
+  let textTotal = 0;
+  const text = await CompiledGraph.compile(gpu, textGraph, {
+    ...options,
+    onProgress: (done, total, what) => {
+      textTotal = total;
+      options.onProgress?.(done, total + estimate, what);
+    },
+  });
+  const image = await CompiledGraph.compile(gpu, imageGraph, {
+    ...options,
+    pipelines: text.pipelines,
+    onProgress: (done, total, what) => options.onProgress?.(textTotal + done, textTotal + total, what),
+  });
+  return [text, image];
 }

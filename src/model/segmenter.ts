@@ -16,12 +16,27 @@ export interface ExpressionTokens {
   p_mask: number[];
 }
 
+/**
+ * An expression already run through the text encoder (`Segmenter.encodeText`): pass it as
+ * `encoded` to segment many images with one expression without running BERT again. Opaque; only
+ * the model that made it accepts it.
+ */
+export interface EncodedText {
+  readonly tokens: ExpressionTokens & { words?: string[]; tags?: string[] };
+  /** The parser's warnings, given once here (segment calls with the handle repeat none). */
+  readonly warnings: readonly string[];
+  /** Milliseconds the text encoder took. */
+  readonly ms: number;
+}
+
 export interface SegmentInput {
   image: RgbImage;
   /** The referring expression; parsed with the model's dataset categories. */
   text?: string;
   /** Bypasses the parser (takes precedence over text). */
   tokens?: ExpressionTokens;
+  /** An expression already encoded by this model's encodeText (takes precedence over tokens and text): BERT does not run again. */
+  encoded?: EncodedText;
 }
 
 export interface SegmentResult {
@@ -41,6 +56,8 @@ export interface Segmenter {
   readonly adapter: AdapterDescription;
   /** Calls at once are run one after another (in call order) and give the same results as sequential calls. */
   segment(input: SegmentInput, options?: { logits?: boolean }): Promise<SegmentResult>;
+  /** Runs the text encoder once for an expression (or tokens); segment({ image, encoded }) then runs only the image part. */
+  encodeText(text: string | ExpressionTokens): Promise<EncodedText>;
   /**
    * Frees every GPU buffer the model holds (and the device, when the loader opened it) once the
    * call in flight has finished; queued and later calls reject with "the model was destroyed".

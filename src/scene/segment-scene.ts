@@ -2,11 +2,12 @@
  * A whole scene (or a window of it) through the model, tile by tile, with bounded memory:
  * only one band of tile rows is accumulated at a time, and finished rows go straight to the
  * GeoTIFF writers. Each tile is preprocessed exactly as `fianet segment` does (the Segmenter
- * resizes and normalises it); the expression is parsed once and its tokens reused. A tile
+ * resizes and normalises it); the expression is encoded once (Segmenter.encodeText) and each
+ * tile runs only the image part of the model. A tile
  * cache makes runs resumable and lets shards of tile rows run in separate processes.
  */
 import { FianetError } from '../errors.js';
-import type { ExpressionTokens, Segmenter } from '../model/segmenter.js';
+import type { EncodedText, Segmenter } from '../model/segmenter.js';
 import { BlendBand } from './blend-band.js';
 import { projDefinition } from './crs.js';
 import { toGeoJson, type FeatureCollection } from './geojson.js';
@@ -119,7 +120,8 @@ async function run(o: SceneOptions): Promise<SceneResult> {
   const t0 = performance.now();
   let done = 0;
   let computed = 0;
-  let tokens: ExpressionTokens | undefined;
+  // The expression goes through the text encoder once, at the first tile computed (none on a merge from the cache).
+  let encoded: Promise<EncodedText> | undefined;
   let words: string[] | undefined;
 
   const tileLogits = async (r: number, c: number, valid: number, image: Parameters<Segmenter['segment']>[0]['image']) => {
@@ -127,11 +129,9 @@ async function run(o: SceneOptions): Promise<SceneResult> {
     if (cached !== undefined) return cached === 'empty' ? undefined : cached;
     let logits: Float32Array | 'empty' = 'empty';
     if (valid > 0) {
-      const result = await segmenter.segment(tokens ? { image, tokens } : { image, text: o.text }, { logits: true });
-      if (!tokens) {
-        tokens = { input_ids: result.tokens.input_ids, l_mask: result.tokens.l_mask, t_mask: result.tokens.t_mask, p_mask: result.tokens.p_mask };
-        words = result.tokens.words;
-      }
+      encoded ??= segmenter.encodeText(o.text);
+      const result = await segmenter.segment({ image, encoded: await encoded }, { logits: true });
+      words = result.tokens.words;
       logits = result.logits!;
       computed++;
     }

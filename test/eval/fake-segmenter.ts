@@ -41,6 +41,9 @@ export function fakeSegmenter(size: number, predict: (input: SegmentInput, call:
         warnings: [],
       };
     },
+    async encodeText() {
+      throw new Error('fake: eval segments image by image, it never encodes text apart');
+    },
     async destroy() {
       fake.destroyed = true;
     },

@@ -32,6 +32,9 @@ function stubSegmenter(size: number, logit: (r: number) => number): Segmenter {
       for (let p = 0; p < size * size; p++) logits[size * size + p] = logit(image.rgb[3 * p]!);
       return { mask: new Uint8Array(0), size, logits, tokens: { input_ids: [], l_mask: [], t_mask: [], p_mask: [] }, timings: {}, warnings: [] };
     },
+    async encodeText() {
+      return { tokens: { input_ids: [], l_mask: [], t_mask: [], p_mask: [] }, warnings: [], ms: 0 };
+    },
     async destroy() {},
   };
 }
