@@ -16,6 +16,7 @@ import { segmentScene, type SceneProgress } from '../scene/segment-scene.js';
 import { parseScaleRange } from '../scene/value-range.js';
 import { bboxWindow, parseBbox, reprojectBbox } from '../scene/window.js';
 import { formatCounted, progress } from './progress.js';
+import { loadLog } from './verbosity.js';
 
 const HELP = `usage: fianet scene --weights W --image SCENE.tif --text "..." --out MASK.tif [options]
 
@@ -106,7 +107,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(values.config ? { config: values.config } : {}),
       adapter: parseAdapterKind(values.adapter),
       ...(values.vocab ? { vocab: values.vocab } : {}),
-      log: say,
+      log: loadLog(say),
     });
     try {
       const S = segmenter.config.input_size;

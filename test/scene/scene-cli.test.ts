@@ -153,6 +153,14 @@ describe('fianet scene', () => {
     expect(errors.join('\n')).toMatch(message);
     expect(readdirSync(dir).filter((f) => f.startsWith('never') || f.startsWith('.never'))).toEqual([]);
   };
+  it('prints only its answer lines (no debug lines without --verbose)', async () => {
+    errors.length = 0;
+    const code = await main(['scene', '--weights', repo('weights/demo.safetensors'), '--adapter', TEST_ADAPTER, '--image', scene('single.tif'), '--text', TEXT, '--out', join(dir, 'said.tif')]);
+    expect(code, errors.join('\n')).toBe(0);
+    // The loader's log takes (level, line): a one-argument logger printed the level, 'debug', alone.
+    const unexpected = errors.filter((l) => !/^(scene: |values: |window: |mask: )/.test(l));
+    expect(unexpected).toEqual([]);
+  });
   it('rejects a missing scene', () => fails(/nope\.tif: no such file/, '--image', join(dir, 'nope.tif')));
   it('rejects a band the scene does not have', () => fails(/band 5 does not exist in mosaic\.tif \(bands 1\.\.3\)/, '--image', scene('mosaic.tif'), '--bands', '5,2,1'));
   it('rejects a bbox outside the scene', () => fails(/--bbox 0,0,10,10 does not overlap the scene/, '--image', scene('mosaic.tif'), '--bbox', '0,0,10,10'));
