@@ -21,7 +21,7 @@ describe('fuzz targets', () => {
   for (const target of TARGETS) {
     it(`${target.name}: every seed passes in the watched child`, async () => {
       const w = await worker();
-      for (const seed of target.seeds()) expect(await w.run(target.name, seed)).toEqual({ kind: 'ok' });
+      for (const seed of await target.seeds()) expect(await w.run(target.name, seed)).toEqual({ kind: 'ok' });
     });
   }
 });
