@@ -3,7 +3,6 @@
  * object (PNG 0/255), optionally an overlay for people and the logits. Every output is
  * written atomically, and only after the model has succeeded: a failed run leaves no file.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { FianetError, quote } from '../errors.js';
 import { overlayPngParts } from '../io/overlay.js';
@@ -15,6 +14,7 @@ import { parseTokensJson } from '../model/tokens-input.js';
 import { writeOutputs } from '../node/atomic-write.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
 import { readImageFile } from '../node/image-file.js';
+import { readBoundedText } from '../node/read-bounded.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
 import { checkOutputPaths } from '../node/output-paths.js';
 import { datasetText, type DatasetName } from '../text/categories.js';
@@ -49,9 +49,7 @@ const looksInline = (arg: string): boolean => arg.trim().startsWith('{');
 
 async function readTokens(arg: string): Promise<ExpressionTokens> {
   if (looksInline(arg)) return parseTokensJson(arg, '--tokens');
-  const text = await readFile(arg, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new FianetError('bad-input', `cannot read --tokens ${arg}: ${e.code ?? e.message}`);
-  });
+  const text = await readBoundedText(arg, '--tokens file');
   return parseTokensJson(text, `--tokens ${arg}`);
 }
 

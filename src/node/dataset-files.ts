@@ -3,22 +3,21 @@
  * (absolute paths in a listing are taken as they are).
  * Messages keep the root as the user typed it, so they can be pasted back into a shell.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { FianetError } from '../errors.js';
 import type { DatasetFiles } from '../eval/dataset.js';
-import { fileErrorReason } from './file-error.js';
+import { maxImageFileBytes, DEFAULT_MAX_PIXELS } from '../io/image-types.js';
+import { readBoundedFile } from './read-bounded.js';
+
+/** A dataset's files (listings, refs, images) are read with the image cap of the default pixel limit. */
+const DATASET_FILE_BYTES = maxImageFileBytes(DEFAULT_MAX_PIXELS);
 
 export function nodeDatasetFiles(root: string): DatasetFiles {
   const describe = (path: string) => (isAbsolute(path) ? path : join(root, path));
   return {
     describe,
     async readBytes(path) {
-      try {
-        return await readFile(describe(path));
-      } catch (e) {
-        throw new FianetError('bad-input', `${describe(path)}: ${fileErrorReason(e)}`);
-      }
+      return readBoundedFile(describe(path), DATASET_FILE_BYTES, { what: 'dataset file', raise: 'raise --max-pixels if it is a genuine image' });
     },
     async exists(path) {
       try {
