@@ -4,7 +4,7 @@
  * written atomically, and only after the model has succeeded: a failed run leaves no file.
  */
 import { parseArgs } from 'node:util';
-import { FianetError, quote } from '../errors.js';
+import { FianetError } from '../errors.js';
 import { overlayPngParts } from '../io/overlay.js';
 import { DEFAULT_MAX_PIXELS } from '../io/image-types.js';
 import { encodeMaskPng, resizedMaskPngParts } from '../io/png-encode.js';
@@ -19,6 +19,7 @@ import { loadSegmenter } from '../node/load-segmenter.js';
 import { checkOutputPaths } from '../node/output-paths.js';
 import { datasetText, type DatasetName } from '../text/categories.js';
 import { loadProgress } from './load-progress.js';
+import { parseMaxPixels } from './max-pixels.js';
 import { stderrOutput } from './terminal.js';
 import { isVerbose, loadLog } from './verbosity.js';
 
@@ -53,12 +54,6 @@ async function readTokens(arg: string): Promise<ExpressionTokens> {
   return parseTokensJson(text, `--tokens ${arg}`);
 }
 
-function parseMaxPixels(arg: string | undefined): number {
-  if (arg === undefined) return DEFAULT_MAX_PIXELS;
-  const n = Number(arg);
-  if (!Number.isSafeInteger(n) || n < 1) throw new FianetError('bad-input', `--max-pixels must be a positive whole number of pixels, got ${quote(arg)}`);
-  return n;
-}
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({

@@ -9,15 +9,16 @@ import type { DatasetFiles } from '../eval/dataset.js';
 import { maxImageFileBytes, DEFAULT_MAX_PIXELS } from '../io/image-types.js';
 import { readBoundedFile } from './read-bounded.js';
 
-/** A dataset's files (listings, refs, images) are read with the image cap of the default pixel limit. */
-const DATASET_FILE_BYTES = maxImageFileBytes(DEFAULT_MAX_PIXELS);
 
-export function nodeDatasetFiles(root: string): DatasetFiles {
+/** Files under `root`; each is read whole up to the image file cap of `maxPixels` (refs and listings are far smaller). */
+export function nodeDatasetFiles(root: string, maxPixels = DEFAULT_MAX_PIXELS): DatasetFiles {
+  const cap = maxImageFileBytes(maxPixels);
   const describe = (path: string) => (isAbsolute(path) ? path : join(root, path));
   return {
+    maxPixels,
     describe,
     async readBytes(path) {
-      return readBoundedFile(describe(path), DATASET_FILE_BYTES, { what: 'dataset file', raise: 'raise --max-pixels if it is a genuine image' });
+      return readBoundedFile(describe(path), cap, { what: '', raise: 'raise --max-pixels if it is a genuine image' });
     },
     async exists(path) {
       try {

@@ -13,21 +13,22 @@ import { fileErrorReason } from './file-error.js';
 export const MAX_TEXT_FILE_BYTES = 64 << 20;
 
 export interface BoundedRead {
-  /** What the file is, for messages: 'image', 'config', '--tokens file'. */
+  /** What the file is, put before its path in messages: 'image', 'config', '--tokens file' ('' for the path alone). */
   what: string;
   /** What to do about a genuine file over the cap. */
   raise?: string;
 }
 
 export async function readBoundedFile(path: string, cap: number, o: BoundedRead): Promise<Uint8Array> {
-  const tooLarge = () => new FianetError('bad-input', `${o.what} ${path}: the file is larger than ${(cap / 2 ** 20).toFixed(0)} MiB, more than a valid ${o.what} needs${o.raise ? `; ${o.raise}` : ''}`);
+  const name = o.what ? `${o.what} ${path}` : path;
+  const tooLarge = () => new FianetError('bad-input', `${name}: the file is larger than ${(cap / 2 ** 20).toFixed(0)} MiB, more than a valid ${o.what || 'file'} needs${o.raise ? `; ${o.raise}` : ''}`);
   let handle: FileHandle | undefined;
   try {
     // Non-blocking, so opening a FIFO with no writer cannot hang before the check below.
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new FianetError('bad-input', `${o.what} ${path}: it is a directory, not a file`);
-    if (!stat.isFile()) throw new FianetError('bad-input', `${o.what} ${path}: not a regular file (a device, pipe or socket)`);
+    if (stat.isDirectory()) throw new FianetError('bad-input', `${name}: it is a directory, not a file`);
+    if (!stat.isFile()) throw new FianetError('bad-input', `${name}: not a regular file (a device, pipe or socket)`);
     if (stat.size > cap) throw tooLarge();
     // The size can change while we read (or be wrong, as on /proc): read to the cap, no further.
     let bytes = new Uint8Array(stat.size + 1);
@@ -46,7 +47,7 @@ export async function readBoundedFile(path: string, cap: number, o: BoundedRead)
     return bytes.subarray(0, filled);
   } catch (e) {
     if (e instanceof FianetError) throw e;
-    throw new FianetError('bad-input', `${o.what} ${path}: ${fileErrorReason(e)}`);
+    throw new FianetError('bad-input', `${name}: ${fileErrorReason(e)}`);
   } finally {
     await handle?.close().catch(() => undefined);
   }

@@ -48,6 +48,6 @@ describe('readBoundedFile', () => {
 
   it('is what --config (loadSegmenter) and dataset files go through', async () => {
     expect(await message(loadSegmenter({ weights: '/nonexistent.safetensors', config: '/dev/zero' }))).toBe('config /dev/zero: not a regular file (a device, pipe or socket)');
-    expect(await message(nodeDatasetFiles(dir).readBytes('/dev/zero'))).toBe('dataset file /dev/zero: not a regular file (a device, pipe or socket)');
+    expect(await message(nodeDatasetFiles(dir).readBytes('/dev/zero'))).toBe('/dev/zero: not a regular file (a device, pipe or socket)');
   });
 });
