@@ -101,10 +101,11 @@ async function describeGeoTiff(images: GeoTIFFImage[], label: string): Promise<S
   const main = images[0]!;
   const width = main.getWidth();
   const height = main.getHeight();
-  if (!(width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE)) {
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE)) {
     throw new FianetError('bad-input', `${label}: image size ${quote(width)} x ${quote(height)} is out of range`);
   }
   const bands = main.getSamplesPerPixel();
+  if (!(Number.isInteger(bands) && bands >= 1)) throw new FianetError('bad-input', `${label}: SamplesPerPixel ${quote(bands)} is not a positive whole number`);
   const bits = main.getBitsPerSample(0);
   const format = main.getSampleFormat(0);
   const kind: SampleKind = format === 3 ? 'float' : format === 2 ? 'int' : 'uint';
