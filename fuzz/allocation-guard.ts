@@ -2,7 +2,7 @@
  * Imported first by the fuzz worker: wraps ArrayBuffer and the typed-array constructors so a
  * single allocation over the limit is recorded as a memory blowup, even when the parser
  * catches the error it causes (zero-filled pages are lazy, so RSS alone would miss a 4 GiB
- * `new Uint8Array` that is never written). `instanceof` keeps working through hasInstance.
+ * `new Uint8Array` that is never written).
  */
 export const ALLOCATION_LIMIT = 2 ** 30;
 
@@ -15,27 +15,20 @@ export function takeBlowup(): string | undefined {
   return b;
 }
 
-type Ctor = new (...args: never[]) => object;
-
+/** A Proxy rather than a subclass: the prototype stays the native one (libraries such as float16 read its own getters). */
 function guard(name: string, bytesPer: number): void {
-  const g = globalThis as unknown as Record<string, Ctor>;
-  const Original = g[name]!;
-  const Guarded = class extends (Original as new (...args: unknown[]) => object) {
-    constructor(...args: unknown[]) {
+  const g = globalThis as unknown as Record<string, new (...args: unknown[]) => object>;
+  g[name] = new Proxy(g[name]!, {
+    construct(target, args, newTarget) {
       const n = args[0];
       if (typeof n === 'number' && n * bytesPer > ALLOCATION_LIMIT) {
         const where = (new Error().stack ?? '').split('\n').slice(2, 5).map((l) => l.trim()).join(' < ');
         blowup ??= `${name}(${n}) = ${(n * bytesPer / 2 ** 30).toFixed(2)} GiB requested at ${where}`;
         throw new RangeError(`fuzz allocation limit: ${name}(${n})`);
       }
-      super(...args);
-    }
-    static override [Symbol.hasInstance](x: unknown): boolean {
-      return x instanceof Original;
-    }
-  };
-  Object.defineProperty(Guarded, 'name', { value: name });
-  g[name] = Guarded as unknown as Ctor;
+      return Reflect.construct(target, args, newTarget) as object;
+    },
+  });
 }
 
 guard('ArrayBuffer', 1);

@@ -38,7 +38,7 @@ function signature(kind: string, detail: string): string {
 
 async function fuzzTarget(target: Target, child: FuzzChild, o: { count: number; seconds: number; seed: number; out: string }, progress: (line: string) => void): Promise<Tally> {
   const rng = new Rng(o.seed);
-  const seeds = target.seeds();
+  const seeds = await target.seeds();
   const tally: Tally = { target: target.name, inputs: 0, ok: 0, rejected: 0, findings: {}, distinct: new Map(), seconds: 0 };
   const t0 = performance.now();
   for (const seed of seeds) {

@@ -7,6 +7,8 @@ import { encode as encodePng } from 'fast-png';
 import jpeg from 'jpeg-js';
 import { encodeSafetensors } from '../src/io/safetensors.js';
 import { publishedConfig } from '../src/model/config.js';
+import { GeoTiffWriter } from '../src/scene/geotiff-writer.js';
+import { memorySink } from '../src/scene/memory-sink.js';
 import { buildTiff } from '../test/io/image-tiff-builder.js';
 import { Rng } from './rng.js';
 
@@ -86,3 +88,20 @@ export function tokensSeeds(): Uint8Array[] {
 }
 
 export const configSeeds = (): Uint8Array[] => [new TextEncoder().encode(configJson())];
+
+/** The public test scenes (8- and 16-bit, 4 bands, a collar of nodata) and a small GeoTIFF from our writer (RGB, UTM tags, nodata). */
+export async function geotiffSeeds(): Promise<Uint8Array[]> {
+  const dir = repo('test/scenes/public/');
+  const scenes = readdirSync(dir)
+    .filter((f) => f.endsWith('.tif'))
+    .sort()
+    .map((f) => new Uint8Array(readFileSync(new URL(f, dir))));
+  const [w, h] = [21, 13];
+  const sink = memorySink();
+  const tags = { tiepoint: [0, 0, 0, 500000, 5000000, 0], pixelScale: [0.5, 0.5, 0], geoKeyDirectory: [1, 1, 0, 2, 1025, 0, 1, 1, 3072, 0, 1, 32633] };
+  const writer = new GeoTiffWriter(sink, w, h, tags, { samples: 3, nodata: 0 });
+  await writer.start();
+  await writer.writeRows(pixels(w * h, 3, 6));
+  await writer.finish();
+  return [...scenes, sink.bytes()];
+}

@@ -14,6 +14,8 @@ import { bytesSource, openSafetensors } from '../src/io/safetensors.js';
 import { parseConfig } from '../src/model/config.js';
 import { openWeights } from '../src/model/open-weights.js';
 import { checkTokens, parseTokensJson } from '../src/model/tokens-input.js';
+import { openScene } from '../src/scene/scene-raster.js';
+import { mutateGeoTiff } from './formats/geotiff.js';
 import { mutateJpeg } from './formats/jpeg.js';
 import { mutateJsonText } from './formats/json.js';
 import { mutatePickle } from './formats/pickle.js';
@@ -22,11 +24,11 @@ import { mutateSafetensors } from './formats/safetensors.js';
 import { mutateTiff } from './formats/tiff.js';
 import { mutateZip } from './formats/zip.js';
 import type { Rng } from './rng.js';
-import { configSeeds, jpegSeeds, pngSeeds, pthSeeds, safetensorsSeeds, tiffSeeds, tokensSeeds } from './seeds.js';
+import { configSeeds, geotiffSeeds, jpegSeeds, pngSeeds, pthSeeds, safetensorsSeeds, tiffSeeds, tokensSeeds } from './seeds.js';
 
 export interface Target {
   readonly name: string;
-  seeds(): Uint8Array[];
+  seeds(): Uint8Array[] | Promise<Uint8Array[]>;
   /** A structure-aware mutation, or undefined when the input no longer parses (byte mutations then). */
   mutate(input: Uint8Array, rng: Rng, seeds: readonly Uint8Array[]): Uint8Array | undefined;
   run(input: Uint8Array): Promise<void>;
@@ -78,12 +80,31 @@ async function openModel(input: Uint8Array): Promise<void> {
   for (const name of opened.store.names().slice(0, 256)) await tolerate(() => opened.store.load(name));
 }
 
+/** The scene reader: open, then read small windows of up to 3 bands at both corners and of the smallest overview. */
+async function readScene(input: Uint8Array): Promise<void> {
+  const raster = await openScene(bytesSource(input, 'fuzz.tif'));
+  const bands = Array.from({ length: Math.min(raster.bands, 3) }, (_, i) => i + 1);
+  const windows: [number, number, number][] = [[0, 0, 0]];
+  if (raster.overviews > 0) windows.push([raster.overviews, 0, 0]);
+  const [w, h] = [Math.min(raster.width, 16), Math.min(raster.height, 16)];
+  windows.push([0, raster.width - w, raster.height - h]);
+  for (const [k, x0, y0] of windows) {
+    const [ow, oh] = raster.overviewSize(k);
+    const [ww, wh] = [Math.min(w, ow), Math.min(h, oh)];
+    const out = await raster.read(Math.min(x0, ow - ww), Math.min(y0, oh - wh), ww, wh, bands, k);
+    if (out.length !== bands.length || out.some((b) => b.length !== ww * wh)) {
+      throw new Error(`wrong answer: a ${ww} x ${wh} window of ${bands.length} bands came back as ${out.length} arrays of ${out.map((b) => b.length).join(', ')}`);
+    }
+  }
+}
+
 export const TARGETS: readonly Target[] = [
   { name: 'safetensors', seeds: safetensorsSeeds, mutate: (b, rng) => mutateSafetensors(b, rng), run: readSafetensors },
   { name: 'pth', seeds: pthSeeds, mutate: (b, rng, s) => (b[0] === 0x80 ? mutatePickle(b, rng) : mutateZip(b, rng, s)), run: readPth },
   image('png', pngSeeds, (b, rng, s) => mutatePng(b, rng, s)),
   image('jpeg', jpegSeeds, (b, rng, s) => mutateJpeg(b, rng, s)),
   image('tiff', tiffSeeds, (b, rng) => mutateTiff(b, rng)),
+  { name: 'geotiff', seeds: geotiffSeeds, mutate: (b, rng) => mutateGeoTiff(b, rng), run: readScene },
   {
     name: 'tokens',
     seeds: tokensSeeds,

@@ -10,19 +10,19 @@ import type { Rng } from '../rng.js';
 const TAGS = [256, 257, 258, 259, 262, 273, 277, 278, 279, 284, 317, 320, 322, 323, 324, 325, 338, 339, 530, 532];
 const TYPES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 18, 0, 99];
 
-interface Ifd {
+export interface Ifd {
   le: boolean;
   entries: Uint8Array[];
   next: number;
 }
 
-function read(b: Uint8Array, at: number, width: 2 | 4, le: boolean): number {
+export function read(b: Uint8Array, at: number, width: 2 | 4, le: boolean): number {
   let v = 0;
   for (let i = 0; i < width; i++) v += b[at + (le ? i : width - 1 - i)]! * 2 ** (8 * i);
   return v;
 }
 
-function parse(b: Uint8Array): Ifd | undefined {
+export function parseIfd(b: Uint8Array): Ifd | undefined {
   if (b.length < 8) return undefined;
   const le = b[0] === 0x49 && b[1] === 0x49;
   if (!le && !(b[0] === 0x4d && b[1] === 0x4d)) return undefined;
@@ -35,7 +35,7 @@ function parse(b: Uint8Array): Ifd | undefined {
 }
 
 /** The file with the IFD rewritten at its end and the header pointing there. */
-function withIfd(b: Uint8Array, ifd: Ifd): Uint8Array {
+export function withIfd(b: Uint8Array, ifd: Ifd): Uint8Array {
   const start = b.length + (b.length % 2);
   const table = new Uint8Array(2 + 12 * ifd.entries.length + 4);
   writeInt(table, 0, 2, ifd.entries.length, ifd.le);
@@ -46,9 +46,9 @@ function withIfd(b: Uint8Array, ifd: Ifd): Uint8Array {
   return out;
 }
 
-type Mutation = (ifd: Ifd, rng: Rng, fileLength: number) => void;
+export type Mutation = (ifd: Ifd, rng: Rng, fileLength: number) => void;
 
-const entry = (le: boolean, tag: number, type: number, count: number, value: number): Uint8Array => {
+export const entry = (le: boolean, tag: number, type: number, count: number, value: number): Uint8Array => {
   const e = new Uint8Array(12);
   writeInt(e, 0, 2, tag, le);
   writeInt(e, 2, 2, type, le);
@@ -57,7 +57,7 @@ const entry = (le: boolean, tag: number, type: number, count: number, value: num
   return e;
 };
 
-const MUTATIONS: Mutation[] = [
+export const IFD_MUTATIONS: Mutation[] = [
   function fieldType(ifd, rng) {
     if (ifd.entries.length) writeInt(rng.pick(ifd.entries), 2, 2, rng.pick(TYPES), ifd.le);
   },
@@ -91,8 +91,8 @@ const MUTATIONS: Mutation[] = [
 ];
 
 export function mutateTiff(input: Uint8Array, rng: Rng): Uint8Array | undefined {
-  const ifd = parse(input);
+  const ifd = parseIfd(input);
   if (!ifd) return undefined;
-  for (let n = 1 + rng.int(3); n > 0; n--) rng.pick(MUTATIONS)(ifd, rng, input.length);
+  for (let n = 1 + rng.int(3); n > 0; n--) rng.pick(IFD_MUTATIONS)(ifd, rng, input.length);
   return withIfd(input, ifd);
 }

@@ -3,7 +3,6 @@
  * saves it) to the safetensors file the engine loads. Tensors are read, converted and written
  * one at a time, so a 1 GB checkpoint needs about one tensor of memory, not two models.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FianetError, quote } from '../errors.js';
@@ -15,8 +14,8 @@ import { safetensorsLayout } from '../io/safetensors.js';
 import { BN_FOLDED_METADATA } from '../model/batch-norm-fold.js';
 import { DEFAULT_BATCHNORM_EPS } from '../model/config.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
-import { fileErrorReason } from '../node/file-error.js';
 import { checkOutputPaths } from '../node/output-paths.js';
+import { readBoundedText } from '../node/read-bounded.js';
 import { fileSource } from '../node/safetensors-file.js';
 import { planBatchNormFolds, type FoldedTensor } from './convert-fold-bn.js';
 
@@ -102,9 +101,7 @@ export async function run(argv: string[]): Promise<number> {
     const inferred = inferConfig(new Map(planned.map((t) => [t.name, t.shape])));
     let config: unknown = { ...inferred, note: 'inferred from tensor shapes by fianet convert; head counts are not in the shapes' };
     if (values.config) {
-      const text = await readFile(values.config, 'utf8').catch((e: unknown) => {
-        throw new FianetError('bad-input', `${values.config}: ${fileErrorReason(e)}`);
-      });
+      const text = await readBoundedText(values.config, 'config');
       try {
         config = JSON.parse(text);
       } catch (e) {

@@ -15,6 +15,7 @@ import { evaluate } from '../eval/evaluate.js';
 import { readDataset } from '../eval/read-dataset.js';
 import { reportMarkdown } from '../eval/report-markdown.js';
 import { buildReport } from '../eval/report.js';
+import { DEFAULT_MAX_PIXELS } from '../io/image-types.js';
 import { encodeMaskPng } from '../io/png-encode.js';
 import type { Segmenter } from '../model/segmenter.js';
 import { writeFileAtomic, writeOutputs } from '../node/atomic-write.js';
@@ -22,6 +23,7 @@ import { nodeDatasetFiles } from '../node/dataset-files.js';
 import { parseAdapterKind, type AdapterKind } from '../node/gpu-node.js';
 import { loadSegmenter as loadNodeSegmenter } from '../node/load-segmenter.js';
 import { checkOutputPaths } from '../node/output-paths.js';
+import { parseMaxPixels } from './max-pixels.js';
 import { progress, type ProgressOutput } from './progress.js';
 import { stderrOutput } from './terminal.js';
 import { loadLog } from './verbosity.js';
@@ -46,6 +48,7 @@ Options:
   --report FILE        write the JSON report (metrics, per sample, skipped, timings)
   --markdown FILE      write the Markdown table (also printed to stdout)
   --save-masks DIR     write each predicted mask as DIR/<sample>.png (S x S, 0/255)
+  --max-pixels N       refuse images larger than N pixels, from the file's header (default ${DEFAULT_MAX_PIXELS})
   --adapter KIND       auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
 
 Samples whose files are missing or unreadable, or whose mask size differs from the image,
@@ -86,6 +89,7 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
         report: { type: 'string' },
         markdown: { type: 'string' },
         'save-masks': { type: 'string' },
+        'max-pixels': { type: 'string' },
         adapter: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -116,7 +120,7 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
   // --data may name the .jsonl listing itself rather than its folder.
   const dataIsFile = format === 'jsonl' && (await stat(data).catch(() => undefined))?.isFile() === true;
   const root = dataIsFile ? dirname(data) : data;
-  const files = nodeDatasetFiles(root);
+  const files = nodeDatasetFiles(root, parseMaxPixels(values['max-pixels']));
   const dataset = await readDataset(files, {
     format,
     split,

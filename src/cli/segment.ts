@@ -3,9 +3,8 @@
  * object (PNG 0/255), optionally an overlay for people and the logits. Every output is
  * written atomically, and only after the model has succeeded: a failed run leaves no file.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { FianetError, quote } from '../errors.js';
+import { FianetError } from '../errors.js';
 import { overlayPngParts } from '../io/overlay.js';
 import { DEFAULT_MAX_PIXELS } from '../io/image-types.js';
 import { encodeMaskPng, resizedMaskPngParts } from '../io/png-encode.js';
@@ -15,10 +14,12 @@ import { parseTokensJson } from '../model/tokens-input.js';
 import { writeOutputs } from '../node/atomic-write.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
 import { readImageFile } from '../node/image-file.js';
+import { readBoundedText } from '../node/read-bounded.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
 import { checkOutputPaths } from '../node/output-paths.js';
 import { datasetText, type DatasetName } from '../text/categories.js';
 import { loadProgress } from './load-progress.js';
+import { parseMaxPixels } from './max-pixels.js';
 import { stderrOutput } from './terminal.js';
 import { isVerbose, loadLog } from './verbosity.js';
 
@@ -49,18 +50,10 @@ const looksInline = (arg: string): boolean => arg.trim().startsWith('{');
 
 async function readTokens(arg: string): Promise<ExpressionTokens> {
   if (looksInline(arg)) return parseTokensJson(arg, '--tokens');
-  const text = await readFile(arg, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new FianetError('bad-input', `cannot read --tokens ${arg}: ${e.code ?? e.message}`);
-  });
+  const text = await readBoundedText(arg, '--tokens file');
   return parseTokensJson(text, `--tokens ${arg}`);
 }
 
-function parseMaxPixels(arg: string | undefined): number {
-  if (arg === undefined) return DEFAULT_MAX_PIXELS;
-  const n = Number(arg);
-  if (!Number.isSafeInteger(n) || n < 1) throw new FianetError('bad-input', `--max-pixels must be a positive whole number of pixels, got ${quote(arg)}`);
-  return n;
-}
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({

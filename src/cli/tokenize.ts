@@ -2,9 +2,9 @@
  * `fianet tokenize`: what the model receives for a referring expression: token ids,
  * word pieces, Treebank words, POS tags and the l / t / p masks.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { FianetError } from '../errors.js';
+import { readBoundedText } from '../node/read-bounded.js';
 import { defaultVocabPath, loadVocabFile } from '../node/vocab-file.js';
 import { datasetText, type DatasetName } from '../text/categories.js';
 import { encodeExpression, type EncodedExpression, type EncodeOptions } from '../text/encode-expression.js';
@@ -23,13 +23,6 @@ Options:
 --file reads one expression per line and prints one JSON object per line, in order.
 Warnings (truncation) go to stderr.`;
 
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    throw new FianetError('bad-input', `cannot read the ${what} ${path}: ${(e as Error).message}`);
-  }
-}
 
 /** The lines of a file, without the line break ending its last line. */
 function lines(text: string): string[] {
@@ -111,7 +104,7 @@ export async function run(argv: string[]): Promise<number> {
     maxTokens: parseMaxTokens(values['max-tokens']),
   };
   if (values.categories !== undefined) {
-    const categories = lines(await readText(values.categories, 'categories file')).map((l) => l.trim()).filter((l) => l !== '');
+    const categories = lines(await readBoundedText(values.categories, 'categories file')).map((l) => l.trim()).filter((l) => l !== '');
     if (categories.length === 0) throw new FianetError('bad-input', `${values.categories}: no categories (expected one per line)`);
     options.categories = categories;
   }
@@ -123,7 +116,7 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const file = values.file!;
-  for (const [i, line] of lines(await readText(file, 'expressions file')).entries()) {
+  for (const [i, line] of lines(await readBoundedText(file, 'expressions file')).entries()) {
     let encoded: EncodedExpression;
     try {
       encoded = encodeExpression(line, options);

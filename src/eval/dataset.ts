@@ -15,6 +15,8 @@ export interface DatasetFiles {
   describe(path: string): string;
   readBytes(path: string): Promise<Uint8Array>;
   exists(path: string): Promise<boolean>;
+  /** Largest image (width x height) decoded; default DEFAULT_MAX_PIXELS. */
+  maxPixels?: number;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { FianetError } from '../errors.js';
 import { decodeImage } from '../io/image-decode.js';
+import { maxPixelsOf } from '../io/image-types.js';
 import type { DecodedImage, RgbImage } from '../io/image-types.js';
 import { resizeMaskNearest } from '../io/mask-resize.js';
 import { cocoMask, type BinaryMask } from './coco-mask.js';
@@ -69,7 +70,7 @@ export async function loadSample(files: DatasetFiles, sample: EvalSample, size: 
 
 async function readImage(files: DatasetFiles, path: string): Promise<DecodedImage | { error: string; missing: boolean }> {
   try {
-    return decodeImage(await files.readBytes(path), files.describe(path));
+    return decodeImage(await files.readBytes(path), files.describe(path), { maxPixels: maxPixelsOf(files) });
   } catch (e) {
     if (!(e instanceof FianetError)) throw e;
     return { error: e.message, missing: !(await files.exists(path)) };

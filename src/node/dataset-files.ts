@@ -3,22 +3,22 @@
  * (absolute paths in a listing are taken as they are).
  * Messages keep the root as the user typed it, so they can be pasted back into a shell.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { FianetError } from '../errors.js';
 import type { DatasetFiles } from '../eval/dataset.js';
-import { fileErrorReason } from './file-error.js';
+import { maxImageFileBytes, DEFAULT_MAX_PIXELS } from '../io/image-types.js';
+import { readBoundedFile } from './read-bounded.js';
 
-export function nodeDatasetFiles(root: string): DatasetFiles {
+
+/** Files under `root`; each is read whole up to the image file cap of `maxPixels` (refs and listings are far smaller). */
+export function nodeDatasetFiles(root: string, maxPixels = DEFAULT_MAX_PIXELS): DatasetFiles {
+  const cap = maxImageFileBytes(maxPixels);
   const describe = (path: string) => (isAbsolute(path) ? path : join(root, path));
   return {
+    maxPixels,
     describe,
     async readBytes(path) {
-      try {
-        return await readFile(describe(path));
-      } catch (e) {
-        throw new FianetError('bad-input', `${describe(path)}: ${fileErrorReason(e)}`);
-      }
+      return readBoundedFile(describe(path), cap, { what: '', raise: 'raise --max-pixels if it is a genuine image' });
     },
     async exists(path) {
       try {

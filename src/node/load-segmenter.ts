@@ -3,7 +3,6 @@
  * config (--config, else the weights' metadata, else the published preset) and the
  * vocabulary, and builds the Segmenter once, reporting progress while weights upload.
  */
-import { readFile } from 'node:fs/promises';
 import { FianetError } from '../errors.js';
 import { createSegmenter, ignoredByReference, unusedTensorsMessage } from '../model/create-segmenter.js';
 import { openWeights } from '../model/open-weights.js';
@@ -11,6 +10,7 @@ import type { Segmenter } from '../model/segmenter.js';
 import type { DatasetName } from '../text/categories.js';
 import type { Gpu } from '../runtime/device.js';
 import { nodeGpu, type AdapterKind } from './gpu-node.js';
+import { readBoundedText } from './read-bounded.js';
 import { fileSource } from './safetensors-file.js';
 import { defaultVocabPath, loadVocabFile } from './vocab-file.js';
 
@@ -31,12 +31,7 @@ export interface LoadSegmenterOptions {
 }
 
 async function readConfig(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new FianetError('bad-input', `cannot read the config ${path}: ${(e as Error).message}`);
-  }
+  const text = await readBoundedText(path, 'config');
   try {
     return JSON.parse(text);
   } catch (e) {

@@ -3,11 +3,11 @@
  * where the package's own copy lives.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FianetError } from '../errors.js';
 import { parseVocab, type Vocab } from '../text/vocab.js';
+import { readBoundedText } from './read-bounded.js';
 
 /**
  * weights/vocab.txt of this package. The package root is the nearest folder above this
@@ -25,11 +25,5 @@ export function defaultVocabPath(): string {
 }
 
 export async function loadVocabFile(path: string): Promise<Vocab> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new FianetError('bad-input', `cannot read the vocabulary file ${path}: ${(e as Error).message}; give a BERT vocab.txt (one token per line)`);
-  }
-  return parseVocab(text, path);
+  return parseVocab(await readBoundedText(path, 'vocabulary file'), path);
 }

@@ -75,6 +75,10 @@ export function georefFromTags(tags: GeoTags, label: string): Georef | undefined
   } else {
     return undefined;
   }
+  const { a, b, c, d, e, f } = affine;
+  if (![a, b, c, d, e, f].every(Number.isFinite) || a * e - b * d === 0) {
+    throw new FianetError('bad-input', `${label}: the georeferencing (ModelTiepoint/ModelPixelScale/ModelTransformation) is not finite or maps pixels to a zero area`);
+  }
   if (keys.get(RASTER_TYPE_KEY) === PIXEL_IS_POINT) {
     // The tags place pixel centres: the corner of pixel (0, 0) is half a pixel up and left.
     affine = { ...affine, c: affine.c - 0.5 * (affine.a + affine.b), f: affine.f - 0.5 * (affine.d + affine.e) };

@@ -9,6 +9,7 @@ import { FianetError, quote } from '../errors.js';
 import { decodeImage, detectImageFormat } from '../io/image-decode.js';
 import type { ByteSource } from '../io/safetensors.js';
 import { georefFromTags, type GeoTags, type Georef } from './georef.js';
+import { scanTiffDirectories } from './tiff-directory-scan.js';
 
 export type SampleKind = 'uint' | 'int' | 'float';
 
@@ -37,6 +38,11 @@ export interface SceneRaster {
 const MAX_SIDE = 2 ** 31 - 1;
 /** The largest window one read may ask for (pixels x bands). */
 export const MAX_WINDOW_SAMPLES = 1 << 28;
+
+/** Images (the full one and overviews) looked at in one file. */
+const MAX_IMAGES = 32;
+/** The largest strip or tile decoded at once: geotiff.js decodes whole blocks, whatever the window. */
+const MAX_BLOCK_BYTES = 1 << 28;
 
 /** geotiff.js's BaseSource over our ByteSource (clamped at the end like a file read). */
 function tiffSource(source: ByteSource) {
@@ -67,26 +73,39 @@ export async function openScene(source: ByteSource): Promise<SceneRaster> {
 
 async function openGeoTiff(source: ByteSource): Promise<SceneRaster> {
   const label = source.label;
-  let tiff: GeoTIFF;
   let images: GeoTIFFImage[];
   try {
-    tiff = await GeoTIFF.fromSource(tiffSource(source) as never);
-    const count = await tiff.getImageCount();
+    const count = await scanTiffDirectories(source, MAX_IMAGES);
+    const tiff = await GeoTIFF.fromSource(tiffSource(source) as never);
     images = [];
     // Reduced-resolution images (NewSubfileType bit 0) of the same size ratio are overviews;
     // masks and thumbnails of other shapes are ignored.
-    for (let i = 0; i < Math.min(count, 32); i++) images.push(await tiff.getImage(i));
+    for (let i = 0; i < count; i++) images.push(await tiff.getImage(i));
   } catch (e) {
-    if (e instanceof FianetError) throw e;
-    throw new FianetError('bad-input', `${label}: cannot read this TIFF (${(e as Error).message})`);
+    throw asBadTiff(e, label);
   }
+  try {
+    return await describeGeoTiff(images, label);
+  } catch (e) {
+    throw asBadTiff(e, label);
+  }
+}
+
+/** geotiff.js's own errors on a malformed file (a RangeError, a TypeError on a missing tag) as one bad-input line. */
+function asBadTiff(e: unknown, label: string): FianetError {
+  if (e instanceof FianetError) return e;
+  return new FianetError('bad-input', `${label}: cannot read this TIFF (${(e as Error).message})`);
+}
+
+async function describeGeoTiff(images: GeoTIFFImage[], label: string): Promise<SceneRaster> {
   const main = images[0]!;
   const width = main.getWidth();
   const height = main.getHeight();
-  if (!(width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE)) {
+  if (!(Number.isInteger(width) && Number.isInteger(height) && width > 0 && height > 0 && width <= MAX_SIDE && height <= MAX_SIDE)) {
     throw new FianetError('bad-input', `${label}: image size ${quote(width)} x ${quote(height)} is out of range`);
   }
   const bands = main.getSamplesPerPixel();
+  if (!(Number.isInteger(bands) && bands >= 1)) throw new FianetError('bad-input', `${label}: SamplesPerPixel ${quote(bands)} is not a positive whole number`);
   const bits = main.getBitsPerSample(0);
   const format = main.getSampleFormat(0);
   const kind: SampleKind = format === 3 ? 'float' : format === 2 ? 'int' : 'uint';
@@ -111,7 +130,9 @@ async function openGeoTiff(source: ByteSource): Promise<SceneRaster> {
   const georef = georefFromTags(tags, label);
   const extra = ((await fd.loadValue('ExtraSamples' as never)) as ArrayLike<number> | undefined) ?? [];
   const alphaIndex = Array.from(extra).findIndex((v) => v === 1 || v === 2);
-  const nodataText = ((await fd.loadValue('GDAL_NODATA' as never)) as string | undefined)?.replace(/\0/g, '').trim();
+  const nodataValue = (await fd.loadValue('GDAL_NODATA' as never)) as unknown;
+  if (nodataValue !== undefined && typeof nodataValue !== 'string') throw new FianetError('bad-input', `${label}: GDAL_NODATA is not text (ASCII)`);
+  const nodataText = nodataValue?.replace(/\0/g, '').trim();
   const nodata = nodataText === undefined || nodataText === '' ? undefined : /^nan$/i.test(nodataText) ? NaN : Number(nodataText);
   if (nodata !== undefined && !Number.isFinite(nodata) && !Number.isNaN(nodata)) {
     throw new FianetError('bad-input', `${label}: GDAL_NODATA ${quote(nodataText)} is not a number`);
@@ -133,8 +154,13 @@ async function openGeoTiff(source: ByteSource): Promise<SceneRaster> {
       if (w * h * wanted.length > MAX_WINDOW_SAMPLES) {
         throw new FianetError('bad-input', `${label}: a window of ${w} x ${h} x ${wanted.length} samples is too large to read at once`);
       }
+      const image = imageAt(overview);
+      const block = image.getTileWidth() * image.getTileHeight() * image.getBytesPerPixel();
+      if (!(block <= MAX_BLOCK_BYTES)) {
+        throw new FianetError('bad-input', `${label}: a strip or tile of ${quote(block)} bytes is too large to decode (at most ${MAX_BLOCK_BYTES}); rewrite the file tiled, e.g. gdal_translate -co TILED=YES`);
+      }
       try {
-        const r = await imageAt(overview).readRasters({ window: [x0, y0, x0 + w, y0 + h], samples: wanted.map((b) => b - 1), interleave: false });
+        const r = await image.readRasters({ window: [x0, y0, x0 + w, y0 + h], samples: wanted.map((b) => b - 1), interleave: false });
         return Array.from(r as unknown as ArrayLike<number>[]);
       } catch (e) {
         throw new FianetError('bad-input', `${label}: cannot decode the window at (${x0}, ${y0}) ${w} x ${h} (${(e as Error).message})`);

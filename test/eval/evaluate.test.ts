@@ -51,6 +51,18 @@ describe('the evaluation loop', () => {
     expect(log.indexOf('read images/2.png')).toBeGreaterThan(log.indexOf('done sample 0'));
   });
 
+  it('images over the dataset files\' pixel limit (eval --max-pixels) are skipped as unreadable, naming the file', async () => {
+    const root = folder(2);
+    const files = nodeDatasetFiles(root, S * S - 1);
+    const { samples } = await readDataset(files, { format: 'jsonl', split: 'test' });
+    const run = await evaluate({ segmenter: fakeSegmenter(S, () => rect(S, S, 0, 0, 2, S)), files, samples });
+    expect(run.records).toHaveLength(0);
+    expect(run.skipped.map((k) => k.reason)).toEqual(['unreadable-image', 'unreadable-image']);
+    expect(run.skipped[0]!.message).toMatch(/images\/0\.png.*4 x 4 pixels, over the limit of 15 pixels/);
+    const atLimit = nodeDatasetFiles(root, S * S);
+    expect((await evaluate({ segmenter: fakeSegmenter(S, () => rect(S, S, 0, 0, 2, S)), files: atLimit, samples })).records).toHaveLength(2);
+  });
+
   it('an abort stops after the sample in flight; progress counts every sample', async () => {
     const root = folder(4);
     const files = nodeDatasetFiles(root);

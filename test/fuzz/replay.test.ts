@@ -21,7 +21,7 @@ describe('fuzz targets', () => {
   for (const target of TARGETS) {
     it(`${target.name}: every seed passes in the watched child`, async () => {
       const w = await worker();
-      for (const seed of target.seeds()) expect(await w.run(target.name, seed)).toEqual({ kind: 'ok' });
+      for (const seed of await target.seeds()) expect(await w.run(target.name, seed)).toEqual({ kind: 'ok' });
     });
   }
 });
@@ -29,7 +29,7 @@ describe('fuzz targets', () => {
 describe('fuzz reproducers', () => {
   for (const target of TARGETS) {
     const dir = new URL(`${target.name}/`, REPRODUCERS);
-    // Reproducers may be gzipped (fuzz/findings/ keeps them so: a 100k-deep pickle is 400 KB raw).
+    // Reproducers may be gzipped (a 100k-deep pickle is 400 KB raw).
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bin') || f.endsWith('.bin.gz')) : [];
     for (const file of files) {
       it(`${target.name}/${file} passes (a result or a FianetError)`, async () => {

@@ -33,7 +33,7 @@ describe('readImageFile', () => {
 
   it('names a missing file', async () => {
     const path = join(dir, 'nope.png');
-    expect((await rejection(readImageFile(path))).message).toBe(`image ${path}: no such file; check the path`);
+    expect((await rejection(readImageFile(path))).message).toBe(`image ${path}: no such file`);
   });
 
   it('refuses a directory', async () => {
@@ -72,7 +72,7 @@ describe('readImageFile refuses what is not a bounded regular file', () => {
   it('a character device such as /dev/zero, at once', async () => {
     const start = performance.now();
     expect((await rejection(readImageFile('/dev/zero'))).message).toBe(
-      'image /dev/zero: not a regular file (a device, pipe or socket); give an image file',
+      'image /dev/zero: not a regular file (a device, pipe or socket)',
     );
     expect(performance.now() - start).toBeLessThan(1000);
   });
@@ -89,7 +89,7 @@ describe('readImageFile refuses what is not a bounded regular file', () => {
     truncateSync(big, 10e9);
     const start = performance.now();
     expect((await rejection(readImageFile(big))).message).toBe(
-      `image ${big}: the file is larger than 779 MiB, more than any image within the pixel limit needs; raise --max-pixels if it is genuine`,
+      `image ${big}: the file is larger than 779 MiB, more than a valid image needs; raise --max-pixels if it is genuine`,
     );
     expect(performance.now() - start).toBeLessThan(1000);
   });
