@@ -3,6 +3,7 @@
  * ranges, splices with another seed, truncation, and "interesting" integers (0, -1, powers of
  * two and their neighbours) written at 1, 2, 4 or 8 bytes in either byte order.
  */
+import { concat as join } from '../src/io/png-encode.js';
 import type { Rng } from './rng.js';
 
 /** Values that sit on the edges parsers get wrong: sign bits, 2^31, 2^32, lengths near zero. */
@@ -16,15 +17,7 @@ export function writeInt(bytes: Uint8Array, at: number, width: 1 | 2 | 4 | 8, va
   }
 }
 
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
+const concat = (...parts: Uint8Array[]): Uint8Array => join(parts);
 
 type ByteMutation = (input: Uint8Array, rng: Rng, seeds: readonly Uint8Array[]) => Uint8Array;
 
