@@ -155,7 +155,12 @@ async function describeGeoTiff(images: GeoTIFFImage[], label: string): Promise<S
         throw new FianetError('bad-input', `${label}: a window of ${w} x ${h} x ${wanted.length} samples is too large to read at once`);
       }
       const image = imageAt(overview);
-      const block = image.getTileWidth() * image.getTileHeight() * image.getBytesPerPixel();
+      const [tileWidth, tileHeight] = [image.getTileWidth(), image.getTileHeight()];
+      // A FLOAT TileWidth of 7e-43 made geotiff.js walk 3e43 tiles: sizes must be whole pixels.
+      if (!(Number.isInteger(tileWidth) && Number.isInteger(tileHeight) && tileWidth >= 1 && tileHeight >= 1)) {
+        throw new FianetError('bad-input', `${label}: a tile or strip of ${quote(tileWidth)} x ${quote(tileHeight)} pixels is not a positive whole size`);
+      }
+      const block = tileWidth * tileHeight * image.getBytesPerPixel();
       if (!(block <= MAX_BLOCK_BYTES)) {
         throw new FianetError('bad-input', `${label}: a strip or tile of ${quote(block)} bytes is too large to decode (at most ${MAX_BLOCK_BYTES}); rewrite the file tiled, e.g. gdal_translate -co TILED=YES`);
       }

@@ -36,10 +36,9 @@ const setEntry = (ifd: Ifd, tag: number, e: Uint8Array) => {
 };
 
 async function refusal(bytes: Uint8Array): Promise<string> {
-  const error = await openScene(bytesSource(bytes, 'hostile.tif')).then(
-    async (raster) => raster.read(0, 0, 4, 4, [1, 2, 3]),
-    (e: unknown) => e,
-  );
+  const error = await openScene(bytesSource(bytes, 'hostile.tif'))
+    .then(async (raster) => raster.read(0, 0, 4, 4, [1, 2, 3]))
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(FianetError);
   expect((error as FianetError).code).toBe('bad-input');
   expect((error as FianetError).message).toMatch(/^hostile\.tif: /);
@@ -68,6 +67,15 @@ describe('openScene on hostile GeoTIFFs', () => {
     const file = await geoTiff(UTM);
     expect(await refusal(edited(file, (ifd) => setEntry(ifd, 42113, entry(ifd.le, 42113, 3, 2, 255))))).toMatch(/GDAL_NODATA is not text/);
   });
+
+  // The fuzz run's hang and 3.5 GB blowup: FLOAT TileWidth/TileLength whose bits read as 7e-43,
+  // so geotiff.js walked ~1e43 tiles; the 256 MiB block cap saw a block of ~0 bytes.
+  for (const [tag, name] of [[322, 'TileWidth'], [323, 'TileLength']] as const) {
+    it(`a ${name} stored as a FLOAT denormal`, async () => {
+      const file = await geoTiff(UTM);
+      expect(await refusal(edited(file, (ifd) => setEntry(ifd, tag, entry(ifd.le, tag, 11, 1, 512))))).toMatch(/a tile or strip of .*e-43.* is not a positive whole size/);
+    });
+  }
 
   const degenerate: [string, GeoTags][] = [
     ['a NaN pixel scale', { ...UTM, pixelScale: [NaN, 0.5, 0] }],
