@@ -10,27 +10,16 @@
  * where the reference's two logits are closer than 1e-4 (none for s0).
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import type * as Fianet from '../../src/browser.js';
 import { FIXTURES } from '../helpers/test-data.js';
-import { launchChromium, startTestServer, watchPage } from './chromium.js';
+import { chromiumSession, watchPage } from './chromium.js';
 
 const LOGITS_ATOL = 4e-5;
 const MARGIN_EXEMPT = 1e-4;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = chromiumSession();
 
 test('tiny fixture s0 in the page: logits match the reference', async () => {
   const path = 'tiny/tensors.safetensors';
@@ -38,9 +27,9 @@ test('tiny fixture s0 in the page: logits match the reference', async () => {
   const ids = async (name: string) => Array.from(await tensors.readInt32(`s0.${name}`));
   const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
 
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const errors = watchPage(page);
-  await page.goto(`${server.url}/test-pages/harness.html`);
+  await page.goto(`${session.url}/test-pages/harness.html`);
   await page.waitForFunction(() => 'fianet' in window);
   // Runs in the page: only what a web app using the bundle would do.
   const out = await page.evaluate(async (tokens) => {
