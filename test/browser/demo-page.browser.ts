@@ -7,27 +7,16 @@
  * Also: with navigator.gpu missing the page says so instead of failing silently.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { decodeImage } from '../../src/io/image-decode.js';
 import { resizeMaskNearest } from '../../src/io/mask-resize.js';
-import { launchChromium, OUTPUT_DIR, startTestServer, watchPage } from './chromium.js';
+import { chromiumSession, OUTPUT_DIR, watchPage } from './chromium.js';
 
 const EXPRESSION = 'a green tennis court on the far right';
 const MIN_IOU = 0.98;
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startTestServer>>;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-  await mkdir(OUTPUT_DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = chromiumSession();
+beforeAll(() => mkdir(OUTPUT_DIR, { recursive: true }));
 
 /** A 0/255 (or 0/1) grayscale or RGB PNG as a 0/1 mask. */
 function maskOf(bytes: Uint8Array, label: string): { mask: Uint8Array; width: number; height: number } {
@@ -46,9 +35,9 @@ function iou(a: Uint8Array, b: Uint8Array): number {
 }
 
 test('demo page: image + expression -> the tennis court on the right', async () => {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
+  const page = await session.browser.newPage({ viewport: { width: 1200, height: 1000 } });
   const errors = watchPage(page);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${session.url}/`);
   await expect.poll(() => page.textContent('#adapter'), { timeout: 60_000 }).toMatch(/swiftshader/i);
 
   await page.setInputFiles('#image-file', 'examples/example1.png');
@@ -81,11 +70,11 @@ test('demo page: image + expression -> the tennis court on the right', async () 
 });
 
 test('demo page without WebGPU: a clear message, no run button', async () => {
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   const errors = watchPage(page);
   // What a browser without WebGPU looks like to the page.
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'gpu', { get: () => undefined }));
-  await page.goto(`${server.url}/web/`);
+  await page.goto(`${session.url}/web/`);
   await page.waitForSelector('#gpu-error:not([hidden])');
   expect(await page.textContent('#gpu-error')).toMatch(/WebGPU is not available.*navigator\.gpu is missing/);
   expect(await page.isDisabled('#run')).toBe(true);
