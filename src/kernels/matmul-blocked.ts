@@ -11,7 +11,10 @@
  * layer gets narrow blocks, so little padding is multiplied). One dispatch computes an MB x NB
  * output tile over P k-blocks (P pairs of windows bound); K beyond P blocks takes further
  * passes that accumulate. Workgroups split the tile's rows (TM per thread, uniform across
- * lanes, so A loads are broadcasts); lanes own 4 consecutive columns (one vec4 of W per k).
+ * lanes); lanes own TN vec4s of columns, 4 * NB / TN apart. On llvmpipe every load in the k
+ * loop (even one uniform across lanes) is a gather of 8 scalar loads per component (~11 ns
+ * per vec4 per 8 lanes, against ~2 ns per vec4 FMA: bench/RESULTS.md, 2026-12-02), so the
+ * rate follows loads per FMA: TM + 4 TN vec4 loads for 4 TM TN vec4 FMAs per k4 step.
  * A convolution's output (stored transposed) can end in the scale-aware gate (conv2d's
  * epilogue): its two small maps are read through uniform windows too, laid out per column
  * block as [ceil(N/NB)][GP][NB] (GP = gh * gw padded to vec4s), so a lane's 4 channels at a
@@ -50,19 +53,20 @@ export const matmulBlocked = defineKernel({
   // bias and residual are uniform flags, not constants: fewer pipeline variants to compile.
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, act: 'none' as Activation, GP: 0 },
+  // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, act: 'none' as Activation, GP: 0 },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
+    const LANES = NB4 / c.TN;
     const rows = [...Array(c.TM).keys()];
+    const cols = [...Array(c.TN).keys()];
     const pairs = [...Array(c.P).keys()];
+    const acc = (i: number, j: number) => `acc${i}_${j}`;
     const step = (p: number) => /* wgsl */ `
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * ${4 * NB4}u + col4;
-    let wk0 = w${p}[wk];
-    let wk1 = w${p}[wk + ${NB4}u];
-    let wk2 = w${p}[wk + ${2 * NB4}u];
-    let wk3 = w${p}[wk + ${3 * NB4}u];
-${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4]; acc${i} = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc${i})))); }`).join('\n')}
+${cols.map((j) => [0, 1, 2, 3].map((q) => `    let w${j}_${q} = ${weightLoad(p, `wk + ${q * NB4 + j * LANES}u`)};`).join('\n')).join('\n')}
+${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4];${cols.map((j) => ` ${acc(i, j)} = fma(vec4(a.x), w${j}_0, fma(vec4(a.y), w${j}_1, fma(vec4(a.z), w${j}_2, fma(vec4(a.w), w${j}_3, ${acc(i, j)}))));`).join('')} }`).join('\n')}
   }`;
     return /* wgsl */ `
 // a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
@@ -89,22 +93,32 @@ fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   out[o] = v;
 }
 
-@compute @workgroup_size(${NB4}, 1, 1)
+@compute @workgroup_size(${LANES}, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * ${c.TM}u;
-${rows.map((i) => `  var acc${i} = vec4<f32>();`).join('\n')}
+${rows.flatMap((i) => cols.map((j) => `  var ${acc(i, j)} = vec4<f32>();`)).join('\n')}
 ${pairs.map(step).join('\n')}
-  let n = params.n0 + 4u * col4;
-${rows.map((i) => (c.GP ? `  {
-    let t = gate_taps(params.m0 + r0 + ${i}u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}u, n + j, acc${i}[j], gm[j], ga[j]); }
-  }` : `  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}u, n + j, acc${i}[j]); }`)).join('\n')}
+${rows.flatMap((i) => cols.map((j) => {
+    const [m, c4] = [`params.m0 + r0 + ${i}u`, `col4 + ${j * LANES}u`];
+    return c.GP ? `  {
+    let t = gate_taps(${m});
+    let gm = gate_mul_at(${c4}, t.y, t.x);
+    let ga = gate_add_at(${c4}, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(${m}, params.n0 + 4u * (${c4}) + q, ${acc(i, j)}[q], gm[q], ga[q]); }
+  }` : `  for (var q = 0u; q < 4u; q++) { store(${m}, params.n0 + 4u * (${c4}) + q, ${acc(i, j)}[q]); }`;
+  })).join('\n')}
 }
 `;
   },
   // Only the rows of the tile that exist: the last tile of a 66-row BERT batch has 2 of 64.
   workgroups: (u, c) => [1, Math.ceil(Math.min(c.MB, u.M - u.m0) / c.TM), 1],
 });
+
+/**
+ * The WGSL expression loading the vec4 of W at `index` of window w_p: the one place the
+ * kernel reads weights (another weight encoding changes only this).
+ */
+function weightLoad(p: number, index: string): string {
+  return `w${p}[${index}]`;
+}

@@ -11,8 +11,12 @@ import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import type { Activation } from '../kernels/wgsl-helpers.js';
 import { expectShape, fmtShape, numel, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
 
-/** Rows per thread: 16 keeps 16 vec4 accumulators in registers; tiny layers use fewer. */
+/** Rows per thread: each vec4 of W a lane loads feeds TM rows. */
 const TM = 16;
+
+/** Vec4s of columns per lane for a tile NB wide: TN_MAX, as long as a tile keeps 8 lanes (llvmpipe's SIMD width). */
+const TN_MAX = 2;
+const columnVec4s = (NB: number): number => Math.max(1, Math.min(TN_MAX, NB / 32));
 
 const pow2 = (n: number, least: number): number => Math.max(least, 2 ** Math.ceil(Math.log2(n)));
 
@@ -248,7 +252,8 @@ export function blockedMatmulFromBlocks(
     }
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
-  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none', GP }, dispatches, flops });
+  const TN = columnVec4s(NB);
+  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), TN, P, act: opts.act ?? 'none', GP }, dispatches, flops });
   return args.out!;
 }
 

@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=gelu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -69,70 +69,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=hsigmoid)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -187,70 +222,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -305,70 +375,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=relu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -423,70 +528,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=sigmoid)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -541,70 +681,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=tanh)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=tanh)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -659,70 +834,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,TN=2,act=relu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -781,118 +991,161 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 32u];
-    let wk2 = w1[wk + 64u];
-    let wk3 = w1[wk + 96u];
-    { let a = a1[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 32u];
+    let w0_2 = w1[wk + 64u];
+    let w0_3 = w1[wk + 96u];
+    let w1_0 = w1[wk + 16u];
+    let w1_1 = w1[wk + 48u];
+    let w1_2 = w1[wk + 80u];
+    let w1_3 = w1[wk + 112u];
+    { let a = a1[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 32u];
-    let wk2 = w2[wk + 64u];
-    let wk3 = w2[wk + 96u];
-    { let a = a2[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 32u];
+    let w0_2 = w2[wk + 64u];
+    let w0_3 = w2[wk + 96u];
+    let w1_0 = w2[wk + 16u];
+    let w1_1 = w2[wk + 48u];
+    let w1_2 = w2[wk + 80u];
+    let w1_3 = w2[wk + 112u];
+    { let a = a2[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,TN=1,act=relu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -951,66 +1204,65 @@ fn store(m: u32, n: u32, s: f32) {
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 16u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 4u];
-    let wk2 = w0[wk + 8u];
-    let wk3 = w0[wk + 12u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 4u];
+    let w0_2 = w0[wk + 8u];
+    let w0_3 = w0[wk + 12u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,TN=1,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1069,66 +1321,65 @@ fn store(m: u32, n: u32, s: f32) {
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 32u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 8u];
-    let wk2 = w0[wk + 16u];
-    let wk3 = w0[wk + 24u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 8u];
+    let w0_2 = w0[wk + 16u];
+    let w0_3 = w0[wk + 24u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,TN=2,act=sigmoid)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1183,70 +1434,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 4u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 4u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 4u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 4u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 4u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 4u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 4u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 4u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 4u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 4u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 4u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 4u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 4u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 4u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 4u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 4u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 4u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 4u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 4u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 4u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 4u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 4u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 4u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 4u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 4u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 4u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 4u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 4u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 4u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 4u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 4u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 4u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,TN=1,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1307,90 +1593,89 @@ fn store(m: u32, n: u32, s: f32) {
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 16u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 4u];
-    let wk2 = w0[wk + 8u];
-    let wk3 = w0[wk + 12u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 4u];
+    let w0_2 = w0[wk + 8u];
+    let w0_3 = w0[wk + 12u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 16u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 4u];
-    let wk2 = w1[wk + 8u];
-    let wk3 = w1[wk + 12u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 4u];
+    let w0_2 = w1[wk + 8u];
+    let w0_3 = w1[wk + 12u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1449,66 +1734,65 @@ fn store(m: u32, n: u32, s: f32) {
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 32u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 8u];
-    let wk2 = w0[wk + 16u];
-    let wk3 = w0[wk + 24u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 8u];
+    let w0_2 = w0[wk + 16u];
+    let w0_3 = w0[wk + 24u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,act=relu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1567,66 +1851,65 @@ fn store(m: u32, n: u32, s: f32) {
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 32u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 8u];
-    let wk2 = w0[wk + 16u];
-    let wk3 = w0[wk + 24u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 8u];
+    let w0_2 = w0[wk + 16u];
+    let w0_3 = w0[wk + 24u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,TN=1,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1687,90 +1970,89 @@ fn store(m: u32, n: u32, s: f32) {
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 32u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 8u];
-    let wk2 = w0[wk + 16u];
-    let wk3 = w0[wk + 24u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 8u];
+    let w0_2 = w0[wk + 16u];
+    let w0_3 = w0[wk + 24u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 32u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 8u];
-    let wk2 = w1[wk + 16u];
-    let wk3 = w1[wk + 24u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 8u];
+    let w0_2 = w1[wk + 16u];
+    let w0_3 = w1[wk + 24u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,TN=1,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1835,138 +2117,137 @@ fn store(m: u32, n: u32, s: f32) {
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 32u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 8u];
-    let wk2 = w0[wk + 16u];
-    let wk3 = w0[wk + 24u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 8u];
+    let w0_2 = w0[wk + 16u];
+    let w0_3 = w0[wk + 24u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 32u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 8u];
-    let wk2 = w1[wk + 16u];
-    let wk3 = w1[wk + 24u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 8u];
+    let w0_2 = w1[wk + 16u];
+    let w0_3 = w1[wk + 24u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 32u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 8u];
-    let wk2 = w2[wk + 16u];
-    let wk3 = w2[wk + 24u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 8u];
+    let w0_2 = w2[wk + 16u];
+    let w0_3 = w2[wk + 24u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 32u + col4;
-    let wk0 = w3[wk];
-    let wk1 = w3[wk + 8u];
-    let wk2 = w3[wk + 16u];
-    let wk3 = w3[wk + 24u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 8u];
+    let w0_2 = w3[wk + 16u];
+    let w0_3 = w3[wk + 24u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=gelu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2037,70 +2318,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=hsigmoid)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2155,70 +2471,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2273,70 +2624,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=relu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2391,70 +2777,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=tanh)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=tanh)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2509,70 +2930,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=gelu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2645,94 +3101,133 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=hsigmoid)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2789,94 +3284,133 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2933,94 +3467,133 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=relu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3077,94 +3650,133 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=tanh)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=tanh)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3221,94 +3833,133 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=gelu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3383,118 +4034,161 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 16u];
-    let wk2 = w2[wk + 32u];
-    let wk3 = w2[wk + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3553,118 +4247,161 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 16u];
-    let wk2 = w2[wk + 32u];
-    let wk3 = w2[wk + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=relu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3723,118 +4460,161 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 16u];
-    let wk2 = w2[wk + 32u];
-    let wk3 = w2[wk + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=gelu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3911,142 +4691,189 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 16u];
-    let wk2 = w2[wk + 32u];
-    let wk3 = w2[wk + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w3[wk];
-    let wk1 = w3[wk + 16u];
-    let wk2 = w3[wk + 32u];
-    let wk3 = w3[wk + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=hsigmoid)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4107,142 +4934,189 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 16u];
-    let wk2 = w2[wk + 32u];
-    let wk3 = w2[wk + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w3[wk];
-    let wk1 = w3[wk + 16u];
-    let wk2 = w3[wk + 32u];
-    let wk3 = w3[wk + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4303,142 +5177,189 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 16u];
-    let wk2 = w2[wk + 32u];
-    let wk3 = w2[wk + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w3[wk];
-    let wk1 = w3[wk + 16u];
-    let wk2 = w3[wk + 32u];
-    let wk3 = w3[wk + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=relu)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4499,142 +5420,189 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 16u];
-    let wk2 = w2[wk + 32u];
-    let wk3 = w2[wk + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w3[wk];
-    let wk1 = w3[wk + 16u];
-    let wk2 = w3[wk + 32u];
-    let wk3 = w3[wk + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=tanh)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=tanh)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4695,142 +5663,189 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 16u];
-    let wk2 = w2[wk + 32u];
-    let wk3 = w2[wk + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w3[wk];
-    let wk1 = w3[wk + 16u];
-    let wk2 = w3[wk + 32u];
-    let wk3 = w3[wk + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4885,70 +5900,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 8u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 8u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 8u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 8u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 8u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 8u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 8u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 8u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 8u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 8u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 8u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 8u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 8u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 8u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 8u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 8u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 8u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 8u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 8u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 8u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 8u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 8u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 8u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 8u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 8u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 8u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 8u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5003,70 +6053,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(64, 1, 1)
+@compute @workgroup_size(32, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 256u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 64u];
-    let wk2 = w0[wk + 128u];
-    let wk3 = w0[wk + 192u];
-    { let a = a0[(r0 + 0u) * 8u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 8u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 8u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 8u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 8u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 8u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 8u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 8u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 8u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 8u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 8u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 8u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 8u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 8u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 8u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 8u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 64u];
+    let w0_2 = w0[wk + 128u];
+    let w0_3 = w0[wk + 192u];
+    let w1_0 = w0[wk + 32u];
+    let w1_1 = w0[wk + 96u];
+    let w1_2 = w0[wk + 160u];
+    let w1_3 = w0[wk + 224u];
+    { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 8u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 8u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 8u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 8u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 8u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 8u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 8u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 8u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 8u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 8u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 8u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 32u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 32u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 32u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 32u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 32u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 32u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 32u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 32u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 32u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 32u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 32u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 32u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 32u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 32u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 32u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 32u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,act=sigmoid)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5121,70 +6206,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(64, 1, 1)
+@compute @workgroup_size(32, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 256u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 64u];
-    let wk2 = w0[wk + 128u];
-    let wk3 = w0[wk + 192u];
-    { let a = a0[(r0 + 0u) * 8u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 8u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 8u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 8u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 8u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 8u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 8u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 8u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 8u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 8u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 8u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 8u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 8u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 8u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 8u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 8u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 64u];
+    let w0_2 = w0[wk + 128u];
+    let w0_3 = w0[wk + 192u];
+    let w1_0 = w0[wk + 32u];
+    let w1_1 = w0[wk + 96u];
+    let w1_2 = w0[wk + 160u];
+    let w1_3 = w0[wk + 224u];
+    { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 8u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 8u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 8u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 8u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 8u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 8u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 8u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 8u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 8u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 8u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 8u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 32u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 32u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 32u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 32u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 32u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 32u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 32u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 32u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 32u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 32u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 32u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 32u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 32u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 32u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 32u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 32u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5239,70 +6359,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(32, 1, 1)
+@compute @workgroup_size(16, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 128u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 32u];
-    let wk2 = w0[wk + 64u];
-    let wk3 = w0[wk + 96u];
-    { let a = a0[(r0 + 0u) * 16u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 16u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 16u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 16u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 16u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 16u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 16u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 16u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 16u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 16u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 16u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 16u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 16u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 16u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 16u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 16u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 16u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 16u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 16u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 16u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 16u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 16u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 16u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 16u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 16u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 16u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 16u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,TN=2,act=sigmoid)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5357,70 +6512,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(64, 1, 1)
+@compute @workgroup_size(32, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 256u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 64u];
-    let wk2 = w0[wk + 128u];
-    let wk3 = w0[wk + 192u];
-    { let a = a0[(r0 + 0u) * 16u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 16u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 16u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 16u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 16u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 16u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 16u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 16u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 16u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 16u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 16u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 16u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 16u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 16u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 16u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 16u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 64u];
+    let w0_2 = w0[wk + 128u];
+    let w0_3 = w0[wk + 192u];
+    let w1_0 = w0[wk + 32u];
+    let w1_1 = w0[wk + 96u];
+    let w1_2 = w0[wk + 160u];
+    let w1_3 = w0[wk + 224u];
+    { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 16u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 16u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 16u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 16u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 16u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 16u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 16u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 16u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 16u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 16u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 16u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 32u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 32u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 32u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 32u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 32u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 32u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 32u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 32u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 32u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 32u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 32u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 32u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 32u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 32u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 32u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 32u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5475,70 +6665,105 @@ fn store(m: u32, n: u32, s: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 16u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 16u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 16u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 16u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 16u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 16u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 16u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 16u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 16u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 16u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 16u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 16u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 16u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 16u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 16u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 16u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 16u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 16u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 16u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 16u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 16u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 16u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 16u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 16u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 16u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 16u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 16u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j]); }
-  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5630,150 +6855,265 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
   {
     let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 0u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 1u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 2u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 3u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 4u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 5u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 6u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 7u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 8u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 9u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 10u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 11u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 12u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 13u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 14u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 15u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q], gm[q], ga[q]); }
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5865,150 +7205,265 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
   {
     let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 0u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 1u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 2u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 3u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 4u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 5u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 6u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 7u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 8u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 9u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 10u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 11u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 12u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 13u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 14u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 15u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q], gm[q], ga[q]); }
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,act=none)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6102,174 +7557,293 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
   {
     let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 0u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 1u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 2u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 3u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 4u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 5u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 6u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 7u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 8u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 9u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 10u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 11u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 12u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 13u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 14u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 15u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q], gm[q], ga[q]); }
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,act=none)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6367,217 +7941,344 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
   out[o] = v;
 }
 
-@compute @workgroup_size(16, 1, 1)
+@compute @workgroup_size(8, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * 16u;
-  var acc0 = vec4<f32>();
-  var acc1 = vec4<f32>();
-  var acc2 = vec4<f32>();
-  var acc3 = vec4<f32>();
-  var acc4 = vec4<f32>();
-  var acc5 = vec4<f32>();
-  var acc6 = vec4<f32>();
-  var acc7 = vec4<f32>();
-  var acc8 = vec4<f32>();
-  var acc9 = vec4<f32>();
-  var acc10 = vec4<f32>();
-  var acc11 = vec4<f32>();
-  var acc12 = vec4<f32>();
-  var acc13 = vec4<f32>();
-  var acc14 = vec4<f32>();
-  var acc15 = vec4<f32>();
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w0[wk];
-    let wk1 = w0[wk + 16u];
-    let wk2 = w0[wk + 32u];
-    let wk3 = w0[wk + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w1[wk];
-    let wk1 = w1[wk + 16u];
-    let wk2 = w1[wk + 32u];
-    let wk3 = w1[wk + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w2[wk];
-    let wk1 = w2[wk + 16u];
-    let wk2 = w2[wk + 32u];
-    let wk3 = w2[wk + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
     let wk = k4 * 64u + col4;
-    let wk0 = w3[wk];
-    let wk1 = w3[wk + 16u];
-    let wk2 = w3[wk + 32u];
-    let wk3 = w3[wk + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  let n = params.n0 + 4u * col4;
   {
     let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 0u, n + j, acc0[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 0u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 1u, n + j, acc1[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 1u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 2u, n + j, acc2[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 2u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 3u, n + j, acc3[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 3u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 4u, n + j, acc4[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 4u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 5u, n + j, acc5[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 5u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 6u, n + j, acc6[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 6u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 7u, n + j, acc7[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 7u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 8u, n + j, acc8[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 8u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 9u, n + j, acc9[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 9u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 10u, n + j, acc10[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 10u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 11u, n + j, acc11[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 11u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 12u, n + j, acc12[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 12u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 13u, n + j, acc13[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 13u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 14u, n + j, acc14[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 14u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q], gm[q], ga[q]); }
   }
   {
     let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j], gm[j], ga[j]); }
+    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
+    let ga = gate_add_at(col4 + 0u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q], gm[q], ga[q]); }
+  }
+  {
+    let t = gate_taps(params.m0 + r0 + 15u);
+    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
+    let ga = gate_add_at(col4 + 8u, t.y, t.x);
+    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q], gm[q], ga[q]); }
   }
 }
