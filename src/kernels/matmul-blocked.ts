@@ -11,7 +11,7 @@
  * layer gets narrow blocks, so little padding is multiplied). One dispatch computes an MB x NB
  * output tile over P k-blocks (P pairs of windows bound); K beyond P blocks takes further
  * passes that accumulate. Workgroups split the tile's rows (TM per thread, uniform across
- * lanes); lanes own TN vec4s of columns, 4 * NB / TN apart. On llvmpipe every load in the k
+ * lanes); lanes own TN vec4s of columns, NB / TN columns apart. On llvmpipe every load in the k
  * loop (even one uniform across lanes) is a gather of 8 scalar loads per component (~11 ns
  * per vec4 per 8 lanes, against ~2 ns per vec4 FMA: bench/RESULTS.md, 2026-12-02), so the
  * rate follows loads per FMA: TM + 4 TN vec4 loads for 4 TM TN vec4 FMAs per k4 step.
