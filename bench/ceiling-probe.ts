@@ -101,8 +101,8 @@ async function main(): Promise<void> {
   }
   for (const [name, M, N, K] of CASES) {
     if (only.length && !only.some((p) => name.startsWith(p))) continue;
-    const w = fill(N * K, 2);
-    const t = await timeGraph(gpu, (g: Graph) => blockedLinear(g, 'mm', g.input('a', [M, K]), g.weight('w', [N, K], w), undefined), runs, 1);
+    const [w, bias] = [fill(N * K, 2), fill(N, 5)];
+    const t = await timeGraph(gpu, (g: Graph) => blockedLinear(g, 'mm', g.input('a', [M, K]), g.weight('w', [N, K], w), g.weight('b', [N], bias)), runs, 1);
     const flop = 2 * M * N * K;
     log(`matmul-blocked ${name.padEnd(30)} ${cpuNote(t)} ${(flop / t.medianMs / 1e6).toFixed(2).padStart(6)} GFLOP/s  compile ${t.compileMs.toFixed(0)} ms`);
   }

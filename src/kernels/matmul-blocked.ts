@@ -47,14 +47,17 @@ export const matmulBlocked = defineKernel({
   // pitch > 0: rows m are pixels of a grid `pitch` wide of which the first w columns are
   // stored, compacted (an implicit-GEMM convolution computes on its padded input's grid).
   uniforms: {
-    M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32',
+    M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32',
     h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32',
   },
-  // bias and residual are uniform flags, not constants: fewer pipeline variants to compile.
+  // bias, residual and passes > 1 (read back the partial sums) are constants: llvmpipe runs
+  // both sides of a branch under a lane mask, so a uniform flag still paid a per-lane storage
+  // load per output for each of them (Swin's K = 128 layers spent ~40% of their time in the
+  // epilogue, bench/RESULTS.md 2026-12-02).
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
   // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, act: 'none' as Activation, GP: 0 },
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, act: 'none' as Activation, GP: 0, bias: false, residual: false, passes: false },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
@@ -83,12 +86,12 @@ fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  ${c.passes ? 'if (params.first == 0u) { v += out[o]; }' : ''}
+  ${c.passes ? 'if (params.last != 0u) {' : '{'}
+    ${c.bias ? 'v += bias[n];' : ''}
     v = activate(v);
     ${c.GP ? 'v = v * gm + ga;' : ''}
-    if (params.has_residual != 0u) { v += residual[o]; }
+    ${c.residual ? 'v += residual[o];' : ''}
   }
   out[o] = v;
 }

@@ -242,7 +242,6 @@ export function blockedMatmulFromBlocks(
           const uniforms = {
             M, N, ldo, out_t: opts.transposed ? 1 : 0, m0: mb * MB, n0: nb * NB,
             first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4,
-            has_bias: bias ? 1 : 0, has_residual: opts.residual ? 1 : 0,
             h: outH, w: dims.rowPitch?.w ?? outW, gh: opts.gate?.size[0] ?? 1, gw: opts.gate?.size[1] ?? 1, pitch: dims.rowPitch?.pitch ?? 0,
             o_off: z * outBatch,
           };
@@ -253,7 +252,7 @@ export function blockedMatmulFromBlocks(
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
   const TN = columnVec4s(NB);
-  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), TN, P, act: opts.act ?? 'none', GP }, dispatches, flops });
+  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), TN, P, act: opts.act ?? 'none', GP, bias: !!bias, residual: !!opts.residual, passes: passes > 1 }, dispatches, flops });
   return args.out!;
 }
 

@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=gelu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -11,8 +11,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -59,12 +57,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -167,7 +165,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=hsigmoid,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -180,8 +178,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -212,12 +208,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -320,7 +316,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -333,8 +329,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -365,12 +359,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -473,7 +467,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=relu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -486,8 +480,157 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    v += residual[o];
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(16, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 128u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 32u];
+    let w0_2 = w0[wk + 64u];
+    let w0_3 = w0[wk + 96u];
+    let w1_0 = w0[wk + 16u];
+    let w1_1 = w0[wk + 48u];
+    let w1_2 = w0[wk + 80u];
+    let w1_3 = w0[wk + 112u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=relu,bias=false,passes=false,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -518,12 +661,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -626,7 +769,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=sigmoid,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -639,8 +782,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -671,12 +812,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -779,7 +920,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=tanh)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=tanh,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -792,8 +933,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -824,12 +963,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -932,7 +1071,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,TN=2,act=relu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,TN=2,act=relu,bias=true,passes=true,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -945,8 +1084,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -983,10 +1120,10 @@ fn store(m: u32, n: u32, s: f32) {
   var v = s * params.alpha;
   if (params.first == 0u) { v += out[o]; }
   if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -1145,7 +1282,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,TN=1,act=relu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,TN=1,act=relu,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1158,8 +1295,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -1190,12 +1325,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -1262,7 +1397,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,TN=1,act=none)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,TN=1,act=none,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1275,8 +1410,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -1307,12 +1440,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -1379,7 +1512,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,TN=2,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,TN=2,act=sigmoid,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1392,8 +1525,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -1424,12 +1555,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -1532,7 +1663,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,TN=1,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,TN=1,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1545,8 +1676,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -1579,12 +1708,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -1675,7 +1804,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,act=none,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1688,8 +1817,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -1720,12 +1847,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -1792,7 +1919,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,act=relu,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1805,8 +1932,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -1837,12 +1962,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -1909,7 +2034,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,TN=1,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,TN=1,act=none,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1922,8 +2047,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -1956,12 +2079,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -2052,7 +2175,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,TN=1,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,TN=1,act=none,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2065,8 +2188,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -2103,12 +2224,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -2247,7 +2368,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2260,8 +2381,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -2308,12 +2427,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -2416,7 +2535,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=hsigmoid,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2429,8 +2548,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -2461,12 +2578,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -2569,7 +2686,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2582,8 +2699,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -2614,12 +2729,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -2722,7 +2837,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2735,8 +2850,157 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    v += residual[o];
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=relu,bias=false,passes=false,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -2767,12 +3031,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -2875,7 +3139,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=tanh)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=tanh,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2888,8 +3152,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -2920,12 +3182,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -3028,7 +3290,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3041,8 +3303,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -3091,12 +3351,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -3227,7 +3487,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=hsigmoid,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3240,8 +3500,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -3274,12 +3532,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -3410,7 +3668,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3423,8 +3681,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -3457,12 +3713,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -3593,7 +3849,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3606,8 +3862,368 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(7) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(7) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    v += residual[o];
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=relu,bias=false,passes=false,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -3640,12 +4256,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -3776,7 +4392,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=tanh)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=relu,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3789,8 +4405,187 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(7) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return max(x, 0.0); }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=tanh,bias=false,passes=false,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -3823,12 +4618,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -3959,7 +4754,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3972,8 +4767,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -4024,12 +4817,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -4188,7 +4981,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4201,8 +4994,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -4237,12 +5028,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -4401,7 +5192,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4414,8 +5205,217 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(8) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(9) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    v += residual[o];
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=relu,bias=true,passes=true,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -4452,10 +5452,10 @@ fn store(m: u32, n: u32, s: f32) {
   var v = s * params.alpha;
   if (params.first == 0u) { v += out[o]; }
   if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -4614,7 +5614,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4627,8 +5627,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -4681,12 +5679,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -4873,7 +5871,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=hsigmoid,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4886,8 +5884,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -4924,12 +5920,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -5116,7 +6112,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5129,8 +6125,247 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=false,passes=true,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -5169,10 +6404,10 @@ fn store(m: u32, n: u32, s: f32) {
   var v = s * params.alpha;
   if (params.first == 0u) { v += out[o]; }
   if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -5359,7 +6594,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5372,8 +6607,970 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    v += residual[o];
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=true,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    v += bias[n];
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=true,residual=true)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    v += bias[n];
+    v = activate(v);
+    
+    v += residual[o];
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=relu,bias=false,passes=false,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -5410,12 +7607,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -5602,7 +7799,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=tanh)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=relu,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5615,8 +7812,247 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return max(x, 0.0); }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w3[wk + 0u];
+    let w0_1 = w3[wk + 16u];
+    let w0_2 = w3[wk + 32u];
+    let w0_3 = w3[wk + 48u];
+    let w1_0 = w3[wk + 8u];
+    let w1_1 = w3[wk + 24u];
+    let w1_2 = w3[wk + 40u];
+    let w1_3 = w3[wk + 56u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=tanh,bias=false,passes=false,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -5653,12 +8089,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -5845,7 +8281,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5858,8 +8294,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -5890,12 +8324,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -5998,7 +8432,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6011,8 +8445,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -6043,12 +8475,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -6151,7 +8583,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 32u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,act=sigmoid,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6164,8 +8596,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -6196,12 +8626,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -6304,7 +8734,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 32u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6317,8 +8747,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -6349,12 +8777,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -6457,7 +8885,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,TN=2,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,TN=2,act=sigmoid,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6470,8 +8898,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -6502,12 +8928,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -6610,7 +9036,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 32u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6623,8 +9049,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -6655,12 +9079,12 @@ fn store(m: u32, n: u32, s: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    
     v = activate(v);
     
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -6763,7 +9187,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6776,8 +9200,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -6845,12 +9267,12 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     v = v * gm + ga;
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -7113,7 +9535,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7126,8 +9548,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -7195,12 +9615,12 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     v = v * gm + ga;
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -7463,7 +9883,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7476,8 +9896,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -7547,12 +9965,12 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     v = v * gm + ga;
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
@@ -7843,7 +10261,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7856,8 +10274,6 @@ struct Params {
   last: u32,
   alpha: f32,
   kc4: u32,
-  has_bias: u32,
-  has_residual: u32,
   h: u32,
   w: u32,
   gh: u32,
@@ -7931,12 +10347,12 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  
+  {
+    v += bias[n];
     v = activate(v);
     v = v * gm + ga;
-    if (params.has_residual != 0u) { v += residual[o]; }
+    
   }
   out[o] = v;
 }
