@@ -98,14 +98,18 @@ export async function profile(compiled: CompiledGraph, inputs: Record<string, Ho
   }
 }
 
-/** GPU time and dispatch count per kernel, slowest first (the bench's per-kernel table). */
-export function byKernel(dispatches: readonly DispatchTime[]): { kernel: string; dispatches: number; gpuNs: number }[] {
-  const sums = new Map<string, { kernel: string; dispatches: number; gpuNs: number }>();
-  for (const d of dispatches) {
-    const s = sums.get(d.kernel) ?? { kernel: d.kernel, dispatches: 0, gpuNs: 0 };
+/**
+ * GPU time and dispatch count per group, slowest first: `sumBy(p.dispatches, (d) => d.kernel)`
+ * per kernel; the index is the dispatch's, as in CompiledGraph.dispatchCalls().
+ */
+export function sumBy(dispatches: readonly DispatchTime[], groupOf: (d: DispatchTime, index: number) => string): { name: string; dispatches: number; gpuNs: number }[] {
+  const sums = new Map<string, { name: string; dispatches: number; gpuNs: number }>();
+  dispatches.forEach((d, i) => {
+    const name = groupOf(d, i);
+    const s = sums.get(name) ?? { name, dispatches: 0, gpuNs: 0 };
     s.dispatches++;
     s.gpuNs += d.gpuNs;
-    sums.set(d.kernel, s);
-  }
+    sums.set(name, s);
+  });
   return [...sums.values()].sort((a, b) => b.gpuNs - a.gpuNs);
 }

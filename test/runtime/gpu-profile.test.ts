@@ -14,7 +14,7 @@ import { nodeGpu } from '../../src/node/gpu-node.js';
 import type { Gpu } from '../../src/runtime/device.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
-import { byKernel, profile } from '../../src/runtime/gpu-profile.js';
+import { profile, sumBy } from '../../src/runtime/gpu-profile.js';
 
 const ROWS = 67;
 const WIDTH = 300;
@@ -70,7 +70,7 @@ describe('GPU timestamps', () => {
         expect(sumNs).toBeLessThanOrEqual(p.gpuSpanNs!);
         expect(p.gpuSpanNs! / 1e6).toBeLessThanOrEqual(p.wallMs + 1);
         fractions.push(sumNs / 1e6 / p.wallMs);
-        const kernels = byKernel(p.dispatches);
+        const kernels = sumBy(p.dispatches, (d) => d.kernel);
         expect(kernels.reduce((s, k) => s + k.gpuNs, 0)).toBe(sumNs);
         expect(kernels.reduce((s, k) => s + k.dispatches, 0)).toBe(calls.length);
       }
