@@ -10,8 +10,10 @@
  * With timestamps every dispatch runs in a compute pass of its own whose timestampWrites
  * bracket it (WebGPU writes timestamps per pass, not per dispatch); the passes are one
  * command buffer, one submit, and `wallMs` is that submit, so sum(gpuNs) <= gpuSpanNs <=
- * wallMs up to the clocks' resolution. Without the feature (llvmpipe through OpenGL ES, most
- * browsers without flags) only the whole submit is timed, as the graph normally runs.
+ * wallMs up to the clocks' resolution. Without the feature (llvmpipe through OpenGL ES) only
+ * the whole submit is timed, as the graph normally runs. Chromium has the feature (on
+ * SwiftShader too) but rounds timestamps to 100 us unless started with
+ * --enable-webgpu-developer-features; Node's Dawn instances turn the rounding off (gpu-node.ts).
  * The normal run paths never come here: profiling costs nothing unless asked for.
  */
 import { FianetError } from '../errors.js';
