@@ -26,6 +26,7 @@ export interface DispatchTime {
   /** The call's label; `label#k` for the k-th dispatch of a call that has several. */
   name: string;
   kernel: string;
+  /** End minus start of the dispatch's pass, as the device stamped them (not clamped: a GPU whose clock misbehaves shows it). */
   gpuNs: number;
 }
 

@@ -83,6 +83,27 @@ describe('GPU timestamps', () => {
     }
   }, 120_000);
 
+  it.skipIf(timestampsMissing)(`SwiftShader: more dispatches than one query set holds (2048 + 5)${timestampsMissing ? ` (skipped: ${timestampsMissing})` : ''}`, async () => {
+    const g = new Graph(targetFor(swiftshader.gpu!.adapter));
+    let x = g.input('x', [3, 5]);
+    for (let i = 0; i < 2048 + 5; i++) x = unaryOp(g, `step${i}`, x, 'relu', 1, 1);
+    g.output('y', x);
+    const compiled = await CompiledGraph.compile(swiftshader.gpu!, g);
+    try {
+      const p = await profile(compiled, { x: new Float32Array(15) });
+      expect(p.dispatches.length).toBe(2053);
+      expect(p.dispatches.map((d) => d.name)).toEqual(compiled.dispatchCalls().map((c) => c.label));
+      for (const d of p.dispatches) expect(d.gpuNs, d.name).toBeGreaterThan(0);
+      const sumNs = p.dispatches.reduce((s, d) => s + d.gpuNs, 0);
+      expect(sumNs).toBeLessThanOrEqual(p.gpuSpanNs!);
+      expect(p.gpuSpanNs! / 1e6).toBeLessThanOrEqual(p.wallMs + 1);
+      // relu(x + 1) 2053 times: x + 2053 for x >= 0.
+      expect((await compiled.run({ x: new Float32Array(15) })).outputs.y).toEqual(new Float32Array(15).fill(2053));
+    } finally {
+      await compiled.destroy();
+    }
+  }, 120_000);
+
   it.skipIf(llvmpipe.why)(`llvmpipe through OpenGL ES: the wall clock, no per-dispatch figures${llvmpipe.why ? ` (skipped: ${llvmpipe.why})` : ''}`, async () => {
     const gpu = llvmpipe.gpu!;
     expect(gpu.device.features.has('timestamp-query')).toBe(false);
