@@ -70,7 +70,7 @@ step adapter 60 "$node" fianet.mjs info --adapter "$adapter"
 if [ $quick = 1 ]; then
   step kernels 120 "$node" fianet.mjs bench --adapter "$adapter" --only matmul --variants uniform --cases 512 --runs 1 --json "$out/kernels.json"
   steps+=("| e2e | not run in --quick mode (base480 takes minutes per run on CPU adapters) | |")
-  step profile 300 "$node" profile.mjs --adapter "$adapter" --config tiny-config.json --json "$out/profile.json"
+  step profile 420 "$node" profile.mjs --adapter "$adapter" --config tiny-config.json --json "$out/profile.json"
 else
   step kernels 150 "$node" fianet.mjs bench --adapter "$adapter" --runs 10 --json "$out/kernels.json"
   step e2e 180 "$node" fianet.mjs bench --adapter "$adapter" --only e2e --runs 5 --json "$out/e2e.json"
