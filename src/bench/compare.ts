@@ -17,7 +17,7 @@ export interface RowComparison {
   differs: string[];
 }
 
-const adapterOf = (r: BenchReport) => `${r.adapter.kind} (${r.adapter.description})`;
+const adapterOf = ({ adapter: a }: BenchReport) => `${a.kind} (${[a.vendor, a.architecture, a.description].filter(Boolean).join(', ')})`;
 
 /** Configuration differences that apply to every row. */
 export function runDifferences(before: BenchReport, after: BenchReport): string[] {

@@ -53,7 +53,7 @@ export function rooflineSvg(r: BenchReport, title: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${LEGEND_X + 620}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${PLOT.left}" y="22" font-size="15" font-weight="bold">${esc(title)}</text>`,
-    `<text x="${PLOT.left}" y="38" fill="#555">${esc(`${r.adapter.kind} (${r.adapter.description}), ${r.date.slice(0, 10)}; wall-clock medians; load average ${r.machine.loadBefore?.map((v) => v.toFixed(1)).join(' ') ?? '?'}`)}</text>`,
+    `<text x="${PLOT.left}" y="38" fill="#555">${esc(`${r.adapter.kind} (${[r.adapter.architecture, r.adapter.description].filter(Boolean).join(', ')}), ${r.date.slice(0, 10)}; wall-clock medians; load average ${r.machine.loadBefore?.map((v) => v.toFixed(1)).join(' ') ?? '?'}`)}</text>`,
   ];
   // Decade grid and tick labels.
   for (let v = x0; v <= x1 * 1.001; v *= 10) {

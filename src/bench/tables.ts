@@ -6,7 +6,7 @@ const line = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 
 export function reportHeader(r: BenchReport): string[] {
   const a = r.adapter;
-  const load = (l: number[] | null) => (l ? l.map((x) => x.toFixed(2)).join(' ') : 'unknown');
+  const load = (l: number[] | null) => (l ? l.map((x) => x.toFixed(2)).join(' ') : 'unknown (the host cannot tell)');
   const versions = Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ');
   return [
     `## ${a.kind} (${[a.description, a.architecture].filter(Boolean).join(', ')}), ${r.date.slice(0, 10)}`,
@@ -18,18 +18,21 @@ export function reportHeader(r: BenchReport): string[] {
   ];
 }
 
+export const TABLE_HEADER = ['case', 'variant', 'median ms', 'CPU ms', 'GFLOP/s', 'GB/s', 'FLOP/B', '% of ceiling', '% of copy', 'compile ms'];
+
+/** A row's cells under TABLE_HEADER (Markdown here, HTML on the bench page). */
+export function rowCells(r: BenchRow): string[] {
+  const f = r.figures;
+  const clock = f.gpu?.value != null ? ` (gpu ${cell(f.gpu, 1)})` : '';
+  return [r.case, r.variant, `${cell(f.median, 1)}${clock}`, cell(f.cpu, 0), cell(f.gflops, 2), cell(f.gbps, 2), cell(f.intensity, 1), cell(f.ceilingPct, 1, '%'), cell(f.copyPct, 1, '%'), cell(f.compile, 0)];
+}
+
 export function suiteTable(s: BenchSuiteResult): string[] {
-  const out = [`### ${s.title}`, '', line(['case', 'variant', 'median ms', 'CPU ms', 'GFLOP/s', 'GB/s', 'FLOP/B', '% of ceiling', '% of copy', 'compile ms']), line(['---', '---', ...Array(8).fill('---:')])];
-  for (const r of s.rows) out.push(rowLine(r));
+  const out = [`### ${s.title}`, '', line(TABLE_HEADER), line(['---', '---', ...Array(TABLE_HEADER.length - 2).fill('---:')])];
+  for (const r of s.rows) out.push(line(rowCells(r)));
   if (s.notes.length) out.push('', ...s.notes);
   out.push('');
   return out;
-}
-
-function rowLine(r: BenchRow): string {
-  const f = r.figures;
-  const clock = f.gpu?.value != null ? ` (gpu ${cell(f.gpu, 1)})` : '';
-  return line([r.case, r.variant, `${cell(f.median, 1)}${clock}`, cell(f.cpu, 0), cell(f.gflops, 2), cell(f.gbps, 2), cell(f.intensity, 1), cell(f.ceilingPct, 1, '%'), cell(f.copyPct, 1, '%'), cell(f.compile, 0)]);
 }
 
 export function reportMarkdown(r: BenchReport): string {
