@@ -52,7 +52,7 @@ export const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Bytes of the distinct tensors a call binds: the least memory traffic it can have (roofline x axis). */
+/** Bytes of the distinct tensors a call binds: its traffic if it reads each input and writes each output once (the roofline's x; a gather touches less). */
 export function callBytes(call: Call): number {
   const seen = new Set<number>();
   let bytes = 0;

@@ -3,7 +3,8 @@
  * row with declared FLOPs and bytes as a numbered point (arithmetic intensity in FLOP/byte
  * against achieved GFLOP/s, log-log) under the measured ceilings: the copy bandwidth's slope
  * up to the ridge point, then the compute probe's flat roof. A legend names each point with
- * its suite, case, variant and % of the roof above it, so the picture reads without tables.
+ * its suite, case, variant and % of the roof above it, so the picture reads without tables;
+ * rows that declare no FLOPs (layout passes, norms) are listed under it with their bandwidth.
  */
 import type { BenchReport, BenchRow } from './schema.js';
 
@@ -11,6 +12,9 @@ const SUITE_COLOURS: Record<string, string> = { peaks: '#444444', matmul: '#1f77
 const PLOT = { left: 70, top: 50, width: 560, height: 420 };
 const LEGEND_X = PLOT.left + PLOT.width + 30;
 const LINE = 15;
+/** Legend lines are cut at this many characters; ~6.6 px each at 12 px sans-serif. */
+const LEGEND_CHARS = 130;
+const CHAR_WIDTH = 6.6;
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const fmt = (v: number): string => (v >= 100 ? v.toFixed(0) : v >= 1 ? v.toPrecision(3).replace(/\.?0+$/, '') : v.toPrecision(2));
@@ -47,10 +51,19 @@ export function rooflineSvg(r: BenchReport, title: string): string {
   const [y0, y1] = [decade(Math.min(...ys, copyGbps * x0) / 2, false), decade(computeGflops * 2, true)];
   const X = (v: number) => PLOT.left + (PLOT.width * Math.log10(v / x0)) / Math.log10(x1 / x0);
   const Y = (v: number) => PLOT.top + PLOT.height - (PLOT.height * Math.log10(v / y0)) / Math.log10(y1 / y0);
-  const legendHeight = 40 + LINE * (points.length + 4);
+  const legend = points.map((p, i) => {
+    const text = `${i + 1}. ${p.row.suite}: ${p.row.case}, ${p.row.variant} - ${fmt(p.gflops)} at ${fmt(p.intensity)} (${p.roofPct.toFixed(0)}%)`;
+    return text.length > LEGEND_CHARS ? `${text.slice(0, LEGEND_CHARS - 3)}...` : text;
+  });
+  // Rows that move data but declare no FLOPs have no place on log axes: listed under the points with their bandwidth.
+  const memoryOnly = r.suites.flatMap((s) => s.rows).filter((row) => !row.flop && row.bytes > 0 && row.suite !== 'peaks' && (row.figures.gbps?.value ?? 0) > 0);
+  if (memoryOnly.length) legend.push('', 'No FLOPs (not on the axes): GB/s (% of copy)');
+  for (const row of memoryOnly) legend.push(`${row.suite}: ${row.case}, ${row.variant} - ${fmt(row.figures.gbps!.value!)} GB/s (${(row.figures.copyPct?.value ?? 0).toFixed(0)}%)`.slice(0, LEGEND_CHARS));
+  const width = LEGEND_X + CHAR_WIDTH * Math.max(80, ...legend.map((t) => t.length)) + 20;
+  const legendHeight = 40 + LINE * (legend.length + 4);
   const height = Math.max(PLOT.top + PLOT.height + 70, legendHeight);
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${LEGEND_X + 620}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="${PLOT.left}" y="22" font-size="15" font-weight="bold">${esc(title)}</text>`,
     `<text x="${PLOT.left}" y="38" fill="#555">${esc(`${r.adapter.kind} (${[r.adapter.architecture, r.adapter.description].filter(Boolean).join(', ')}), ${r.date.slice(0, 10)}; wall-clock medians; load average ${r.machine.loadBefore?.map((v) => v.toFixed(1)).join(' ') ?? '?'}`)}</text>`,
@@ -82,10 +95,10 @@ export function rooflineSvg(r: BenchReport, title: string): string {
     );
   });
   out.push(`<text x="${LEGEND_X}" y="${PLOT.top}" font-weight="bold">point: suite, case, variant - GFLOP/s at FLOP/B (% of the roof above it)</text>`);
-  points.forEach((p, i) => {
-    const colour = SUITE_COLOURS[p.row.suite] ?? '#17becf';
-    const text = `${i + 1}. ${p.row.suite}: ${p.row.case}, ${p.row.variant} - ${fmt(p.gflops)} at ${fmt(p.intensity)} (${p.roofPct.toFixed(0)}%)`;
-    out.push(`<text x="${LEGEND_X}" y="${PLOT.top + LINE * (i + 1.5)}" fill="${colour}">${esc(text.length > 110 ? `${text.slice(0, 107)}...` : text)}</text>`);
+  legend.forEach((text, i) => {
+    const suite = i < points.length ? points[i].row.suite : memoryOnly[i - points.length - 2]?.suite;
+    const colour = SUITE_COLOURS[suite ?? 'peaks'] ?? '#17becf';
+    out.push(`<text x="${LEGEND_X}" y="${PLOT.top + LINE * (i + 1.5)}" fill="${colour}">${esc(text)}</text>`);
   });
   out.push('</svg>', '');
   return out.join('\n');
