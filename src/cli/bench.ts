@@ -11,10 +11,11 @@ import { FianetError } from '../errors.js';
 import { compareMarkdown } from '../bench/compare.js';
 import { rooflineSvg } from '../bench/roofline.js';
 import { parseReport, type BenchReport } from '../bench/schema.js';
-import { DEFAULT_SUITES, runBench, SUITES } from '../bench/suites.js';
+import { checkRequest, DEFAULT_SUITES, runBench, SUITES } from '../bench/suites.js';
 import { reportHeader, suiteTable } from '../bench/tables.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import { nodeGpu, parseAdapterKind } from '../node/gpu-node.js';
+import { checkOutputPaths } from '../node/output-paths.js';
 import { readBoundedText } from '../node/read-bounded.js';
 import { stderrOutput } from './terminal.js';
 
@@ -97,6 +98,7 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length) throw new FianetError('bad-input', `unexpected argument '${positionals[0]}' (reports are read with --compare or --from)`);
   if (values.from) {
     if (!values.plot) throw new FianetError('bad-input', '--from REPORT.json needs --plot FILE.svg');
+    await checkOutputPaths({ '--plot': values.plot }, { '--from': values.from });
     const report = await readReport(values.from);
     await writeText(values.plot, rooflineSvg(report, plotTitle(report)));
     return 0;
@@ -104,6 +106,9 @@ export async function run(argv: string[]): Promise<number> {
   const runs = values.runs === undefined ? 10 : Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1 || runs > 1000) throw new FianetError('bad-input', `--runs takes a whole number from 1 to 1000, got '${values.runs}'`);
   const req = { suites: list(values.only), cases: list(values.cases), variants: list(values.variants) };
+  // Mistakes fail before minutes of measuring: unknown suites or prefixes, output folders missing.
+  checkRequest(req);
+  await checkOutputPaths({ '--json': values.json, '--plot': values.plot }, {});
   const status = statusLine();
   const gpu = await nodeGpu(parseAdapterKind(values.adapter));
   const loadBefore = loadavg();
