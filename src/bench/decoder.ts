@@ -86,6 +86,7 @@ export async function benchDecoderConv(host: BenchHost, opts: { cases?: string[]
   const rows = [];
   for (const c of pickByPrefix('decoder case', DECODER_CONV_CASES.base480, opts.cases)) {
     for (const { name: variant } of variants) {
+      host.log(`decoder: ${c.name} ${variant}: compiling, checking, timing`);
       const t = await timedCase(host, c, variant);
       host.log(`decoder: ${c.name} ${variant} ${t.medianMs.toFixed(1)} ms, ${(t.flop / (t.medianMs * 1e6)).toFixed(2)} GFLOP/s`);
       rows.push(rowOf('decoder', c.name, variant, t));

@@ -62,6 +62,7 @@ export async function benchMatmul(host: BenchHost, opts: { variants?: string[]; 
     for (const variant of names) {
       // The naive kernel at 1024^3 takes seconds per run on CPU adapters: fewer runs.
       const runs = variant.startsWith('naive') && c.M * c.N * c.K > 2e8 ? Math.min(3, host.runs) : host.runs;
+      host.log(`matmul: ${c.name} ${variant}: compiling, checking, timing`);
       const t = await timeGraph(host, build(c, MATMUL_VARIANTS[variant], w), checkLinear(c, variant, a, w), runs);
       host.log(`matmul: ${c.name} ${variant} ${t.medianMs.toFixed(1)} ms, ${(t.flop / (t.medianMs * 1e6)).toFixed(2)} GFLOP/s`);
       rows.push(rowOf('matmul', c.name, variant, t));

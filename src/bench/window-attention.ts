@@ -49,6 +49,7 @@ export async function benchWindowAttention(host: BenchHost, opts: { variants?: s
   for (const c of pickByPrefix('window-attention case', WINDOW_ATTENTION_CASES.model, opts.cases)) {
     const data = caseData(c);
     for (const { name: kernel } of kernels) {
+      host.log(`window: ${c.name} ${kernel}: compiling, checking, timing`);
       const t = await timeGraph(host, data.build(WINDOW_ATTENTION_KERNELS[kernel]), data.check(kernel));
       host.log(`window: ${c.name} ${kernel} ${t.medianMs.toFixed(1)} ms, ${(t.flop / (t.medianMs * 1e6)).toFixed(2)} GFLOP/s`);
       rows.push(rowOf('window', c.name, kernel, t));
