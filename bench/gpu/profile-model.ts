@@ -18,9 +18,9 @@ import { nodeGpu, parseAdapterKind } from '../../src/node/gpu-node.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { profile, sumBy } from '../../src/runtime/gpu-profile.js';
-import { SAMPLE_TOKENS } from '../bert.js';
-import { modelPhase } from '../end-to-end.js';
-import { adapterName } from '../harness.js';
+import { SAMPLE_TOKENS } from '../../src/bench/model-cases.js';
+import { modelPhase } from '../../src/bench/end-to-end.js';
+import { adapterName } from '../../src/bench/harness.js';
 
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
 const msOf = (ns: number): string => (ns / 1e6).toFixed(2);

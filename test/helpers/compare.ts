@@ -49,16 +49,5 @@ export function expectClose(label: string, actual: ArrayLike<number>, expected: 
   }
 }
 
-/** Deterministic uniform numbers in [lo, hi) (mulberry32), so failures reproduce. */
-export function randomArray(n: number, seed: number, lo = -1, hi = 1): Float32Array {
-  let s = seed >>> 0;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = lo + ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * (hi - lo));
-  }
-  return out;
-}
+/** The benchmarks' generator too (their check-before-timing runs use the tests' inputs). */
+export { randomArray } from '../../src/bench/random.js';

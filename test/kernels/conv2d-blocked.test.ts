@@ -12,7 +12,7 @@
  * of outputs is checked (conv2d-sampled.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { channelFirst, channelSlice, conv2dReferenceAll, tokenMajor, type ConvInput } from '../../src/kernels/conv2d.js';
+import { DECODER_CONV_CASES, channelFirst, channelSlice, conv2dReferenceAll, tokenMajor, type ConvInput } from '../../src/kernels/conv2d.js';
 import { conv2dBlockedOp } from '../../src/lowering/blocked-conv.js';
 import { convolution as convolutionOp } from '../../src/lowering/ops.js';
 import { uniformWindowTarget } from '../../src/lowering/target.js';
@@ -116,7 +116,7 @@ describe('conv2d-blocked', () => {
   });
 
   it('real shape: small fixture conv1_2 (128 channels upsampled 20 -> 40, + 32) -> 128, sampled', async () => {
-    await checkSampledConv({ ca: 128, aSize: [20, 20], cb: 32, cout: 128, size: [40, 40] }, 300, conv2dBlockedOp);
+    await checkSampledConv(DECODER_CONV_CASES.small[0], 300, conv2dBlockedOp);
   });
 
   it('im2col matrix over two 128 MiB storage windows (256 up 60 -> 120 + 4 -> 8 at 120 x 120), sampled', async () => {

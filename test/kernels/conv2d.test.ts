@@ -8,7 +8,7 @@
  * values, covered by rtol 1e-6.
  */
 import { describe, expect, it } from 'vitest';
-import { channelFirst, channelSlice, conv2dOp, conv2dReferenceAll, tokenMajor, type ConvInput, type ConvTile } from '../../src/kernels/conv2d.js';
+import { DECODER_CONV_CASES, channelFirst, channelSlice, conv2dOp, conv2dReferenceAll, tokenMajor, type ConvInput, type ConvTile } from '../../src/kernels/conv2d.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
 import { runGraph } from '../helpers/gpu.js';
@@ -106,7 +106,7 @@ describe('conv2d', () => {
   }
 
   it('real shape: small fixture conv1_2 (128 channels upsampled 20 -> 40, + 32) -> 128, sampled', async () => {
-    await checkSampledConv({ ca: 128, aSize: [20, 20], cb: 32, cout: 128, size: [40, 40] });
+    await checkSampledConv(DECODER_CONV_CASES.small[0]);
   });
 
   it('rejects a tile whose threads cannot load whole pixel rows', async () => {

@@ -4,7 +4,7 @@
  * dot-product bound K u K); real errors from a wrong index are O(1), far above either.
  */
 import { describe, expect, it } from 'vitest';
-import { MATMUL_CASES, matmul, matmulReference, stridedMatmul } from '../../src/kernels/matmul.js';
+import { MATMUL_CASES, matmul, matmulAtol, matmulReference, stridedMatmul } from '../../src/kernels/matmul.js';
 import { linear } from '../../src/lowering/ops.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
@@ -12,15 +12,10 @@ import { LOWERINGS, runGraph, type Lowering } from '../helpers/gpu.js';
 
 const U = 2 ** -24;
 
-/**
- * Tolerance of a K-term product of inputs in [-1, 1]: 2e-7 K, 3-7x the error measured on
- * llvmpipe (about 4e-8 K for both lowerings: 2.5e-6 at K = 64, 1.0e-5 at 257, 3.2e-5 at 768,
- * 6.6e-6 at the Swin qkv's 128), where the worst-case bound K u sum |a b| is ~1000x looser.
- * FIANET_REPORT_ERRORS=1 prints the measured figures.
- */
-const atolFor = (K: number): number => 2e-7 * K;
+/** Measured error and its derivation: matmulAtol in src/kernels/matmul.ts (the benchmarks check with it too). */
+const atolFor = matmulAtol;
 
-// The shared case table (bench/matmul.ts times the same shapes): awkward ones and BERT-base's rows.
+// The shared case table (src/bench/matmul.ts times the same shapes): awkward ones and BERT-base's rows.
 const cases = [...MATMUL_CASES.awkward, MATMUL_CASES.model[0]].map((c) => [c.M, c.N, c.K] as const);
 
 describe('matmul', () => {
