@@ -9,7 +9,8 @@
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { CompiledGraph } from '../../src/runtime/executor.js';
-import { backboneTensorNames, compareSample, compileBackbone, fixtureWeights, openFixture, runSample, type Fixture } from './swin-fixture.js';
+import { fixtureWeights, openFixture, type Fixture } from '../helpers/test-data.js';
+import { backboneTensorNames, compareSample, compileBackbone, runSample } from './swin-fixture.js';
 
 const REL_TOL = 5e-5;
 
