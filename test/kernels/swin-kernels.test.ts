@@ -27,7 +27,7 @@ describe('patch-embed', () => {
       const x = randomArray(cin * H * W, H * W + C, -2.5, 2.5);
       const w = randomArray(C * cin * 16, 3, -0.3, 0.3);
       const b = randomArray(C, 4);
-      const { y } = await runGraph((g) => ({ y: patchEmbed(g, 'pe', g.input('x', [cin, H, W]), g.weight('w', [C, cin, 4, 4], w), g.weight('b', [C], b)).tokens }), { x }, linear && LOWERINGS[linear]);
+      const { y } = await runGraph((g) => ({ y: patchEmbed(g, 'pe', { image: g.input('x', [cin, H, W]), weight: g.weight('w', [C, cin, 4, 4], w), bias: g.weight('b', [C], b) }).tokens }), { x }, linear && LOWERINGS[linear]);
       expectClose('patch-embed', y, patchEmbedReference(x, cin, H, W, w, b, C, 4), { atol, rtol: 0 }, [Math.ceil(H / 4) * Math.ceil(W / 4), C]);
     });
   }
