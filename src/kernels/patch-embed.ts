@@ -82,7 +82,6 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });
 
-/** Tokens [H1 * W1, C] of a patch embedding and their grid. */
 /** A patch embedding's operands: image [cin, H, W], conv weight [C, cin, P, P] and bias [C]. */
 export interface PatchEmbedArgs {
   image: Tensor;
@@ -90,6 +89,7 @@ export interface PatchEmbedArgs {
   bias: Tensor;
 }
 
+/** Tokens [H1 * W1, C] of a patch embedding and their grid. */
 export interface PatchEmbedding {
   tokens: Tensor;
   H1: number;
