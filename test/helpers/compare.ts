@@ -123,6 +123,13 @@ export function maskMismatches(name: string, mask: ArrayLike<number>, expected: 
   return { name, maxAbsErr: bad, maxAbs: 1, atol: 0, flipped };
 }
 
+/**
+ * Tolerance of a K-term float32 dot product of O(1) inputs (in [-1, 1], or scaled to similar
+ * outputs): 2e-7 K, 3.6-5x the error measured on llvmpipe and SwiftShader (<= 5.6e-8 K for
+ * matmul, matmul-blocked and patch-embed), where the worst-case bound K u sum |a b| is ~1000x looser.
+ */
+export const productAtol = (K: number): number => 2e-7 * K;
+
 /** Deterministic uniform numbers in [lo, hi) (mulberry32), so failures reproduce. */
 export function randomArray(n: number, seed: number, lo = -1, hi = 1): Float32Array {
   let s = seed >>> 0;
