@@ -42,7 +42,7 @@ describe('BatchNorm folding', () => {
       const store = storeOf({ 'c.weight': { shape: [cout, cin, ks, ks], data: weight }, ...(convBias ? { 'c.bias': { shape: [cout], data: bias } } : {}), ...bnEntries('bn', bn) });
       const { y } = await runGraph((g) => {
         const b = new WeightBinder(g, memoryStore('test', store));
-        const folded = convThenBatchNorm(b, 'c', 'bn', [cout, cin, ks, ks], EPS, convBias);
+        const folded = convThenBatchNorm(b, { conv: 'c', bn: 'bn', shape: [cout, cin, ks, ks], eps: EPS, convBias });
         expect(b.finish()).toEqual([]);
         return { y: conv2dOp(g, 'conv', { a: channelFirst(g.input('x', [cin, h, w]), cin, [h, w]), size: [h, w], ...folded }) };
       }, { x });
@@ -64,7 +64,7 @@ describe('BatchNorm folding', () => {
     const store = storeOf({ 'up.weight': { shape: [cout, cin, 1, 1], data: weight }, 'up.bias': { shape: [cout], data: bias }, ...bnEntries('bn', bn) });
     const { y } = await runGraph((g) => {
       const b = new WeightBinder(g, memoryStore('test', store));
-      const folded = batchNormThenConv(b, 'bn', 'up', [cout, cin, 1, 1], EPS);
+      const folded = batchNormThenConv(b, { bn: 'bn', conv: 'up', shape: [cout, cin, 1, 1], eps: EPS });
       return { y: conv2dOp(g, 'conv', { a: channelFirst(g.input('x', [cin, h, w]), cin, [h, w]), size: [h, w], ...folded }) };
     }, { x });
     const normed = Float64Array.from(x, (v, i) => {
