@@ -2,9 +2,9 @@
  * `fianet info [--adapter KIND] [--json]`: the adapter the engine would use, its backend,
  * limits and features. `fianet info FILE.safetensors`: the tensors of a weights file.
  */
-import { MODEL_OPTIONS, parseCommand } from './options.js';
 import { nodeGpu, parseAdapterKind } from '../node/gpu-node.js';
 import { describeSafetensors } from './info-file.js';
+import { MODEL_OPTIONS, parseCommand } from './options.js';
 
 const HELP = `usage: fianet info [--adapter auto|gpu|llvmpipe|swiftshader] [--json]
        fianet info FILE.safetensors
