@@ -23,7 +23,7 @@
  */
 import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
-import { defineKernel } from '../runtime/kernel.js';
+import { defineKernel, MAX_WORKGROUPS_PER_DIM } from '../runtime/kernel.js';
 import { applyActivation } from './reference.js';
 import { bilinearAt, upsampleBilinearReference } from './upsample-bilinear.js';
 import { activationFn, gateEpilogue, LINEAR_TAP, readConvInput, type Activation } from './wgsl-helpers.js';
@@ -238,7 +238,7 @@ export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
   if (threads % BN !== 0 || tile.TM % 4 !== 0 || tile.TN % 4 !== 0) {
     fail(`tile ${JSON.stringify(tile)}: TM and TN must be multiples of 4 and the ${threads} threads must load whole rows of ${BN} pixels`);
   }
-  if (Math.ceil((h * w) / BN) > 65535) fail(`${h * w} pixels need more than 65535 workgroups`);
+  if (Math.ceil((h * w) / BN) > MAX_WORKGROUPS_PER_DIM) fail(`${h * w} pixels need more than ${MAX_WORKGROUPS_PER_DIM} workgroups`);
   const out = g.activation(name, [cout, h, w]);
   g.call(conv2d, name, { args: { xa: a.tensor, xb: b, w: weight, bias: args.bias, gate_mul: args.gate?.mul, gate_add: args.gate?.add, out }, uniforms: {
       cout, h, w, ca: a.channels, ha, wa, a_off: a.offset, a_cs: a.cstride, a_ps: a.pstride, cb,

@@ -147,6 +147,18 @@ export interface WindowAttentionParams {
 }
 
 /**
+ * Window attention's operands by name: qkv [H*W, 3C] (the qkv Linear of the LN1 output,
+ * unpadded tokens), its bias [3C] (the q, k, v of padding positions), the relative-position
+ * bias table [(2w-1)^2, heads], and the window geometry.
+ */
+export interface WindowAttentionArgs {
+  qkv: Tensor;
+  qkvBias: Tensor;
+  table: Tensor;
+  params: WindowAttentionParams;
+}
+
+/**
  * Checks window attention's arguments (see windowAttentionTiledOp) and returns the model
  * width C, head dim D and the padded grid Hp x Wp.
  */

@@ -18,7 +18,7 @@ async function check(p: WindowAttentionParams, D: number, seed: number, linear: 
   const bias = randomArray(3 * C, seed + 1);
   const table = randomArray(T * p.heads, seed + 2, -2, 2);
   const { y } = await runGraph((g) => ({
-    y: windowAttentionOp(g, 'attn', g.input('qkv', [p.H * p.W, 3 * C]), g.weight('b', [3 * C], bias), g.weight('t', [T, p.heads], table), p),
+    y: windowAttentionOp(g, 'attn', { qkv: g.input('qkv', [p.H * p.W, 3 * C]), qkvBias: g.weight('b', [3 * C], bias), table: g.weight('t', [T, p.heads], table), params: p }),
   }), { qkv }, LOWERINGS[linear]);
   expectClose(`window-attention (${linear}) ${JSON.stringify(p)} D ${D}`, y, windowAttentionReference(qkv, bias, table, p), { atol: WINDOW_ATTENTION_ATOL, rtol: 0 }, [p.H * p.W, C]);
 }
@@ -34,15 +34,15 @@ describe.each<Linear>(['blocked', 'tiled'])('window-attention (%s)', (linear) =>
     const g = new Graph(LOWERINGS[linear]);
     const wide = g.input('wide', [16 * 16, 3 * 68]);
     const wideBias = g.weight('wb', [204], new Float32Array(204));
-    expect(() => windowAttentionOp(g, 'a', wide, wideBias, g.weight('t', [31 * 31, 1], new Float32Array(961)), { H: 16, W: 16, heads: 1, window: 16, shift: 0 }))
+    expect(() => windowAttentionOp(g, 'a', { qkv: wide, qkvBias: wideBias, table: g.weight('t', [31 * 31, 1], new Float32Array(961)), params: { H: 16, W: 16, heads: 1, window: 16, shift: 0 } }))
       .toThrow(linear === 'blocked'
         ? 'a: window 16 with head dim 68 needs 69632 bytes of K per window and head, over a 64 KiB uniform window'
         : 'a: window 16 with head dim 68 needs 256 threads and 73476 bytes of workgroup memory (at most 256 and 32768)');
     const qkv = g.input('qkv', [16 * 16, 3 * 64]);
     const b = g.weight('b', [192], new Float32Array(192));
-    expect(() => windowAttentionOp(g, 'b', qkv, b, g.weight('t2', [49, 3], new Float32Array(147)), { H: 16, W: 16, heads: 2, window: 4, shift: 0 }))
+    expect(() => windowAttentionOp(g, 'b', { qkv, qkvBias: b, table: g.weight('t2', [49, 3], new Float32Array(147)), params: { H: 16, W: 16, heads: 2, window: 4, shift: 0 } }))
       .toThrow("b: relative position bias table 't2' is [49, 3], expected [49, 2]");
-    expect(() => windowAttentionOp(g, 'c', qkv, b, g.weight('t3', [49, 5], new Float32Array(245)), { H: 16, W: 16, heads: 5, window: 4, shift: 0 }))
+    expect(() => windowAttentionOp(g, 'c', { qkv, qkvBias: b, table: g.weight('t3', [49, 5], new Float32Array(245)), params: { H: 16, W: 16, heads: 5, window: 4, shift: 0 } }))
       .toThrow('c: qkv width 192 is not 3 x 5 heads x a multiple of 4');
   });
 });
