@@ -68,10 +68,10 @@ export async function benchEndToEnd(gpu: Gpu, config: FianetConfig, store: Weigh
   let lastShown = 0;
   const t1 = performance.now();
   const compiled = await CompiledGraph.compile(gpu, g, {
-    onProgress: (done, total, what) => {
+    onProgress: ({ phase, done, total, what }) => {
       if (performance.now() - lastShown < 2000 && done < total) return;
       lastShown = performance.now();
-      log(`e2e: compiling ${done}/${total} (${what})`);
+      log(`e2e: compiling, ${phase} ${done}/${total} (${what})`);
     },
   });
   await gpu.device.queue.onSubmittedWorkDone();
