@@ -8,7 +8,7 @@ import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
 import { blockedIndex, blockedSize, blockedWindow, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
-import type { Activation } from '../kernels/wgsl-helpers.js';
+import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
 import { expectShape, fmtShape, numel, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
 
 /** Rows per thread: 16 keeps 16 vec4 accumulators in registers; tiny layers use fewer. */
@@ -240,7 +240,7 @@ export function blockedMatmulFromBlocks(
             first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4,
             has_bias: bias ? 1 : 0, has_residual: opts.residual ? 1 : 0,
             h: outH, w: dims.rowPitch?.w ?? outW, gh: opts.gate?.size[0] ?? 1, gw: opts.gate?.size[1] ?? 1, pitch: dims.rowPitch?.pitch ?? 0,
-            o_off: z * outBatch,
+            o_off: z * outBatch, act: activationIndex(opts.act ?? 'none'),
           };
           dispatches.push({ uniforms, windows });
         }
@@ -248,7 +248,7 @@ export function blockedMatmulFromBlocks(
     }
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
-  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none', GP }, dispatches, flops });
+  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), P, GP }, dispatches, flops });
   return args.out!;
 }
 

@@ -21,6 +21,10 @@ const cases: Array<[number, number, number, Activation]> = [
   [66, 96, 768, 'none'],
   [9, 70, 1100, 'relu'],
   [300, 130, 60, 'none'],
+  // Every activation: matmul-blocked picks it by a uniform index into ACTIVATIONS.
+  [17, 33, 19, 'tanh'],
+  [5, 21, 40, 'sigmoid'],
+  [31, 9, 7, 'hsigmoid'],
 ];
 
 describe('matmul-blocked', () => {
