@@ -25,8 +25,10 @@ export interface EndToEndResult {
   buildMs: number;
   /** compile(): weight upload (including re-laying weights out in blocks) and pipeline creation. */
   compileMs: number;
-  /** Of compileMs, creating the compute pipelines. */
+  /** Of compileMs, creating the compute pipelines (wall time while any was pending: they overlap the upload). */
   pipelineMs: number;
+  /** Distinct pipelines (one per final WGSL). */
+  pipelines: number;
   firstMs: number;
   medianMs: number;
   cpuMs: number;
@@ -105,6 +107,7 @@ export async function benchEndToEnd(gpu: Gpu, config: FianetConfig, store: Weigh
       buildMs,
       compileMs,
       pipelineMs: compiled.pipelines.compileMs,
+      pipelines: compiled.pipelines.size,
       firstMs,
       medianMs,
       cpuMs: timing.cpuMs,
