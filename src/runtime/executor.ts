@@ -122,13 +122,6 @@ export class CompiledGraph {
     ];
     owned.push(...arenas);
 
-    // Every pipeline at once, compiled by the device while the host loads and uploads weights;
-    // all are awaited before the first bind group (and so before the first submit).
-    const pipelines = options.pipelines ?? new PipelineCache(device, options);
-    const compiledCalls = pipelines.prepare(kept, (done, total, key) => progress({ phase: 'pipelines', done, total, what: key }));
-    // One turn of the event loop, so a browser sends the requests to its GPU process before the upload.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-
     // Weights: one immutable buffer each, uploaded once, loaded lazily to bound host memory.
     const weightBuffers = new Map<number, GPUBuffer>();
     const usedWeights = new Set<number>();
@@ -136,6 +129,14 @@ export class CompiledGraph {
     let weightBytes = 0;
     let done = 0;
     progress({ phase: 'weights', done, total: usedWeights.size, what: '' });
+
+    // Every pipeline at once, compiled by the device while the host loads and uploads weights;
+    // all are awaited before the first bind group (and so before the first submit).
+    const pipelines = options.pipelines ?? new PipelineCache(device, options);
+    const compiledCalls = pipelines.prepare(kept, (ready, total, key) => progress({ phase: 'pipelines', done: ready, total, what: key }));
+    // One turn of the event loop, so a browser sends the requests to its GPU process before the upload.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
     for (const id of usedWeights) {
       const t = graph.tensors[id];
       const source = graph.weights.get(id)!;
