@@ -19,7 +19,7 @@
  * loads per output cost 3-4x the whole 1x1 convolution; this way, nothing measurable.
  */
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
-import { activationSwitchFn, gateEpilogue, LINEAR_TAP } from './wgsl-helpers.js';
+import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',
@@ -47,11 +47,13 @@ export const matmulBlocked = defineKernel({
     M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32',
     h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32', act: 'u32',
   },
-  // bias, residual and the activation (act: an index into ACTIVATIONS) are uniforms, not
+  // bias, residual and which activation (act: an index into ACTIVATIONS) are uniforms, not
   // constants: they act once per output, and each constant multiplies the pipelines to compile.
+  // `activated` only says whether there is one: the switch costs llvmpipe ~10% CPU on a K = 128
+  // layer (Swin qkv, measured), so the layers without an activation (most FLOPs) skip it.
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, GP: 0 },
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, GP: 0, activated: false },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const rows = [...Array(c.TM).keys()];
@@ -68,7 +70,7 @@ ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4]; acc${i
     return /* wgsl */ `
 // a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 ${c.GP ? `// gate_mul, gate_add: [${c.GP} (gh * gw used)][${c.NB} channels]; out [N, M] with M = h * w pixels` : ''}
-${activationSwitchFn('params.act')}
+${c.activated ? activationSwitchFn('params.act') : activationFn('none')}
 ${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}
 fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   if (m >= params.M || n >= params.N) { return; }

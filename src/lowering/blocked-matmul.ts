@@ -256,7 +256,7 @@ export function blockedMatmulFromBlocks(
     }
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
-  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), P, GP }, dispatches, flops });
+  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), P, GP, activated: (opts.act ?? 'none') !== 'none' }, dispatches, flops });
   return args.out!;
 }
 

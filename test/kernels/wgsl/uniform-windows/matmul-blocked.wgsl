@@ -1,4 +1,114 @@
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,activated=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  has_bias: u32,
+  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += bias[n]; }
+    v = activate(v);
+    
+    if (params.has_residual != 0u) { v += residual[o]; }
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(32, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0 = vec4<f32>();
+  var acc1 = vec4<f32>();
+  var acc2 = vec4<f32>();
+  var acc3 = vec4<f32>();
+  var acc4 = vec4<f32>();
+  var acc5 = vec4<f32>();
+  var acc6 = vec4<f32>();
+  var acc7 = vec4<f32>();
+  var acc8 = vec4<f32>();
+  var acc9 = vec4<f32>();
+  var acc10 = vec4<f32>();
+  var acc11 = vec4<f32>();
+  var acc12 = vec4<f32>();
+  var acc13 = vec4<f32>();
+  var acc14 = vec4<f32>();
+  var acc15 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 128u + col4;
+    let wk0 = w0[wk];
+    let wk1 = w0[wk + 32u];
+    let wk2 = w0[wk + 64u];
+    let wk3 = w0[wk + 96u];
+    { let a = a0[(r0 + 0u) * 32u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a0[(r0 + 1u) * 32u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a0[(r0 + 2u) * 32u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a0[(r0 + 3u) * 32u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a0[(r0 + 4u) * 32u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a0[(r0 + 5u) * 32u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a0[(r0 + 6u) * 32u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a0[(r0 + 7u) * 32u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a0[(r0 + 8u) * 32u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a0[(r0 + 9u) * 32u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a0[(r0 + 10u) * 32u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a0[(r0 + 11u) * 32u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a0[(r0 + 12u) * 32u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a0[(r0 + 13u) * 32u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a0[(r0 + 14u) * 32u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a0[(r0 + 15u) * 32u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+  let n = params.n0 + 4u * col4;
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7, acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j]); }
+  }
+}
+
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -133,7 +243,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -320,7 +430,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -455,7 +565,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -488,32 +598,7 @@ struct Params {
 // a_p: [128 rows][128] block of A, w_p: [128][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -590,7 +675,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -725,7 +810,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -760,32 +845,7 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][16 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -886,7 +946,117 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,activated=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  has_bias: u32,
+  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += bias[n]; }
+    v = activate(v);
+    
+    if (params.has_residual != 0u) { v += residual[o]; }
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0 = vec4<f32>();
+  var acc1 = vec4<f32>();
+  var acc2 = vec4<f32>();
+  var acc3 = vec4<f32>();
+  var acc4 = vec4<f32>();
+  var acc5 = vec4<f32>();
+  var acc6 = vec4<f32>();
+  var acc7 = vec4<f32>();
+  var acc8 = vec4<f32>();
+  var acc9 = vec4<f32>();
+  var acc10 = vec4<f32>();
+  var acc11 = vec4<f32>();
+  var acc12 = vec4<f32>();
+  var acc13 = vec4<f32>();
+  var acc14 = vec4<f32>();
+  var acc15 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 32u + col4;
+    let wk0 = w0[wk];
+    let wk1 = w0[wk + 8u];
+    let wk2 = w0[wk + 16u];
+    let wk3 = w0[wk + 24u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+  let n = params.n0 + 4u * col4;
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7, acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j]); }
+  }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1021,7 +1191,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1056,32 +1226,7 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -1182,7 +1327,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1221,32 +1366,7 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -1395,7 +1515,117 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,activated=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  has_bias: u32,
+  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += bias[n]; }
+    v = activate(v);
+    
+    if (params.has_residual != 0u) { v += residual[o]; }
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(16, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0 = vec4<f32>();
+  var acc1 = vec4<f32>();
+  var acc2 = vec4<f32>();
+  var acc3 = vec4<f32>();
+  var acc4 = vec4<f32>();
+  var acc5 = vec4<f32>();
+  var acc6 = vec4<f32>();
+  var acc7 = vec4<f32>();
+  var acc8 = vec4<f32>();
+  var acc9 = vec4<f32>();
+  var acc10 = vec4<f32>();
+  var acc11 = vec4<f32>();
+  var acc12 = vec4<f32>();
+  var acc13 = vec4<f32>();
+  var acc14 = vec4<f32>();
+  var acc15 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w0[wk];
+    let wk1 = w0[wk + 16u];
+    let wk2 = w0[wk + 32u];
+    let wk3 = w0[wk + 48u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+  let n = params.n0 + 4u * col4;
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7, acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j]); }
+  }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1530,7 +1760,143 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,activated=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  has_bias: u32,
+  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(7) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += bias[n]; }
+    v = activate(v);
+    
+    if (params.has_residual != 0u) { v += residual[o]; }
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(16, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0 = vec4<f32>();
+  var acc1 = vec4<f32>();
+  var acc2 = vec4<f32>();
+  var acc3 = vec4<f32>();
+  var acc4 = vec4<f32>();
+  var acc5 = vec4<f32>();
+  var acc6 = vec4<f32>();
+  var acc7 = vec4<f32>();
+  var acc8 = vec4<f32>();
+  var acc9 = vec4<f32>();
+  var acc10 = vec4<f32>();
+  var acc11 = vec4<f32>();
+  var acc12 = vec4<f32>();
+  var acc13 = vec4<f32>();
+  var acc14 = vec4<f32>();
+  var acc15 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w0[wk];
+    let wk1 = w0[wk + 16u];
+    let wk2 = w0[wk + 32u];
+    let wk3 = w0[wk + 48u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w1[wk];
+    let wk1 = w1[wk + 16u];
+    let wk2 = w1[wk + 32u];
+    let wk3 = w1[wk + 48u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+  let n = params.n0 + 4u * col4;
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7, acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j]); }
+  }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1691,7 +2057,169 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,activated=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  has_bias: u32,
+  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(8) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(9) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += bias[n]; }
+    v = activate(v);
+    
+    if (params.has_residual != 0u) { v += residual[o]; }
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(16, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0 = vec4<f32>();
+  var acc1 = vec4<f32>();
+  var acc2 = vec4<f32>();
+  var acc3 = vec4<f32>();
+  var acc4 = vec4<f32>();
+  var acc5 = vec4<f32>();
+  var acc6 = vec4<f32>();
+  var acc7 = vec4<f32>();
+  var acc8 = vec4<f32>();
+  var acc9 = vec4<f32>();
+  var acc10 = vec4<f32>();
+  var acc11 = vec4<f32>();
+  var acc12 = vec4<f32>();
+  var acc13 = vec4<f32>();
+  var acc14 = vec4<f32>();
+  var acc15 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w0[wk];
+    let wk1 = w0[wk + 16u];
+    let wk2 = w0[wk + 32u];
+    let wk3 = w0[wk + 48u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w1[wk];
+    let wk1 = w1[wk + 16u];
+    let wk2 = w1[wk + 32u];
+    let wk3 = w1[wk + 48u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w2[wk];
+    let wk1 = w2[wk + 16u];
+    let wk2 = w2[wk + 32u];
+    let wk3 = w2[wk + 48u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+  let n = params.n0 + 4u * col4;
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7, acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j]); }
+  }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1878,7 +2406,195 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,activated=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  has_bias: u32,
+  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += bias[n]; }
+    v = activate(v);
+    
+    if (params.has_residual != 0u) { v += residual[o]; }
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(16, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0 = vec4<f32>();
+  var acc1 = vec4<f32>();
+  var acc2 = vec4<f32>();
+  var acc3 = vec4<f32>();
+  var acc4 = vec4<f32>();
+  var acc5 = vec4<f32>();
+  var acc6 = vec4<f32>();
+  var acc7 = vec4<f32>();
+  var acc8 = vec4<f32>();
+  var acc9 = vec4<f32>();
+  var acc10 = vec4<f32>();
+  var acc11 = vec4<f32>();
+  var acc12 = vec4<f32>();
+  var acc13 = vec4<f32>();
+  var acc14 = vec4<f32>();
+  var acc15 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w0[wk];
+    let wk1 = w0[wk + 16u];
+    let wk2 = w0[wk + 32u];
+    let wk3 = w0[wk + 48u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w1[wk];
+    let wk1 = w1[wk + 16u];
+    let wk2 = w1[wk + 32u];
+    let wk3 = w1[wk + 48u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w2[wk];
+    let wk1 = w2[wk + 16u];
+    let wk2 = w2[wk + 32u];
+    let wk3 = w2[wk + 48u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let wk0 = w3[wk];
+    let wk1 = w3[wk + 16u];
+    let wk2 = w3[wk + 32u];
+    let wk3 = w3[wk + 48u];
+    { let a = a3[(r0 + 0u) * 64u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a3[(r0 + 1u) * 64u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a3[(r0 + 2u) * 64u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a3[(r0 + 3u) * 64u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a3[(r0 + 4u) * 64u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a3[(r0 + 5u) * 64u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a3[(r0 + 6u) * 64u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a3[(r0 + 7u) * 64u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a3[(r0 + 8u) * 64u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a3[(r0 + 9u) * 64u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a3[(r0 + 10u) * 64u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a3[(r0 + 11u) * 64u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a3[(r0 + 12u) * 64u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a3[(r0 + 13u) * 64u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a3[(r0 + 14u) * 64u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a3[(r0 + 15u) * 64u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+  let n = params.n0 + 4u * col4;
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7, acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j]); }
+  }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2091,7 +2807,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2124,32 +2840,7 @@ struct Params {
 // a_p: [512 rows][32] block of A, w_p: [32][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -2226,7 +2917,117 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,activated=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  has_bias: u32,
+  has_residual: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [512 rows][32] block of A, w_p: [32][256 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  if (params.first == 0u) { v += out[o]; }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += bias[n]; }
+    v = activate(v);
+    
+    if (params.has_residual != 0u) { v += residual[o]; }
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(64, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0 = vec4<f32>();
+  var acc1 = vec4<f32>();
+  var acc2 = vec4<f32>();
+  var acc3 = vec4<f32>();
+  var acc4 = vec4<f32>();
+  var acc5 = vec4<f32>();
+  var acc6 = vec4<f32>();
+  var acc7 = vec4<f32>();
+  var acc8 = vec4<f32>();
+  var acc9 = vec4<f32>();
+  var acc10 = vec4<f32>();
+  var acc11 = vec4<f32>();
+  var acc12 = vec4<f32>();
+  var acc13 = vec4<f32>();
+  var acc14 = vec4<f32>();
+  var acc15 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 256u + col4;
+    let wk0 = w0[wk];
+    let wk1 = w0[wk + 64u];
+    let wk2 = w0[wk + 128u];
+    let wk3 = w0[wk + 192u];
+    { let a = a0[(r0 + 0u) * 8u + k4]; acc0 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc0)))); }
+    { let a = a0[(r0 + 1u) * 8u + k4]; acc1 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc1)))); }
+    { let a = a0[(r0 + 2u) * 8u + k4]; acc2 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc2)))); }
+    { let a = a0[(r0 + 3u) * 8u + k4]; acc3 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc3)))); }
+    { let a = a0[(r0 + 4u) * 8u + k4]; acc4 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc4)))); }
+    { let a = a0[(r0 + 5u) * 8u + k4]; acc5 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc5)))); }
+    { let a = a0[(r0 + 6u) * 8u + k4]; acc6 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc6)))); }
+    { let a = a0[(r0 + 7u) * 8u + k4]; acc7 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc7)))); }
+    { let a = a0[(r0 + 8u) * 8u + k4]; acc8 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc8)))); }
+    { let a = a0[(r0 + 9u) * 8u + k4]; acc9 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc9)))); }
+    { let a = a0[(r0 + 10u) * 8u + k4]; acc10 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc10)))); }
+    { let a = a0[(r0 + 11u) * 8u + k4]; acc11 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc11)))); }
+    { let a = a0[(r0 + 12u) * 8u + k4]; acc12 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc12)))); }
+    { let a = a0[(r0 + 13u) * 8u + k4]; acc13 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc13)))); }
+    { let a = a0[(r0 + 14u) * 8u + k4]; acc14 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc14)))); }
+    { let a = a0[(r0 + 15u) * 8u + k4]; acc15 = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc15)))); }
+  }
+  let n = params.n0 + 4u * col4;
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0, acc1, acc2, acc3, acc4, acc5, acc6, acc7, acc8, acc9, acc10, acc11, acc12, acc13, acc14, acc15);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j]); }
+  }
+}
+
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2361,7 +3162,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2394,32 +3195,7 @@ struct Params {
 // a_p: [256 rows][64] block of A, w_p: [64][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -2496,7 +3272,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,activated=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2631,7 +3407,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2664,32 +3440,7 @@ struct Params {
 // a_p: [256 rows][64] block of A, w_p: [64][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -2766,7 +3517,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16)
+// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2801,32 +3552,7 @@ struct Params {
 // a_p: [128 rows][128] block of A, w_p: [128][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 struct LinearTap { i0: u32, i1: u32, w1: f32 }
@@ -2941,7 +3667,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2976,32 +3702,7 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 struct LinearTap { i0: u32, i1: u32, w1: f32 }
@@ -3116,7 +3817,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3153,32 +3854,7 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 struct LinearTap { i0: u32, i1: u32, w1: f32 }
@@ -3317,7 +3993,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,activated=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3358,32 +4034,7 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
+fn activate(x: f32) -> f32 { return x; }
 
 
 struct LinearTap { i0: u32, i1: u32, w1: f32 }
