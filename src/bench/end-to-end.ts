@@ -52,10 +52,10 @@ export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConf
   let lastShown = 0;
   const t1 = performance.now();
   const compiled = await CompiledGraph.compile(host.gpu, g, {
-    onProgress: (done, total, what) => {
+    onProgress: ({ phase, done, total, what }) => {
       if (performance.now() - lastShown < 2000 && done < total) return;
       lastShown = performance.now();
-      log(`e2e: compiling ${done}/${total} (${what})`);
+      log(`e2e: compiling, ${phase} ${done}/${total} (${what})`);
     },
   });
   await host.gpu.device.queue.onSubmittedWorkDone();
@@ -93,7 +93,7 @@ export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConf
     ];
     const dispatches = compiled.calls.reduce((s, c) => s + (c.dispatches?.length ?? 1), 0);
     const notes = [
-      `Build ${buildMs.toFixed(0)} ms; compile ${compileMs.toFixed(0)} ms (weights upload and layout, of which pipelines ${compiled.pipelines.compileMs.toFixed(0)} ms); ${compiled.calls.length} calls, ${dispatches} dispatches.`,
+      `Build ${buildMs.toFixed(0)} ms; compile ${compileMs.toFixed(0)} ms (weights upload and layout, overlapped by ${compiled.pipelines.size} pipelines created in ${compiled.pipelines.compileMs.toFixed(0)} ms); ${compiled.calls.length} calls, ${dispatches} dispatches.`,
       `Memory: weights ${mib(memory.weightBytes)} MiB; activations planned ${mib(memory.plannedBytes)} MiB against ${mib(memory.naiveBytes)} MiB naive (one buffer each); peak live set ${mib(memory.peakLiveBytes)} MiB; largest single call ${mib(memory.largestCallBytes)} MiB.`,
     ];
     return { suite: 'e2e', title: `End to end: ${name}`, rows, notes, memory };

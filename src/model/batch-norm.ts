@@ -45,7 +45,7 @@ function foldedConv(b: WeightBinder, fold: BatchNormFold, shape: readonly number
   const bnNames = BATCH_NORM_PARAMS.map((p) => `${bn}.${p}`);
   const bnShapes = BATCH_NORM_PARAMS.map(() => [fold.order === 'conv-bn' ? out : shape[1]]);
   const stats = (p: Float32Array[]): BatchNormStats => [p[0], p[1], p[2], p[3]];
-  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => Float32Array.from(foldedWeight(fold, w, stats(p), eps)), [shape, ...bnShapes]);
+  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => new Float32Array(foldedWeight(fold, w, stats(p), eps)), [shape, ...bnShapes]);
   // The bias reads the conv weight only when the BatchNorm comes first (b' sums W * t).
   const withWeight = fold.order === 'bn-conv';
   const biasSources = [...(withWeight ? [`${conv}.weight`] : []), ...(fold.convBias ? [`${conv}.bias`] : []), ...bnNames];
