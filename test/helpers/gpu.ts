@@ -17,6 +17,15 @@ export function testGpu(): Promise<Gpu> {
   return shared;
 }
 
+/** A device on `kind` whatever FIANET_TEST_ADAPTER says, or why it could not be opened (tests about one adapter skip with it). */
+export async function openAdapter(kind: 'swiftshader' | 'llvmpipe'): Promise<{ gpu?: Gpu; why?: string }> {
+  try {
+    return { gpu: await nodeGpu(kind) };
+  } catch (e) {
+    return { why: `${kind} could not be opened: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
 /** The target of the test adapter, as the model would use it there (tests exercise production paths). */
 export async function testTarget(): Promise<Target> {
   return targetFor((await testGpu()).adapter);
