@@ -16,7 +16,7 @@ import { Graph } from '../../src/runtime/graph.js';
 import { testGpu, testTarget } from '../helpers/gpu.js';
 import { FIXTURES, readJson } from '../helpers/test-data.js';
 import { checkBert, openFixtureFile } from './bert-fixture.js';
-import { bertReference } from './bert-reference.js';
+import { bertReference } from '../../src/bench/bert-reference.js';
 
 const ATOL = 5e-6;
 

@@ -1,11 +1,12 @@
 /**
- * Plain-loop BERT in float64 for one mask pass, as the reference computes it, except that
+ * Plain-loop BERT in float64 for one mask pass, as the reference computes it (the model
+ * tests check the encoder against it; the bert bench suite checks its graph before timing), except that
  * the masked score is formed in float32 like the reference does: f32(f32(q.k * scale) +
  * (1 - m) * -10000). With `quantise: false` the bias is added in float64, which is what an
  * implementation that reorders the mask (or subtracts the max first) effectively computes.
  */
-import { erf } from '../../src/kernels/reference.js';
-import type { BertConfig } from '../../src/model/config.js';
+import { erf } from '../kernels/reference.js';
+import type { BertConfig } from '../model/config.js';
 
 export type Weights = (name: string) => Float32Array;
 
