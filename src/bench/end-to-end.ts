@@ -6,6 +6,8 @@
  * towards the stage it opens), TMEM, decoder; and one run per kernel. Memory: the planned
  * activation arenas against the naive one-buffer-per-tensor sum, the peak live set and the
  * largest single call, and the weight bytes on the device (in `memory` and the notes).
+ * Checked before timing: the text encoder's builder at a small width against its float64
+ * reference (bench/bert.ts), and the mask logits finite and not constant.
  */
 import { packBertInputs } from '../model/bert.js';
 import type { FianetConfig } from '../model/config.js';
@@ -16,6 +18,7 @@ import { targetFor } from '../lowering/target.js';
 import { CompiledGraph, type HostTensor, type PhaseOf } from '../runtime/executor.js';
 import { Graph } from '../runtime/graph.js';
 import { sumBy, type GraphProfile } from '../runtime/gpu-profile.js';
+import { BERT_CHECK_ATOL, checkBert } from './bert.js';
 import { callsWork, profilePhases, timeRuns, type BenchHost, type Clock, type PhaseTiming } from './harness.js';
 import { checkModelOutput, MODEL_CASES, sampleTokens } from './model-cases.js';
 import { rowOf, type BenchSuiteResult } from './schema.js';
@@ -43,6 +46,10 @@ export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConf
   const name = opts.name ?? (opts.config ? `FIANet ${config.input_size}x${config.input_size}, ${config.text.max_tokens} tokens` : MODEL_CASES[0].name);
   const S = config.input_size;
   const n = config.text.max_tokens;
+  // The text phase's builder against the float64 reference at a small width (the bert suite's
+  // check: the target's linear, norms and attention products); the rest is checked finite only.
+  log('e2e: checking the text encoder at a small width against the float64 reference');
+  const textCheck = await checkBert(host, config.text);
   const t0 = performance.now();
   const g = new Graph(targetFor(host.gpu.adapter));
   const binder = new WeightBinder(g, opts.store ?? formulaWeightsFor(config));
@@ -91,6 +98,7 @@ export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConf
     ];
     const dispatches = compiled.calls.reduce((s, c) => s + (c.dispatches?.length ?? 1), 0);
     const notes = [
+      `Checked first: the text encoder's builder at a small width against the float64 reference (max |error| ${textCheck.maxError.toExponential(1)}, atol ${BERT_CHECK_ATOL.toExponential(0)}); the mask logits only finite and not constant (no float64 reference of the whole model in src/).`,
       split.note,
       `Build ${buildMs.toFixed(0)} ms; compile ${compileMs.toFixed(0)} ms (weights upload and layout, of which pipelines ${compiled.pipelines.compileMs.toFixed(0)} ms); ${compiled.calls.length} calls, ${dispatches} dispatches.`,
       `Memory: weights ${mib(memory.weightBytes)} MiB; activations planned ${mib(memory.plannedBytes)} MiB against ${mib(memory.naiveBytes)} MiB naive (one buffer each); peak live set ${mib(memory.peakLiveBytes)} MiB; largest single call ${mib(memory.largestCallBytes)} MiB.`,

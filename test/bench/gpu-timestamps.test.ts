@@ -5,8 +5,7 @@
  * queries) no gpu figure and rates by the wall clock. The end-to-end suite on SwiftShader takes
  * its phase and kernel rows from one timestamp profile. Each test opens the adapter it is about.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { benchEndToEnd } from '../../src/bench/end-to-end.js';
+import { describe, expect, it } from 'vitest';
 import { timeGraph, timestampTimer } from '../../src/bench/harness.js';
 import { checkLinear } from '../../src/bench/matmul.js';
 import { randomArray } from '../../src/bench/random.js';
@@ -14,19 +13,10 @@ import { rowOf, withCeilings } from '../../src/bench/schema.js';
 import { rowCells } from '../../src/bench/tables.js';
 import { MATMUL_CASES } from '../../src/kernels/matmul.js';
 import { linear } from '../../src/lowering/ops.js';
-import { parseConfig } from '../../src/model/config.js';
-import { formulaWeightsFor } from '../../src/model/formula-weights.js';
 import type { Gpu } from '../../src/runtime/device.js';
-import { openAdapter } from '../helpers/gpu.js';
-import { FIXTURES, readJson } from '../helpers/test-data.js';
+import { openTimestampAdapters } from '../helpers/gpu.js';
 
-const swiftshader = await openAdapter('swiftshader');
-const timestampsMissing = swiftshader.why ?? (swiftshader.gpu!.device.features.has('timestamp-query') ? undefined : 'SwiftShader offers no timestamp-query here');
-const llvmpipe = await openAdapter('llvmpipe');
-afterAll(() => {
-  swiftshader.gpu?.destroy();
-  llvmpipe.gpu?.destroy();
-});
+const { swiftshader, timestampsMissing, llvmpipe } = await openTimestampAdapters();
 
 const CEILINGS = { computeGflops: 1, copyGbps: 1 };
 
@@ -63,24 +53,4 @@ describe('bench GPU timestamps', () => {
     expect(row.figures.gflops.clock).toBe('wall');
     expect(rowCells(row)[5]).toBe('wall');
   }, 120_000);
-
-  it.skipIf(timestampsMissing)(`SwiftShader: the e2e phases and kernels from one timestamp profile${timestampsMissing ? ` (skipped: ${timestampsMissing})` : ''}`, async () => {
-    const config = parseConfig(readJson(new URL('tiny/config.json', FIXTURES)), 'tiny/config.json');
-    const gpu = swiftshader.gpu!;
-    const host = { gpu, runs: 1, log: () => {}, gpuTimer: timestampTimer(gpu) };
-    const r = await benchEndToEnd(host, { config, store: formulaWeightsFor(config, 'base480', 'tiny formula weights') });
-    const [whole, ...rest] = r.rows;
-    const phases = rest.filter((row) => row.variant === 'phase (GPU timestamps)');
-    const kernels = rest.filter((row) => row.variant === 'kernel (GPU timestamps)');
-    expect(phases.length + kernels.length).toBe(rest.length);
-    expect(phases.map((p) => p.case)).toEqual(['text', 'swin.patch_embed', ...config.model.depths.map((_, i) => `swin.s${i}`), 'tmem', 'decoder'].map((p) => `phase ${p}`));
-    // With runs = 1 the whole forward's gpu figure is that one profile: its phases and kernels add up to it.
-    for (const part of [phases, kernels]) {
-      for (const p of part) expect(p.figures.median, p.case).toMatchObject({ clock: 'gpu-timestamp', value: p.figures.gpu.value });
-      expect(part.reduce((s, p) => s + p.figures.gpu.value!, 0) / whole.figures.gpu.value!).toBeCloseTo(1, 9);
-      expect(part.reduce((s, p) => s + p.flop, 0) / whole.flop).toBeCloseTo(1, 9);
-    }
-    expect(whole.figures.gpu.value!).toBeLessThanOrEqual(whole.figures.gpuWall.value! + 1);
-    expect(r.notes[0]).toMatch(/^Phases and kernels: GPU timestamps of one whole forward in one submit/);
-  }, 300_000);
 });

@@ -6,7 +6,7 @@
  * OpenGL ES (Dawn's GL backend offers no timestamp queries): the wall clock and no
  * per-dispatch figures. Each test opens the adapter it is about, whatever FIANET_TEST_ADAPTER says.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linear } from '../../src/lowering/ops.js';
 import { targetFor } from '../../src/lowering/target.js';
 import { unaryOp } from '../../src/kernels/unary.js';
@@ -14,7 +14,7 @@ import type { Gpu } from '../../src/runtime/device.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { profile, sumBy } from '../../src/runtime/gpu-profile.js';
-import { openAdapter } from '../helpers/gpu.js';
+import { openTimestampAdapters } from '../helpers/gpu.js';
 
 const ROWS = 67;
 const WIDTH = 300;
@@ -33,13 +33,7 @@ async function compileChain(gpu: Gpu): Promise<CompiledGraph> {
 
 const inputs = { x: Float32Array.from({ length: ROWS * WIDTH }, (_, i) => Math.cos(i * 0.01)) };
 
-const swiftshader = await openAdapter('swiftshader');
-const timestampsMissing = swiftshader.why ?? (swiftshader.gpu!.device.features.has('timestamp-query') ? undefined : 'SwiftShader offers no timestamp-query here');
-const llvmpipe = await openAdapter('llvmpipe');
-afterAll(() => {
-  swiftshader.gpu?.destroy();
-  llvmpipe.gpu?.destroy();
-});
+const { swiftshader, timestampsMissing, llvmpipe } = await openTimestampAdapters();
 
 describe('GPU timestamps', () => {
   it.skipIf(timestampsMissing)(`SwiftShader: one positive time per dispatch, consistent with the submit's wall time${timestampsMissing ? ` (skipped: ${timestampsMissing})` : ''}`, async () => {
