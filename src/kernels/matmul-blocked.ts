@@ -22,7 +22,7 @@
  * loads per output cost 3-4x the whole 1x1 convolution; this way, nothing measurable.
  */
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
-import { activationFn, gateEpilogue, LINEAR_TAP, type Activation } from './wgsl-helpers.js';
+import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',
@@ -48,8 +48,11 @@ export const matmulBlocked = defineKernel({
   // stored, compacted (an implicit-GEMM convolution computes on its padded input's grid).
   uniforms: {
     M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32',
-    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32',
+    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32', act: 'u32',
   },
+  // Which activation (act: an index into ACTIVATIONS) is a uniform: each constant multiplies the
+  // pipelines to compile. `activated` only says whether there is one: the switch costs llvmpipe
+  // ~10% CPU on a K = 128 layer (Swin qkv, measured), so the layers without one skip it.
   // bias, residual and passes > 1 (read back the partial sums) are constants: llvmpipe runs
   // both sides of a branch under a lane mask, so a uniform flag still paid a per-lane storage
   // load per output for each of them (Swin's K = 128 layers spent ~40% of their time in the
@@ -57,7 +60,7 @@ export const matmulBlocked = defineKernel({
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
   // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, act: 'none' as Activation, GP: 0, bias: false, residual: false, passes: false },
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
@@ -74,7 +77,7 @@ ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4];${cols.
     return /* wgsl */ `
 // a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 ${c.GP ? `// gate_mul, gate_add: [${c.GP} (gh * gw used)][${c.NB} channels]; out [N, M] with M = h * w pixels` : ''}
-${activationFn(c.act)}
+${c.activated ? activationSwitchFn('params.act') : activationFn('none')}
 ${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}
 fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   if (m >= params.M || n >= params.N) { return; }
@@ -102,15 +105,20 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   let r0 = wg.y * ${c.TM}u;
 ${rows.flatMap((i) => cols.map((j) => `  var ${acc(i, j)} = vec4<f32>();`)).join('\n')}
 ${pairs.map(step).join('\n')}
-${rows.flatMap((i) => cols.map((j) => {
-    const [m, c4] = [`params.m0 + r0 + ${i}u`, `col4 + ${j * LANES}u`];
-    return c.GP ? `  {
-    let t = gate_taps(${m});
-    let gm = gate_mul_at(${c4}, t.y, t.x);
-    let ga = gate_add_at(${c4}, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(${m}, params.n0 + 4u * (${c4}) + q, ${acc(i, j)}[q], gm[q], ga[q]); }
-  }` : `  for (var q = 0u; q < 4u; q++) { store(${m}, params.n0 + 4u * (${c4}) + q, ${acc(i, j)}[q]); }`;
-  })).join('\n')}
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, ${c.TM * c.TN}>(${rows.flatMap((i) => cols.map((j) => acc(i, j))).join(', ')});
+  for (var i = 0u; i < ${c.TM}u; i++) {
+    let m = params.m0 + r0 + i;
+${c.GP ? '    let t = gate_taps(m);\n' : ''}    for (var j = 0u; j < ${c.TN}u; j++) {
+      let c4 = col4 + j * ${LANES}u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * ${c.TN}u + j];
+${c.GP ? `      let gm = gate_mul_at(c4, t.y, t.x);
+      let ga = gate_add_at(c4, t.y, t.x);
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }` : '      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }'}
+    }
+  }
 }
 `;
   },

@@ -17,19 +17,24 @@ export interface FoldedConv {
   bias: Tensor;
 }
 
-/**
- * BN(Conv(x)) as one convolution: W' = W * s[out], b' = b * s + t (b = 0 without a conv bias).
- * `conv` and `bn` are checkpoint prefixes; `shape` is the conv weight's [out, in, kh, kw].
- */
-export function convThenBatchNorm(b: WeightBinder, conv: string, bn: string, shape: readonly number[], eps: number, convBias: boolean): FoldedConv {
+/** A convolution and its BatchNorm by checkpoint prefix; `shape` is the conv weight's [out, in, kh, kw]. */
+export interface BatchNormConv {
+  conv: string;
+  bn: string;
+  shape: readonly number[];
+  eps: number;
+}
+
+/** BN(Conv(x)) as one convolution: W' = W * s[out], b' = b * s + t (b = 0 without a conv bias). */
+export function convThenBatchNorm(b: WeightBinder, { conv, bn, shape, eps, convBias }: BatchNormConv & { convBias: boolean }): FoldedConv {
   return foldedConv(b, { order: 'conv-bn', conv, bn, convBias }, shape, eps);
 }
 
 /**
  * Conv(BN(x)) for a 1x1 convolution with bias: W'[o, i] = W[o, i] * s[i],
- * b'[o] = b[o] + sum_i W[o, i] * t[i]. `shape` is the conv weight's [out, in, 1, 1].
+ * b'[o] = b[o] + sum_i W[o, i] * t[i]. `shape` is [out, in, 1, 1].
  */
-export function batchNormThenConv(b: WeightBinder, bn: string, conv: string, shape: readonly number[], eps: number): FoldedConv {
+export function batchNormThenConv(b: WeightBinder, { conv, bn, shape, eps }: BatchNormConv): FoldedConv {
   return foldedConv(b, { order: 'bn-conv', conv, bn, convBias: true }, shape, eps);
 }
 
@@ -40,7 +45,7 @@ function foldedConv(b: WeightBinder, fold: BatchNormFold, shape: readonly number
   const bnNames = BATCH_NORM_PARAMS.map((p) => `${bn}.${p}`);
   const bnShapes = BATCH_NORM_PARAMS.map(() => [fold.order === 'conv-bn' ? out : shape[1]]);
   const stats = (p: Float32Array[]): BatchNormStats => [p[0], p[1], p[2], p[3]];
-  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => Float32Array.from(foldedWeight(fold, w, stats(p), eps)), [shape, ...bnShapes]);
+  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => new Float32Array(foldedWeight(fold, w, stats(p), eps)), [shape, ...bnShapes]);
   // The bias reads the conv weight only when the BatchNorm comes first (b' sums W * t).
   const withWeight = fold.order === 'bn-conv';
   const biasSources = [...(withWeight ? [`${conv}.weight`] : []), ...(fold.convBias ? [`${conv}.bias`] : []), ...bnNames];

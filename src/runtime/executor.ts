@@ -1,7 +1,7 @@
 /**
  * Compiles a Graph for one device and runs it. Compile: drop calls no requested output
- * depends on, plan activation memory, upload weights once, build every pipeline, uniform
- * slot and bind group. Run: write the inputs, encode all dispatches into one command buffer,
+ * depends on, plan activation memory, start every pipeline at once, upload weights once while
+ * the device compiles them, then build every uniform slot and bind group. Run: write the inputs, encode all dispatches into one command buffer,
  * read back only the outputs asked for. Nothing is created on the hot path. Runs are
  * serialised (one set of activation buffers), and destroy() waits for the run in flight.
  */
@@ -28,15 +28,33 @@ interface Encoded {
 export type PhaseOf = (call: Call) => string;
 export const firstLabelSegment: PhaseOf = (call) => call.label.split('.')[0];
 
+/** The two parts of a load, which overlap: weights uploaded, pipelines compiled. */
+export type LoadPhase = 'weights' | 'pipelines';
+
+/** Progress of one phase: `done` of `total` weights (or distinct pipelines); `what` names the last one. */
+export interface CompileProgress {
+  phase: LoadPhase;
+  done: number;
+  total: number;
+  what: string;
+}
+
 export interface CompileOptions extends PipelineCacheOptions {
   /** Names of graph outputs to keep; default all. Calls that feed none of them are dropped. */
   outputs?: readonly string[];
-  onProgress?: (done: number, total: number, what: string) => void;
+  onProgress?: (progress: CompileProgress) => void;
   /** Shares compiled pipelines between graphs (e.g. a model's runs at several sizes). */
   pipelines?: PipelineCache;
 }
 
 export type HostTensor = Float32Array | Int32Array | Uint32Array;
+
+/** How timeOnce encodes a profiled run: one compute pass per dispatch (gpu-profile.ts gives them timestampWrites). */
+export interface PassPerDispatch {
+  pass(dispatch: number): GPUComputePassDescriptor;
+  /** Encoded after the last pass, in the same command buffer (e.g. resolving the queries). */
+  after(encoder: GPUCommandEncoder): void;
+}
 
 export interface RunResult {
   outputs: Record<string, HostTensor>;
@@ -60,7 +78,7 @@ function liveCalls(graph: Graph, wanted: readonly Tensor[]): { kept: Call[]; rem
 
 export class CompiledGraph {
   private constructor(
-    private readonly gpu: Gpu,
+    readonly gpu: Gpu,
     readonly graph: Graph,
     /** Graph outputs this compilation keeps (run() returns these by default). */
     readonly outputNames: readonly string[],
@@ -117,6 +135,15 @@ export class CompiledGraph {
     for (const c of kept) for (const t of c.args) if (t?.kind === 'weight') usedWeights.add(t.id);
     let weightBytes = 0;
     let done = 0;
+    progress({ phase: 'weights', done, total: usedWeights.size, what: '' });
+
+    // Every pipeline at once, compiled by the device while the host loads and uploads weights;
+    // all are awaited before the first bind group (and so before the first submit).
+    const pipelines = options.pipelines ?? new PipelineCache(device, options);
+    const compiledCalls = pipelines.prepare(kept, (ready, total, key) => progress({ phase: 'pipelines', done: ready, total, what: key }));
+    // One turn of the event loop, so a browser sends the requests to its GPU process before the upload.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
     for (const id of usedWeights) {
       const t = graph.tensors[id];
       const source = graph.weights.get(id)!;
@@ -132,10 +159,10 @@ export class CompiledGraph {
       weightBuffers.set(id, buffer);
       owned.push(buffer);
       weightBytes += size;
-      progress(++done, usedWeights.size + kept.length, `weights ${t.label}`);
+      progress({ phase: 'weights', done: ++done, total: usedWeights.size, what: t.label });
     }
 
-    const pipelines = options.pipelines ?? new PipelineCache(device, options);
+    const compiledOf = await compiledCalls;
     const dispatchCount = kept.reduce((n, c) => n + (c.dispatches?.length ?? 1), 0);
     const uniforms = device.createBuffer({
       label: 'arena:uniforms',
@@ -152,8 +179,8 @@ export class CompiledGraph {
       return dummies[slot];
     };
     const encoded: Encoded[] = [];
-    for (const call of kept) {
-      const compiled = await pipelines.get(call.kernel, call.consts);
+    for (const [i, call] of kept.entries()) {
+      const compiled = compiledOf[i];
       for (const d of call.dispatches ?? [{ uniforms: call.uniforms, windows: {} }]) {
         const slot = encoded.length * UNIFORM_SLOT;
         const bytes = packUniforms(call.kernel, d.uniforms);
@@ -188,7 +215,6 @@ export class CompiledGraph {
         const [x, y = 1, z = 1] = call.kernel.workgroups(d.uniforms, call.consts);
         encoded.push({ pipeline: compiled.pipeline, bindGroup, workgroups: [x, y, z], call });
       }
-      progress(++done, usedWeights.size + kept.length, `kernel ${call.label}`);
     }
     owned.push(...dummies.filter(Boolean));
     device.queue.writeBuffer(uniforms, 0, uniformBytes);
@@ -196,8 +222,8 @@ export class CompiledGraph {
     return new CompiledGraph(gpu, graph, names, kept, removed, plan, weightBytes, arenas, owned, encoded, pipelines);
   }
 
-  private encodeRange(encoder: GPUCommandEncoder, from: number, to: number, label: string): void {
-    const pass = encoder.beginComputePass({ label });
+  private encodeRange(encoder: GPUCommandEncoder, from: number, to: number, descriptor: GPUComputePassDescriptor): void {
+    const pass = encoder.beginComputePass(descriptor);
     for (let i = from; i < to; i++) {
       const e = this.encoded[i];
       pass.setPipeline(e.pipeline);
@@ -254,7 +280,7 @@ export class CompiledGraph {
         const phase = phaseOf(this.encoded[start].call);
         if (i < n && (this.encoded[i].call === this.encoded[i - 1].call || phaseOf(this.encoded[i].call) === phase)) continue;
         const encoder = device.createCommandEncoder({ label: phase });
-        this.encodeRange(encoder, start, i, phase);
+        this.encodeRange(encoder, start, i, { label: phase });
         const t0 = performance.now();
         device.queue.submit([encoder.finish()]);
         await device.queue.onSubmittedWorkDone();
@@ -264,7 +290,7 @@ export class CompiledGraph {
       }
     }
     const encoder = device.createCommandEncoder({ label: 'forward' });
-    if (!opts.profile) this.encodeRange(encoder, 0, this.encoded.length, 'forward');
+    if (!opts.profile) this.encodeRange(encoder, 0, this.encoded.length, { label: 'forward' });
     const total = Math.max(16, wanted.reduce((s, w) => s + w.p.bytes, 0));
     const staging = this.stagingOf(total);
     let at = 0;
@@ -294,12 +320,23 @@ export class CompiledGraph {
     return { outputs: result, phases };
   }
 
-  /** Runs the whole graph on whatever the inputs hold now and waits for it: milliseconds (benchmarks). */
-  timeOnce(): Promise<number> {
+  /** The call each dispatch belongs to, in dispatch order (a call may have several). */
+  dispatchCalls(): Call[] {
+    return this.encoded.map((e) => e.call);
+  }
+
+  /**
+   * Runs the whole graph on whatever the inputs hold now and waits for it: milliseconds from
+   * submit to done (benchmarks). With `each`, every dispatch gets a compute pass of its own.
+   */
+  timeOnce(each?: PassPerDispatch): Promise<number> {
     return this.queue.push(async () => {
       const { device } = this.gpu;
       const encoder = device.createCommandEncoder({ label: 'timed' });
-      this.encodeRange(encoder, 0, this.encoded.length, 'timed');
+      if (each) {
+        for (let i = 0; i < this.encoded.length; i++) this.encodeRange(encoder, i, i + 1, each.pass(i));
+        each.after(encoder);
+      } else this.encodeRange(encoder, 0, this.encoded.length, { label: 'timed' });
       const t0 = performance.now();
       device.queue.submit([encoder.finish()]);
       await device.queue.onSubmittedWorkDone();

@@ -9,11 +9,10 @@
  * an independent float32 implementation 3.5e-5 (fixture README). The mask may differ only
  * where the reference's two logits are closer than 1e-4 (none for s0).
  */
-import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
-import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import type * as Fianet from '../../src/browser.js';
-import { FIXTURES } from '../helpers/test-data.js';
+import { expectWithin, maskMismatches, measureError } from '../helpers/compare.js';
+import { fixtureInts, fixtureTensor, fixtureTokens, openFixtureFile } from '../helpers/test-data.js';
 import { chromiumSession, watchPage } from './chromium.js';
 
 const LOGITS_ATOL = 4e-5;
@@ -22,10 +21,8 @@ const MARGIN_EXEMPT = 1e-4;
 const session = chromiumSession();
 
 test('tiny fixture s0 in the page: logits match the reference', async () => {
-  const path = 'tiny/tensors.safetensors';
-  const tensors = await openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
-  const ids = async (name: string) => Array.from(await tensors.readInt32(`s0.${name}`));
-  const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
+  const tensors = await openFixtureFile('tiny/tensors.safetensors');
+  const tokens = await fixtureTokens(tensors, 's0');
 
   const page = await session.browser.newPage();
   const errors = watchPage(page);
@@ -36,8 +33,9 @@ test('tiny fixture s0 in the page: logits match the reference', async () => {
     const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
     const config: unknown = await (await fetch('/fixtures/tiny/config.json')).json();
     const weights = await (await fetch('/fixtures/tiny/checkpoint_full.pth')).blob();
-    let built = 0;
-    const model = await lib.loadModel({ weights, vocab: '/weights/vocab.txt', config, onProgress: (p) => (built = p.phase === 'build' ? p.done : built) });
+    // The last count of each phase: weights and pipelines report apart, at the same time.
+    const built: Record<string, number> = {};
+    const model = await lib.loadModel({ weights, vocab: '/weights/vocab.txt', config, onProgress: (p) => (built[p.phase] = p.done) });
     try {
       const image = await lib.readImage(await (await fetch('/fixtures/tiny/image.png')).blob(), 'image.png');
       const result = await model.segment({ image, tokens }, { logits: true });
@@ -48,22 +46,15 @@ test('tiny fixture s0 in the page: logits match the reference', async () => {
   }, tokens);
   expect(errors).toEqual([]);
   expect(out.adapter.kind).toBe('browser');
-  expect(out.built).toBeGreaterThan(0);
+  expect(out.built.weights).toBeGreaterThan(0);
+  expect(out.built.pipelines).toBeGreaterThan(0);
   expect(`${out.adapter.vendor} ${out.adapter.architecture}`).toMatch(/swiftshader/i);
 
-  const expected = await tensors.readF32('s0.logits'); // [1, 2, S, S]
-  expect(out.logits.length).toBe(expected.length);
-  let maxErr = 0;
-  let worst = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const err = Math.abs(out.logits[i]! - expected[i]!);
-    if (err > maxErr) [maxErr, worst] = [err, i];
-  }
-  const n = expected.length / 2;
-  const refMask = await tensors.readInt32('s0.mask');
-  const mismatches = out.mask.filter((v, i) => v !== refMask[i] && Math.abs(expected[n + i]! - expected[i]!) >= MARGIN_EXEMPT).length;
+  const expected = await fixtureTensor(tensors, 's0.logits'); // [1, 2, S, S]
+  const logits = measureError('s0.logits', out.logits, expected, LOGITS_ATOL);
+  const mismatches = maskMismatches('s0.mask', out.mask, await fixtureInts(tensors, 's0.mask'), expected, MARGIN_EXEMPT).maxAbsErr;
   const phases = Object.entries(out.timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
-  console.log(`tiny s0 on ${out.adapter.vendor} ${out.adapter.architecture}: logits max |err| ${maxErr.toExponential(2)} at ${worst} (atol ${LOGITS_ATOL}); mask mismatches ${mismatches}; ${phases}`);
-  expect(maxErr).toBeLessThanOrEqual(LOGITS_ATOL);
+  console.log(`tiny s0 on ${out.adapter.vendor} ${out.adapter.architecture}: logits max |err| ${logits.maxAbsErr.toExponential(2)} at ${logits.worst?.index} (atol ${LOGITS_ATOL}); mask mismatches ${mismatches}; ${phases}`);
+  expectWithin([logits]);
   expect(mismatches).toBe(0);
 });

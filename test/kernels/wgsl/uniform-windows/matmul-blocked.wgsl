@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -17,324 +17,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=hsigmoid,bias=true,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -433,41 +116,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 16u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -486,6 +149,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -584,41 +248,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 16u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=relu,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -637,6 +281,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -648,7 +293,32 @@ struct Params {
 // a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -735,41 +405,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 16u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=sigmoid,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -788,6 +438,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -799,7 +450,32 @@ struct Params {
 // a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return 1.0 / (1.0 + exp(-x)); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -886,41 +562,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 16u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,act=tanh,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -939,157 +595,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return tanh(clamp(x, -15.0, 15.0)); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,TN=2,act=relu,bias=true,passes=true,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -1105,7 +611,32 @@ struct Params {
 // a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -1248,41 +779,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a2[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a2[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 16u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,TN=1,act=relu,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1301,6 +812,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -1312,7 +824,32 @@ struct Params {
 // a_p: [128 rows][128] block of A, w_p: [128][16 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -1379,25 +916,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
     { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 1u; j++) {
+      let c4 = col4 + j * 4u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 1u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,TN=1,act=none,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1416,6 +949,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -1494,25 +1028,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
     { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 1u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 1u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,TN=2,act=sigmoid,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1531,6 +1061,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -1542,7 +1073,32 @@ struct Params {
 // a_p: [1024 rows][16] block of A, w_p: [16][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return 1.0 / (1.0 + exp(-x)); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -1629,41 +1185,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 4u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 4u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 16u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,TN=1,act=none,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,TN=1,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1682,6 +1218,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -1786,25 +1323,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
     { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 1u; j++) {
+      let c4 = col4 + j * 4u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 1u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,act=none,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1823,6 +1356,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -1901,25 +1435,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
     { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 1u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 1u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,act=relu,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1938,6 +1468,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -1949,7 +1480,32 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -2016,25 +1572,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
     { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 1u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 1u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,TN=1,act=none,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2053,6 +1605,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -2157,25 +1710,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
     { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 1u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 1u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,TN=1,act=none,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2194,6 +1743,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -2350,25 +1900,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 1u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 1u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2387,324 +1933,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=hsigmoid,bias=true,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -2803,41 +2032,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2856,6 +2065,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -2954,41 +2164,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=relu,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3007,6 +2197,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -3014,310 +2205,6 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=tanh,bias=false,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return tanh(clamp(x, -15.0, 15.0)); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
 // a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
@@ -3338,7 +2225,16 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -3353,7 +2249,7 @@ fn store(m: u32, n: u32, s: f32) {
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    
     v = activate(v);
     
     
@@ -3425,69 +2321,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=hsigmoid,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3506,20 +2354,44 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
 @group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
 // a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -3606,69 +2478,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3687,6 +2511,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -3815,41 +2640,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3868,6 +2673,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -3996,41 +2802,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4049,6 +2835,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -4177,41 +2964,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=relu,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4230,6 +2997,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -4239,551 +3007,6 @@ struct Params {
 @group(0) @binding(5) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=relu,bias=true,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=tanh,bias=false,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return tanh(clamp(x, -15.0, 15.0)); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
-@group(0) @binding(7) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(8) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
 // a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
@@ -4804,7 +3027,203 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(7) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -4919,69 +3338,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5000,6 +3371,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -5158,41 +3530,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5211,6 +3563,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -5369,41 +3722,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,act=relu,bias=true,passes=true,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5422,6 +3755,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -5437,7 +3771,249 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w0[wk + 0u];
+    let w0_1 = w0[wk + 16u];
+    let w0_2 = w0[wk + 32u];
+    let w0_3 = w0[wk + 48u];
+    let w1_0 = w0[wk + 8u];
+    let w1_1 = w0[wk + 24u];
+    let w1_2 = w0[wk + 40u];
+    let w1_3 = w0[wk + 56u];
+    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w1[wk + 0u];
+    let w0_1 = w1[wk + 16u];
+    let w0_2 = w1[wk + 32u];
+    let w0_3 = w1[wk + 48u];
+    let w1_0 = w1[wk + 8u];
+    let w1_1 = w1[wk + 24u];
+    let w1_2 = w1[wk + 40u];
+    let w1_3 = w1[wk + 56u];
+    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let wk = k4 * 64u + col4;
+    let w0_0 = w2[wk + 0u];
+    let w0_1 = w2[wk + 16u];
+    let w0_2 = w2[wk + 32u];
+    let w0_3 = w2[wk + 48u];
+    let w1_0 = w2[wk + 8u];
+    let w1_1 = w2[wk + 24u];
+    let w1_2 = w2[wk + 40u];
+    let w1_3 = w2[wk + 56u];
+    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(8) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(9) var<storage, read_write> out: array<f32>;
+
+// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -5580,41 +4156,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=gelu,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5633,504 +4189,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=hsigmoid,bias=true,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -6319,41 +4378,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=false,passes=true,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=true,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6372,6 +4411,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -6560,41 +4600,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6613,6 +4633,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -6801,41 +4822,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6854,6 +4855,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -7042,41 +5044,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=true,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7095,6 +5077,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -7283,41 +5266,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=true,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7336,6 +5299,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -7524,41 +5488,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=relu,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7577,6 +5521,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -7594,7 +5539,32 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -7765,41 +5735,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=relu,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7818,6 +5768,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -7835,7 +5786,32 @@ struct Params {
 // a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return max(x, 0.0); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -8006,41 +5982,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=tanh,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -8059,247 +6015,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return tanh(clamp(x, -15.0, 15.0)); }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
-}
-
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -8398,41 +6114,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 16u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -8451,6 +6147,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -8549,41 +6246,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 32u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 32u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 32u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 32u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 32u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 32u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 32u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 32u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 32u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 32u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 32u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 32u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 32u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 32u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 32u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 32u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 32u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,act=sigmoid,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -8602,6 +6279,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -8613,7 +6291,32 @@ struct Params {
 // a_p: [512 rows][32] block of A, w_p: [32][256 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return 1.0 / (1.0 + exp(-x)); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -8700,41 +6403,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 32u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 32u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 32u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 32u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 32u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 32u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 32u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 32u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 32u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 32u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 32u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 32u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 32u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 32u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 32u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 32u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 32u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -8753,6 +6436,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -8851,41 +6535,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 16u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 16u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 16u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 16u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 16u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 16u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 16u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 16u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 16u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 16u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 16u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 16u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 16u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 16u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 16u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 16u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 16u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,TN=2,act=sigmoid,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -8904,6 +6568,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -8915,7 +6580,32 @@ struct Params {
 // a_p: [256 rows][64] block of A, w_p: [64][256 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return 1.0 / (1.0 + exp(-x)); }
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
 
 
 fn store(m: u32, n: u32, s: f32) {
@@ -9002,41 +6692,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 32u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 32u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 32u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 32u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 32u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 32u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 32u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 32u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 32u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 32u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 32u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 32u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 32u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 32u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 32u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 32u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 32u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,TN=2,act=none,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -9055,6 +6725,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -9153,41 +6824,21 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q]); }
-  for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
 }
 
-// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -9206,6 +6857,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -9341,201 +6993,24 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  {
-    let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q], gm[q], ga[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    let t = gate_taps(m);
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      let gm = gate_mul_at(c4, t.y, t.x);
+      let ga = gate_add_at(c4, t.y, t.x);
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }
+    }
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -9554,6 +7029,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -9689,201 +7165,24 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  {
-    let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q], gm[q], ga[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    let t = gate_taps(m);
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      let gm = gate_mul_at(c4, t.y, t.x);
+      let ga = gate_add_at(c4, t.y, t.x);
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }
+    }
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -9902,6 +7201,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -10067,201 +7367,24 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  {
-    let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q], gm[q], ga[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    let t = gate_taps(m);
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      let gm = gate_mul_at(c4, t.y, t.x);
+      let ga = gate_add_at(c4, t.y, t.x);
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }
+    }
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,act=none,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -10280,6 +7403,7 @@ struct Params {
   gw: u32,
   pitch: u32,
   o_off: u32,
+  act: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -10505,196 +7629,19 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
-  {
-    let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 0u) + q, acc0_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 0u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 0u, params.n0 + 4u * (col4 + 8u) + q, acc0_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 0u) + q, acc1_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 1u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 1u, params.n0 + 4u * (col4 + 8u) + q, acc1_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 0u) + q, acc2_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 2u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 2u, params.n0 + 4u * (col4 + 8u) + q, acc2_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 0u) + q, acc3_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 3u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 3u, params.n0 + 4u * (col4 + 8u) + q, acc3_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 0u) + q, acc4_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 4u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 4u, params.n0 + 4u * (col4 + 8u) + q, acc4_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 0u) + q, acc5_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 5u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 5u, params.n0 + 4u * (col4 + 8u) + q, acc5_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 0u) + q, acc6_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 6u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 6u, params.n0 + 4u * (col4 + 8u) + q, acc6_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 0u) + q, acc7_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 7u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 7u, params.n0 + 4u * (col4 + 8u) + q, acc7_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 0u) + q, acc8_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 8u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 8u, params.n0 + 4u * (col4 + 8u) + q, acc8_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 0u) + q, acc9_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 9u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 9u, params.n0 + 4u * (col4 + 8u) + q, acc9_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 0u) + q, acc10_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 10u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 10u, params.n0 + 4u * (col4 + 8u) + q, acc10_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 0u) + q, acc11_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 11u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 11u, params.n0 + 4u * (col4 + 8u) + q, acc11_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 0u) + q, acc12_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 12u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 12u, params.n0 + 4u * (col4 + 8u) + q, acc12_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 0u) + q, acc13_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 13u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 13u, params.n0 + 4u * (col4 + 8u) + q, acc13_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 0u) + q, acc14_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 14u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 14u, params.n0 + 4u * (col4 + 8u) + q, acc14_1[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4 + 0u, t.y, t.x);
-    let ga = gate_add_at(col4 + 0u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 0u) + q, acc15_0[q], gm[q], ga[q]); }
-  }
-  {
-    let t = gate_taps(params.m0 + r0 + 15u);
-    let gm = gate_mul_at(col4 + 8u, t.y, t.x);
-    let ga = gate_add_at(col4 + 8u, t.y, t.x);
-    for (var q = 0u; q < 4u; q++) { store(params.m0 + r0 + 15u, params.n0 + 4u * (col4 + 8u) + q, acc15_1[q], gm[q], ga[q]); }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    let t = gate_taps(m);
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      let gm = gate_mul_at(c4, t.y, t.x);
+      let ga = gate_add_at(c4, t.y, t.x);
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }
+    }
   }
 }
