@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=gelu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -132,7 +132,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=hsigmoid,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -250,7 +250,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -368,7 +368,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=relu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -486,7 +486,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=sigmoid,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -604,7 +604,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=tanh)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,act=tanh,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -722,7 +722,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,act=relu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -892,7 +892,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,act=relu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1010,7 +1010,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1128,7 +1128,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,act=sigmoid,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1246,7 +1246,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1390,7 +1390,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1508,7 +1508,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,act=relu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1626,7 +1626,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1770,7 +1770,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1966,7 +1966,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=gelu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2100,7 +2100,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=hsigmoid,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2218,7 +2218,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2336,7 +2336,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=relu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2454,7 +2454,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=tanh)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,act=tanh,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2572,7 +2572,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=gelu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2732,7 +2732,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=hsigmoid,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2876,7 +2876,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3020,7 +3020,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=relu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3164,7 +3164,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=tanh)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,act=tanh,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3308,7 +3308,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,act=gelu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3494,7 +3494,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3664,7 +3664,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,act=relu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3834,7 +3834,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=gelu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=gelu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4046,7 +4046,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=hsigmoid)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=hsigmoid,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4242,7 +4242,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4438,7 +4438,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=relu)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=relu,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4634,7 +4634,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=tanh)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,act=tanh,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4830,7 +4830,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4948,7 +4948,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5066,7 +5066,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,act=sigmoid,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5184,7 +5184,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5302,7 +5302,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,act=sigmoid)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,act=sigmoid,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5420,7 +5420,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5538,7 +5538,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + 15u, n + j, acc15[j]); }
 }
 
-// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5773,7 +5773,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,act=none)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6008,7 +6008,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,act=none)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6269,7 +6269,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,act=none)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,act=none,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
