@@ -8,6 +8,7 @@ import { FianetError } from '../errors.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import { fileSink } from '../node/file-sink.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
+import { parseWeightsDtype, weightsDtypeHelp } from './weights-dtype.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
 import { fileSource } from '../node/safetensors-file.js';
 import { sceneCacheManifest, tileCacheDir } from '../node/tile-cache-dir.js';
@@ -44,6 +45,7 @@ Options:
   --shard K/N           compute only tile rows K, K+N, ... into --cache; write no outputs
   --vocab FILE          WordPiece vocabulary (default: weights/vocab.txt)
   --adapter KIND        auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
+${weightsDtypeHelp(24)}
   --quiet               print nothing but errors`;
 
 function parseIntOption(name: string, text: string | undefined): number | undefined {
@@ -71,7 +73,7 @@ export async function run(argv: string[]): Promise<number> {
       weights: { type: 'string' }, config: { type: 'string' }, image: { type: 'string' }, text: { type: 'string' }, out: { type: 'string' },
       probs: { type: 'string' }, geojson: { type: 'string' }, tile: { type: 'string' }, overlap: { type: 'string' }, bands: { type: 'string' },
       'scale-range': { type: 'string' }, bbox: { type: 'string' }, cache: { type: 'string' }, resume: { type: 'boolean' }, shard: { type: 'string' },
-      vocab: { type: 'string' }, adapter: { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+      vocab: { type: 'string' }, adapter: { type: 'string' }, 'weights-dtype': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
@@ -106,6 +108,7 @@ export async function run(argv: string[]): Promise<number> {
       weights: values.weights!,
       ...(values.config ? { config: values.config } : {}),
       adapter: parseAdapterKind(values.adapter),
+      ...(values['weights-dtype'] ? { weightsDtype: parseWeightsDtype(values['weights-dtype']) } : {}),
       ...(values.vocab ? { vocab: values.vocab } : {}),
       log: loadLog(say),
     });

@@ -13,6 +13,7 @@ import type { ExpressionTokens } from '../model/segmenter.js';
 import { parseTokensJson } from '../model/tokens-input.js';
 import { writeOutputs } from '../node/atomic-write.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
+import { parseWeightsDtype, weightsDtypeHelp } from './weights-dtype.js';
 import { readImageFile } from '../node/image-file.js';
 import { readBoundedText } from '../node/read-bounded.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
@@ -43,6 +44,7 @@ Options:
   --max-pixels N       refuse images larger than N pixels, checked from the file's header before
                        decoding (default ${DEFAULT_MAX_PIXELS}, i.e. 100 megapixels)
   --adapter KIND       auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
+${weightsDtypeHelp(23)}
   --quiet              print nothing but errors
   --verbose            also debug lines and the WebGPU implementation's own messages`;
 
@@ -62,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
       weights: { type: 'string' }, config: { type: 'string' }, image: { type: 'string' }, text: { type: 'string' },
       tokens: { type: 'string' }, out: { type: 'string' }, 'original-size': { type: 'boolean' }, overlay: { type: 'string' },
       logits: { type: 'string' }, dataset: { type: 'string' }, vocab: { type: 'string' }, adapter: { type: 'string' },
-      'max-pixels': { type: 'string' },
+      'max-pixels': { type: 'string' }, 'weights-dtype': { type: 'string' },
       quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
     },
   });
@@ -76,6 +78,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.text === undefined && values.tokens === undefined) throw new FianetError('bad-input', 'give --text "..." (or --tokens); see fianet segment --help');
   if (values.text !== undefined && !values.text.trim()) throw new FianetError('bad-input', '--text is empty: give the referring expression');
   const dataset = values.dataset as DatasetName | undefined;
+  const weightsDtype = parseWeightsDtype(values['weights-dtype']);
   if (dataset) datasetText(dataset); // throws naming the known datasets
   const say = values.quiet ? () => {} : (line: string) => console.error(line);
 
@@ -101,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(values.config ? { config: values.config } : {}),
     adapter: parseAdapterKind(values.adapter),
     ...(dataset ? { dataset } : {}),
+    ...(weightsDtype ? { weightsDtype } : {}),
     ...(values.vocab ? { vocab: values.vocab } : {}),
     ...(values.quiet ? {} : { onProgress: bar.update }),
     log: loadLog(say),
