@@ -1,0 +1,85 @@
+/**
+ * The whole model with its weights stored as f16 on the device (weightsDtype 'f16') against
+ * the same model with f32 weights, on the test adapter (tiny and small fixtures, every
+ * sample): the logits' max abs difference and the same relative to the f32 logits' max-abs,
+ * the argmax mask, and the bytes uploaded. The tolerances are ~3x what was measured on
+ * llvmpipe (the figures are stated at each case; SwiftShader measured the same to 2 digits).
+ * Rounding each weight to f16 is a relative change of up to 2^-11 (4.9e-4) per weight,
+ * which averages out over each dot product; the mask may flip only where the f32 logit
+ * margin is within the tolerance.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
+import type { Segmenter } from '../../src/model/segmenter.js';
+import { readImageFile } from '../../src/node/image-file.js';
+import { loadSegmenter } from '../../src/node/load-segmenter.js';
+import { TEST_ADAPTER } from '../helpers/gpu.js';
+import { FIXTURES } from '../helpers/test-data.js';
+
+const path = (p: string): string => fileURLToPath(new URL(p, FIXTURES));
+
+/** Max abs difference of the logits and that over the f32 logits' max-abs; mask pixels that differ and how many of them have a margin beyond `atol`. */
+export function compareLogits(f32: Float32Array, f16: Float32Array, atol: number): { maxAbs: number; rel: number; flips: number; flipsBeyond: number } {
+  let [maxAbs, scale, flips, flipsBeyond] = [0, 0, 0, 0];
+  for (let i = 0; i < f32.length; i++) {
+    maxAbs = Math.max(maxAbs, Math.abs(f16[i] - f32[i]));
+    scale = Math.max(scale, Math.abs(f32[i]));
+  }
+  const n = f32.length / 2;
+  for (let i = 0; i < n; i++) {
+    if (f32[n + i] > f32[i] !== f16[n + i] > f16[i]) {
+      flips++;
+      if (Math.abs(f32[n + i] - f32[i]) > 2 * atol) flipsBeyond++;
+    }
+  }
+  return { maxAbs, rel: maxAbs / scale, flips, flipsBeyond };
+}
+
+// Measured on llvmpipe: tiny s0/s1/s2 1.6e-2/1.3e-2/3.5e-2 abs (3.2e-3/5.5e-3/1.4e-2 of max-abs;
+// 11/11/20 of 9216 mask pixels differ), small s0 1.4e-2 (3.1e-3 of max-abs; 37 of 25600 pixels).
+// These fixtures' weights are scaled up so that every path contributes (fixture READMEs), which
+// also amplifies rounding; the trained demo model's figures are in test/eval/f16-demo.test.ts.
+const CASES = [
+  { fixture: 'tiny', samples: ['s0', 's1', 's2'], atol: 0.1, rtol: 0.04 },
+  { fixture: 'small', samples: ['s0'], atol: 0.05, rtol: 0.01 },
+];
+
+for (const c of CASES) {
+  describe(`f16 weights against f32, ${c.fixture} fixture`, () => {
+    const models: Partial<Record<'f32' | 'f16', Segmenter>> = {};
+    let tensors: SafetensorsFile;
+    beforeAll(async () => {
+      for (const weightsDtype of ['f32', 'f16'] as const) {
+        models[weightsDtype] = await loadSegmenter({ weights: path(`${c.fixture}/weights.safetensors`), config: path(`${c.fixture}/config.json`), adapter: TEST_ADAPTER, vocab: path('vocab.txt'), weightsDtype });
+      }
+      tensors = await openSafetensors(bytesSource(await readFile(path(`${c.fixture}/tensors.safetensors`)), `${c.fixture}/tensors.safetensors`));
+    });
+    afterAll(async () => {
+      await models.f32?.destroy();
+      await models.f16?.destroy();
+    });
+
+    it('uploads about half the bytes (biases, norms and position tables stay f32)', () => {
+      const [f32, f16] = [models.f32!.weights, models.f16!.weights];
+      expect([f32.dtype, f16.dtype]).toEqual(['f32', 'f16']);
+      expect(f16.bytes / f32.bytes).toBeGreaterThan(0.5);
+      expect(f16.bytes / f32.bytes).toBeLessThan(0.53);
+    });
+
+    for (const s of c.samples) {
+      it(`${s}: logits within ${c.atol} (${c.rtol} of max-abs), mask equal where the margin allows`, async () => {
+        const image = await readImageFile(path(`${c.fixture}/image.png`));
+        const ids = async (n: string) => [...(await tensors.readInt32(`${s}.${n}`))];
+        const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
+        const [a, b] = [await models.f32!.segment({ image, tokens }, { logits: true }), await models.f16!.segment({ image, tokens }, { logits: true })];
+        const d = compareLogits(a.logits!, b.logits!, c.atol);
+        console.log(`${c.fixture} ${s} (${TEST_ADAPTER}): f16 vs f32 logits max abs ${d.maxAbs.toExponential(2)}, ${d.rel.toExponential(2)} of max-abs; ${d.flips} mask pixels differ`);
+        expect(d.maxAbs).toBeLessThanOrEqual(c.atol);
+        expect(d.rel).toBeLessThanOrEqual(c.rtol);
+        expect(d.flipsBeyond).toBe(0);
+      });
+    }
+  });
+}
