@@ -16,26 +16,10 @@ import type { Segmenter } from '../../src/model/segmenter.js';
 import { readImageFile } from '../../src/node/image-file.js';
 import { loadSegmenter } from '../../src/node/load-segmenter.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
+import { compareLogits } from '../helpers/logits-agreement.js';
 import { FIXTURES } from '../helpers/test-data.js';
 
 const path = (p: string): string => fileURLToPath(new URL(p, FIXTURES));
-
-/** Max abs difference of the logits and that over the f32 logits' max-abs; mask pixels that differ and how many of them have a margin beyond `atol`. */
-export function compareLogits(f32: Float32Array, f16: Float32Array, atol: number): { maxAbs: number; rel: number; flips: number; flipsBeyond: number } {
-  let [maxAbs, scale, flips, flipsBeyond] = [0, 0, 0, 0];
-  for (let i = 0; i < f32.length; i++) {
-    maxAbs = Math.max(maxAbs, Math.abs(f16[i] - f32[i]));
-    scale = Math.max(scale, Math.abs(f32[i]));
-  }
-  const n = f32.length / 2;
-  for (let i = 0; i < n; i++) {
-    if (f32[n + i] > f32[i] !== f16[n + i] > f16[i]) {
-      flips++;
-      if (Math.abs(f32[n + i] - f32[i]) > 2 * atol) flipsBeyond++;
-    }
-  }
-  return { maxAbs, rel: maxAbs / scale, flips, flipsBeyond };
-}
 
 // Measured on llvmpipe: tiny s0/s1/s2 1.6e-2/1.3e-2/3.5e-2 abs (3.2e-3/5.5e-3/1.4e-2 of max-abs;
 // 11/11/20 of 9216 mask pixels differ), small s0 1.4e-2 (3.1e-3 of max-abs; 37 of 25600 pixels).
