@@ -14,13 +14,14 @@ import { nodeGpu, parseAdapterKind } from '../src/node/gpu-node.js';
 import { benchBert } from './bert.js';
 import { benchDecoderConv } from './decoder.js';
 import { benchEndToEnd } from './end-to-end.js';
+import { benchF16Weights } from './f16-weights.js';
 import { adapterName } from './harness.js';
 import { benchMatmul } from './matmul.js';
 import { measurePeaks } from './peak.js';
 import { benchTmem } from './tmem.js';
 import { benchWindowAttention } from './window-attention.js';
 
-const SUITES = ['matmul', 'bert', 'window', 'decoder', 'tmem', 'e2e'] as const;
+const SUITES = ['matmul', 'bert', 'window', 'decoder', 'tmem', 'e2e', 'f16'] as const;
 type Suite = (typeof SUITES)[number];
 
 const HELP = `usage: fianet bench [--adapter KIND] [--only ${SUITES.join(',')}] [--runs N] [--json FILE]
@@ -28,7 +29,8 @@ const HELP = `usage: fianet bench [--adapter KIND] [--only ${SUITES.join(',')}] 
 
 Default suites: matmul, bert, window, decoder, tmem. 'e2e' (the whole model at base480
 with formula weights: per phase, per kernel, first run, memory plan) takes minutes on CPU
-adapters and runs only when asked. The adapter's peaks (best matmul at 1024^3, vec4 copy) are always measured
+adapters and runs only when asked, as does 'f16' (f16 weights against f32, alternated in one
+process: linear layers and BERT-base). The adapter's peaks (best matmul at 1024^3, vec4 copy) are always measured
 first; rates are given as a percentage of them.`;
 
 const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`;
@@ -48,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const list = (v?: string) => v?.split(',').map((x) => x.trim()).filter(Boolean);
-  const suites = (list(values.only) ?? SUITES.filter((s) => s !== 'e2e')) as Suite[];
+  const suites = (list(values.only) ?? SUITES.filter((s) => s !== 'e2e' && s !== 'f16')) as Suite[];
   for (const s of suites) if (!SUITES.includes(s)) throw new Error(`unknown suite '${s}' (${SUITES.join(', ')})`);
   const runs = values.runs ? Number(values.runs) : 10;
   const gpu = await nodeGpu(parseAdapterKind(values.adapter));
@@ -91,6 +93,15 @@ export async function main(argv: string[]): Promise<number> {
     json.decoderConv = r;
     out.push('### Decoder 3x3 convolutions', '', row(['case', 'tiling', 'median ms', 'CPU ms', 'GFLOP/s', '% of peak']), row(['---', '---', '---:', '---:', '---:', '---:']));
     for (const x of r) out.push(row([x.case, x.variant, ms(x.medianMs), ms(x.cpuMs), x.gflops.toFixed(2), ofPeak(x.gflops)]));
+    out.push('');
+  }
+  if (suites.includes('f16')) {
+    const r = await benchF16Weights(gpu, { runs: Math.min(runs, 5), log });
+    json.f16Weights = r;
+    out.push('### f16 weights against f32 (alternated runs)', '', row(['case', 'weights MiB f32 / f16', 'f32 ms (CPU)', 'f16 ms (CPU)', 'f16 / f32 wall (CPU)', 'f16 GFLOP/s', 'check max err']), row(['---', '---:', '---:', '---:', '---:', '---:', '---:']));
+    for (const x of r) {
+      out.push(row([x.case, `${mib(x.bytes.f32)} / ${mib(x.bytes.f16)}`, `${ms(x.medianMs.f32)} (${ms(x.cpuMs.f32)})`, `${ms(x.medianMs.f16)} (${ms(x.cpuMs.f16)})`, `${(x.medianMs.f16 / x.medianMs.f32).toFixed(2)} (${(x.cpuMs.f16 / x.cpuMs.f32).toFixed(2)})`, (x.gflop / (x.medianMs.f16 / 1000)).toFixed(2), x.checkErr.toExponential(1)]));
+    }
     out.push('');
   }
   if (suites.includes('tmem')) {
