@@ -118,7 +118,7 @@ export async function run(argv: string[]): Promise<number> {
       if (values.cache) {
         const tileSize = tile ?? S;
         const manifest = await sceneCacheManifest(source, {
-          text: values.text!, weightsPath: values.weights!, tile: tileSize, overlap: overlap ?? Math.floor(tileSize / 4), inputSize: S,
+          text: values.text!, weightsPath: values.weights!, tile: tileSize, overlap: overlap ?? Math.floor(tileSize / 4), inputSize: S, weightsDtype: segmenter.weights.dtype,
           ...(bands ? { bands } : {}), ...(values['scale-range'] ? { scaleRange: values['scale-range'] } : {}), ...(window ? { window } : {}),
         });
         cache = await tileCacheDir(values.cache, manifest, 2 * S * S);
