@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
 import type { Segmenter } from '../../src/model/segmenter.js';
 import { readImageFile } from '../../src/node/image-file.js';
+import { storedDtypeOf } from '../../src/model/weights.js';
 import { loadSegmenter } from '../../src/node/load-segmenter.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
 import { compareLogits } from '../helpers/logits-agreement.js';
@@ -67,3 +68,10 @@ for (const c of CASES) {
     }
   });
 }
+
+it('a file whose float tensors are all F16 (fianet convert --fp16) defaults to f16 weights', () => {
+  expect(storedDtypeOf(['F16', 'I64', 'F16'])).toBe('f16');
+  expect(storedDtypeOf(['F16', 'F32'])).toBe('f32');
+  expect(storedDtypeOf(['BF16'])).toBe('f32');
+  expect(storedDtypeOf(['I64'])).toBe('f32');
+});
