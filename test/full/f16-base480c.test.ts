@@ -3,8 +3,9 @@
  * sample s0's tokens) with its weights stored as f16 on the device, against the same model with
  * f32 weights on the same adapter: the logits' max abs difference and the same relative to the
  * f32 logits' max-abs, the mask, and the bytes on the device (issue 19: <= 480 MiB).
- * Measured on llvmpipe: see the log line and bench/RESULTS.md ("f16 weights"); the tolerances
- * are ~3x the measured figures.
+ * Measured on llvmpipe: 466.7 MiB of weights against 929.9; logits max abs 0.100 = 4.26e-3 of
+ * max-abs (~23.5), 109 of 230,400 mask pixels differ (all where the f32 margin is under 0.2).
+ * The tolerances are 3x the measured figures; bench/RESULTS.md ("f16 weights") has them too.
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,8 @@ import { FIXTURES, dataPath } from '../helpers/test-data.js';
 import { compareLogits } from '../helpers/logits-agreement.js';
 
 const TIMEOUT_MS = 3_600_000;
+const ATOL = 0.3;
+const RTOL = 0.013;
 const MIB = 2 ** 20;
 
 describe('f16 weights against f32, base480c', () => {
@@ -57,7 +60,3 @@ describe('f16 weights against f32, base480c', () => {
     expect(d.flipsBeyond).toBe(0);
   }, TIMEOUT_MS);
 });
-
-// Measured on llvmpipe: (to be filled from the first run).
-const ATOL = 1;
-const RTOL = 1;
