@@ -18,6 +18,7 @@ export type { FianetConfig } from './model/config.js';
 export type { AdapterDescription } from './runtime/device.js';
 export type { DecodedImage, RgbImage } from './io/image-types.js';
 export type { DatasetName } from './text/categories.js';
+export type { WeightDtype } from './runtime/graph.js';
 export { encodeMaskPng } from './io/png-encode.js';
 export { encodeOverlayPng } from './io/overlay.js';
 export { segmentScene, type SceneOptions, type SceneProgress, type SceneResult, type TileCache } from './scene/segment-scene.js';
