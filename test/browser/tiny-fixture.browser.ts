@@ -67,3 +67,35 @@ test('tiny fixture s0 in the page: logits match the reference', async () => {
   expect(maxErr).toBeLessThanOrEqual(LOGITS_ATOL);
   expect(mismatches).toBe(0);
 });
+
+// f16 weights in the page (loadModel's weightsDtype): measured in Node against the f32 model,
+// 1.6e-2 max abs for s0 (test/model/f16-weights.test.ts); against the reference logits here
+// (measured in Chromium on SwiftShader: 1.62e-2, 4.37 MiB of weights); tolerance ~6x.
+test('tiny fixture s0 in the page with f16 weights: half the weight bytes, logits within the f16 tolerance', async () => {
+  const path = 'tiny/tensors.safetensors';
+  const tensors = await openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
+  const ids = async (name: string) => Array.from(await tensors.readInt32(`s0.${name}`));
+  const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
+  const page = await session.browser.newPage();
+  const errors = watchPage(page);
+  await page.goto(`${session.url}/test-pages/harness.html`);
+  await page.waitForFunction(() => 'fianet' in window);
+  const out = await page.evaluate(async (tokens) => {
+    const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
+    const config: unknown = await (await fetch('/fixtures/tiny/config.json')).json();
+    const weights = await (await fetch('/fixtures/tiny/checkpoint_full.pth')).blob();
+    const model = await lib.loadModel({ weights, vocab: '/weights/vocab.txt', config, weightsDtype: 'f16' });
+    try {
+      const image = await lib.readImage(await (await fetch('/fixtures/tiny/image.png')).blob(), 'image.png');
+      return { logits: Array.from((await model.segment({ image, tokens }, { logits: true })).logits!), weights: model.weights };
+    } finally {
+      model.destroy();
+    }
+  }, tokens);
+  expect(errors).toEqual([]);
+  expect(out.weights.dtype).toBe('f16');
+  const expected = await tensors.readF32('s0.logits');
+  const maxErr = out.logits.reduce((m, v, i) => Math.max(m, Math.abs(v - expected[i]!)), 0);
+  console.log(`tiny s0 in the page with f16 weights: ${(out.weights.bytes / 2 ** 20).toFixed(2)} MiB of weights, logits max |err| ${maxErr.toExponential(2)} from the reference`);
+  expect(maxErr).toBeLessThanOrEqual(0.1);
+});
