@@ -21,16 +21,21 @@ const MARGIN_EXEMPT = 1e-4;
 
 const session = chromiumSession();
 
-test('tiny fixture s0 in the page: logits match the reference', async () => {
+/** The fixture's s0 tokens and tensors, and a page with the library bundle loaded. */
+async function openHarness() {
   const path = 'tiny/tensors.safetensors';
   const tensors = await openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
   const ids = async (name: string) => Array.from(await tensors.readInt32(`s0.${name}`));
   const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
-
   const page = await session.browser.newPage();
   const errors = watchPage(page);
   await page.goto(`${session.url}/test-pages/harness.html`);
   await page.waitForFunction(() => 'fianet' in window);
+  return { tensors, tokens, page, errors };
+}
+
+test('tiny fixture s0 in the page: logits match the reference', async () => {
+  const { tensors, tokens, page, errors } = await openHarness();
   // Runs in the page: only what a web app using the bundle would do.
   const out = await page.evaluate(async (tokens) => {
     const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
@@ -72,14 +77,7 @@ test('tiny fixture s0 in the page: logits match the reference', async () => {
 // 1.6e-2 max abs for s0 (test/model/f16-weights.test.ts); against the reference logits here
 // (measured in Chromium on SwiftShader: 1.62e-2, 4.37 MiB of weights); tolerance ~6x.
 test('tiny fixture s0 in the page with f16 weights: half the weight bytes, logits within the f16 tolerance', async () => {
-  const path = 'tiny/tensors.safetensors';
-  const tensors = await openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
-  const ids = async (name: string) => Array.from(await tensors.readInt32(`s0.${name}`));
-  const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
-  const page = await session.browser.newPage();
-  const errors = watchPage(page);
-  await page.goto(`${session.url}/test-pages/harness.html`);
-  await page.waitForFunction(() => 'fianet' in window);
+  const { tensors, tokens, page, errors } = await openHarness();
   const out = await page.evaluate(async (tokens) => {
     const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
     const config: unknown = await (await fetch('/fixtures/tiny/config.json')).json();
