@@ -1,5 +1,5 @@
-// Browser bundles: the library (dist/fianet.browser.js) and the demo page's module
-// (dist/web/demo.js). ES modules for the browser platform; any Node built-in or the Dawn
+// Browser bundles: the library (dist/fianet.browser.js), the demo page's module
+// (dist/web/demo.js) and the bench page's (dist/web/bench.js). ES modules for the browser platform; any Node built-in or the Dawn
 // package reaching these graphs fails the build, naming the importer, so a Node-only
 // import slipping into src/ is caught here rather than as a blank page.
 import { build } from 'esbuild';
@@ -32,7 +32,7 @@ const noNodeModules = {
   },
 };
 
-const outputs = { 'dist/fianet.browser.js': 'src/browser.ts', 'dist/web/demo.js': 'web/demo.ts' };
+const outputs = { 'dist/fianet.browser.js': 'src/browser.ts', 'dist/web/demo.js': 'web/demo.ts', 'dist/web/bench.js': 'web/bench.ts' };
 const result = await build({
   entryPoints: Object.entries(outputs).map(([out, inp]) => ({ in: inp, out: out.replace(/^dist\//, '').replace(/\.js$/, '') })),
   outdir: 'dist',

@@ -1,12 +1,13 @@
 // The page side driven from Node: Debian's Chromium (headless, WebGPU on SwiftShader, the
 // browser tests' flags) on a localhost page that loads dist/page.js. The page is cross-origin
 // isolated (COOP/COEP) so ORT's wasm can use its threads, as a site serving it would set up.
-import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/browser/chromium.ts';
+import { descendantsCpuMs } from './cpu-load.ts';
 
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.map': 'application/json' };
 const PAGE = '<!doctype html><meta charset="utf-8"><title>peers</title><link rel="icon" href="data:,"><script type="module" src="/dist/page.js"></script>';
@@ -36,34 +37,6 @@ async function serve(root) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-/**
- * CPU milliseconds used so far by this process's descendants (Chromium's browser, GPU and
- * renderer processes), from /proc: utime + stime in USER_HZ (100 per second on Linux).
- */
-function chromiumCpuMs() {
-  const procs = [];
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 'state' on
-      procs.push({ pid: Number(pid), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const children = new Map();
-  for (const p of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), p]);
-  let ticks = 0;
-  const stack = [...(children.get(process.pid) ?? [])];
-  while (stack.length) {
-    const p = stack.pop();
-    ticks += p.ticks;
-    stack.push(...(children.get(p.pid) ?? []));
-  }
-  return ticks * 10;
-}
-
 /** The page's host (host.mjs) behind page.evaluate, plus the browser's version and a close(). */
 export async function chromiumHost({ root, log }) {
   const server = await serve(root);
@@ -79,9 +52,9 @@ export async function chromiumHost({ root, log }) {
   const host = {};
   for (const m of ['list', 'adapters', 'prepare', 'check', 'profile', 'destroy']) host[m] = (...args) => call(m, ...args);
   host.run = async (w, id) => {
-    const c0 = chromiumCpuMs();
+    const c0 = descendantsCpuMs();
     const t = await call('run', w, id);
-    return { ...t, cpuMs: chromiumCpuMs() - c0 };
+    return { ...t, cpuMs: descendantsCpuMs() - c0 };
   };
   return {
     host,

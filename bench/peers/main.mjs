@@ -5,14 +5,15 @@
 // stderr, JSON with --json. Started by run.mjs (which bundles this first).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from '../harness.ts';
 import { WORKLOAD_NAMES } from './workloads.ts';
 import { nodeHost } from './node-host.mjs';
 import { chromiumHost } from './chromium-host.mjs';
-import { report } from './report.mjs';
+import { report } from './report.ts';
+import { loadBetween, loadSnapshot } from './cpu-load.ts';
 
 const HOSTS = ['node', 'chromium'];
 /** Cheap workloads get more rounds: as many as fit in this many seconds (by the first round), up to MAX_ROUNDS. */
@@ -51,7 +52,10 @@ function parse(argv) {
   return { runs, budgetS, profile: !!values.profile, json: values.json, workloads: pick(WORKLOAD_NAMES), hosts: pick(HOSTS), engines: pick(engines) };
 }
 
-/** One workload on one host: prepare and first-run each engine, then alternate warm runs. */
+/**
+ * One workload on one host: prepare and first-run each engine, then alternate warm runs;
+ * `load`: how busy the machine was during the warm runs (cpu-load.ts).
+ */
 async function benchWorkload(host, hostName, w, engines, { runs, budgetS, profile }) {
   const results = [];
   for (const e of engines) {
@@ -72,6 +76,7 @@ async function benchWorkload(host, hostName, w, engines, { runs, budgetS, profil
   const live = results.filter((r) => !r.error);
   let rounds = runs;
   const start = performance.now();
+  const loadBefore = loadSnapshot();
   for (let round = 0; round < rounds; round++) {
     // Rotate the order so no engine always runs right after the same neighbour.
     for (let i = 0; i < live.length; i++) {
@@ -87,6 +92,7 @@ async function benchWorkload(host, hostName, w, engines, { runs, budgetS, profil
       break;
     }
   }
+  const load = loadBetween(loadBefore, loadSnapshot());
   for (const r of live) {
     if (profile && r.engine === 'ours') r.profile = await host.profile(w, r.engine);
     await host.destroy(w, r.engine);
@@ -95,7 +101,7 @@ async function benchWorkload(host, hostName, w, engines, { runs, budgetS, profil
     r.cpuMs = r.cpu.length ? median(r.cpu) : null;
     delete r.cpu;
   }
-  return results;
+  return { results, load };
 }
 
 /** Git facts about the tree the benchmark was bundled from (`root`'s checkout). */
@@ -125,7 +131,7 @@ export async function main(argv, root) {
     commit: git(root, ['log', '-1', '--format=%h']),
     // Uncommitted changes under src/ that the measured engine included.
     dirty: [git(root, ['diff', '--name-only', 'HEAD', '--', ':/src']), git(root, ['ls-files', '--others', '--exclude-standard', '--full-name', '--', ':/src'])].join('\n').split('\n').filter(Boolean),
-    machine: { cpu: cpus()[0]?.model, cores: cpus().length, loadavg: loadavg() },
+    machine: { cpu: cpus()[0]?.model, cores: cpus().length },
     versions: {
       node: process.version,
       webgpu: packageVersion(join(root, '../../node_modules/webgpu')),
@@ -136,24 +142,28 @@ export async function main(argv, root) {
     runs: opts.runs,
     hosts: {},
   };
+  const startLoad = loadSnapshot();
   for (const hostName of opts.hosts) {
     const opened = hostName === 'node' ? { host: await nodeHost({ modelsDir }), close: async () => {} } : await chromiumHost({ root, log });
     if (opened.version) out.versions.chromium = opened.version;
     const { host } = opened;
-    const entry = { workloads: {} };
+    const entry = { workloads: {}, load: {} };
     out.hosts[hostName] = entry;
     try {
       const engines = (await host.list()).filter((e) => opts.engines.includes(e.id));
       for (const w of opts.workloads) {
         const here = engines.filter((e) => e.workloads.includes(w));
-        if (here.length) entry.workloads[w] = await benchWorkload(host, hostName, w, here, opts);
+        if (!here.length) continue;
+        const { results, load } = await benchWorkload(host, hostName, w, here, opts);
+        entry.workloads[w] = results;
+        entry.load[w] = load;
       }
       entry.adapters = await host.adapters();
     } finally {
       await opened.close();
     }
   }
-  out.loadavgAfter = loadavg();
+  out.load = loadBetween(startLoad, loadSnapshot());
   const text = report(out);
   console.log(text);
   if (opts.json) writeFileSync(opts.json, `${JSON.stringify(out, null, 2)}\n`);

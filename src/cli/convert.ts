@@ -4,7 +4,6 @@
  * one at a time, so a 1 GB checkpoint needs about one tensor of memory, not two models.
  */
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { FianetError, quote } from '../errors.js';
 import { DTYPE_SIZE, f32ToF16, f64ToF16Bits, isFloatDtype, numel, toFloat32, type Dtype } from '../io/dtype.js';
 import { checkConfig, inferConfig } from '../io/infer-config.js';
@@ -18,6 +17,7 @@ import { checkOutputPaths } from '../node/output-paths.js';
 import { readBoundedText } from '../node/read-bounded.js';
 import { fileSource } from '../node/safetensors-file.js';
 import { planBatchNormFolds, type FoldedTensor } from './convert-fold-bn.js';
+import { parseCommand } from './options.js';
 
 const HELP = `usage: fianet convert IN.pth OUT.safetensors [--key NAME] [--fp16] [--fold-bn] [--config C.json] [--expand-views]
 
@@ -53,22 +53,21 @@ interface Planned {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
+  const parsed = parseCommand(
+    'convert',
+    HELP,
+    argv,
+    {
       key: { type: 'string' },
       fp16: { type: 'boolean', default: false },
       config: { type: 'string' },
       'fold-bn': { type: 'boolean', default: false },
       'expand-views': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+    { positionals: true },
+  );
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length !== 2) {
     throw new FianetError('bad-input', `expected IN.pth and OUT.safetensors, got ${positionals.length} paths (see fianet convert --help)`);
   }

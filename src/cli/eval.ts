@@ -8,7 +8,6 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { FianetError } from '../errors.js';
 import { DATASET_FORMATS, type DatasetFormat } from '../eval/dataset.js';
 import { evaluate } from '../eval/evaluate.js';
@@ -28,6 +27,7 @@ import { checkOutputPaths } from '../node/output-paths.js';
 import { parseMaxPixels } from './max-pixels.js';
 import { progress, type ProgressOutput } from './progress.js';
 import { stderrOutput } from './terminal.js';
+import { MAX_PIXELS_OPTION, MODEL_OPTIONS, parseCommand, WEIGHTS_DTYPE_OPTION } from './options.js';
 import { loadLog } from './verbosity.js';
 
 const HELP = `usage: fianet eval --weights W --data DIR --format rrsisd|refsegrs|jsonl [options]
@@ -78,34 +78,13 @@ const loadSegmenter: SegmenterFactory = (request) =>
   loadNodeSegmenter({ weights: request.weights, adapter: request.adapter, ...(request.config ? { config: request.config } : {}), ...(request.weightsDtype ? { weightsDtype: request.weightsDtype } : {}), log: loadLog(console.error) });
 
 export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stderr: stderrOutput() }): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        weights: { type: 'string' },
-        config: { type: 'string' },
-        data: { type: 'string' },
-        format: { type: 'string' },
-        split: { type: 'string' },
-        limit: { type: 'string' },
-        tokens: { type: 'string' },
-        report: { type: 'string' },
-        markdown: { type: 'string' },
-        'save-masks': { type: 'string' },
-        'max-pixels': { type: 'string' },
-        adapter: { type: 'string' },
-        'weights-dtype': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    throw new FianetError('bad-input', `${(e as Error).message.replace(/\s*\n\s*/g, ' ')} (see fianet eval --help)`);
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('eval', HELP, argv, {
+    ...MODEL_OPTIONS, ...WEIGHTS_DTYPE_OPTION, ...MAX_PIXELS_OPTION,
+    data: { type: 'string' }, format: { type: 'string' }, split: { type: 'string' }, limit: { type: 'string' }, tokens: { type: 'string' },
+    report: { type: 'string' }, markdown: { type: 'string' }, 'save-masks': { type: 'string' },
+  });
+  if (!parsed) return 0;
+  const { values } = parsed;
   const { weights, data } = values;
   if (!weights || !data || !values.format) throw new FianetError('bad-input', '--weights, --data and --format are required (see fianet eval --help)');
   if (!(DATASET_FORMATS as readonly string[]).includes(values.format)) {

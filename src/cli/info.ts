@@ -2,9 +2,9 @@
  * `fianet info [--adapter KIND] [--json]`: the adapter the engine would use, its backend,
  * limits and features. `fianet info FILE.safetensors`: the tensors of a weights file.
  */
-import { parseArgs } from 'node:util';
 import { nodeGpu, parseAdapterKind } from '../node/gpu-node.js';
 import { describeSafetensors } from './info-file.js';
+import { MODEL_OPTIONS, parseCommand } from './options.js';
 
 const HELP = `usage: fianet info [--adapter auto|gpu|llvmpipe|swiftshader] [--json]
        fianet info FILE.safetensors
@@ -13,15 +13,9 @@ Without a file: opens the WebGPU adapter (default: FIANET_ADAPTER or auto) and p
 With a file: lists its tensors (dtype, shape, bytes), totals and metadata.`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { adapter: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('info', HELP, argv, { adapter: MODEL_OPTIONS.adapter, json: { type: 'boolean' } }, { positionals: true });
+  if (!parsed) return 0;
+  const { values, positionals } = parsed;
   if (positionals.length > 0) {
     for (const path of positionals) console.log(await describeSafetensors(path));
     return 0;

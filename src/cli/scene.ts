@@ -3,7 +3,6 @@
  * (1 object, 0 background, 255 nodata) with the input's georeferencing, optionally the
  * probabilities and GeoJSON polygons. Outputs stream to temporary files renamed at the end.
  */
-import { parseArgs } from 'node:util';
 import { FianetError } from '../errors.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import { fileSink } from '../node/file-sink.js';
@@ -17,6 +16,7 @@ import { segmentScene, type SceneProgress } from '../scene/segment-scene.js';
 import { parseScaleRange } from '../scene/value-range.js';
 import { bboxWindow, parseBbox, reprojectBbox } from '../scene/window.js';
 import { formatCounted, progress } from './progress.js';
+import { MODEL_OPTIONS, parseCommand, QUIET_OPTION, requireOptions, VOCAB_OPTION, WEIGHTS_DTYPE_OPTION } from './options.js';
 import { loadLog } from './verbosity.js';
 
 const HELP = `usage: fianet scene --weights W --image SCENE.tif --text "..." --out MASK.tif [options]
@@ -67,23 +67,16 @@ export function formatSceneProgress(p: SceneProgress, bar: boolean): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      weights: { type: 'string' }, config: { type: 'string' }, image: { type: 'string' }, text: { type: 'string' }, out: { type: 'string' },
-      probs: { type: 'string' }, geojson: { type: 'string' }, tile: { type: 'string' }, overlap: { type: 'string' }, bands: { type: 'string' },
-      'scale-range': { type: 'string' }, bbox: { type: 'string' }, cache: { type: 'string' }, resume: { type: 'boolean' }, shard: { type: 'string' },
-      vocab: { type: 'string' }, adapter: { type: 'string' }, 'weights-dtype': { type: 'string' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = parseCommand('scene', HELP, argv, {
+    ...MODEL_OPTIONS, ...WEIGHTS_DTYPE_OPTION, ...VOCAB_OPTION, ...QUIET_OPTION,
+    image: { type: 'string' }, text: { type: 'string' }, out: { type: 'string' }, probs: { type: 'string' }, geojson: { type: 'string' },
+    tile: { type: 'string' }, overlap: { type: 'string' }, bands: { type: 'string' }, 'scale-range': { type: 'string' }, bbox: { type: 'string' },
+    cache: { type: 'string' }, resume: { type: 'boolean' }, shard: { type: 'string' },
   });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  if (!parsed) return 0;
+  const { values } = parsed;
   const shard = parseShard(values.shard);
-  for (const need of ['weights', 'image', 'text', ...(shard ? [] : ['out'])] as const) {
-    if (!values[need as 'weights']) throw new FianetError('bad-input', `--${need} is required\n\n${HELP}`);
-  }
+  requireOptions('scene', values, ['weights', 'image', 'text', ...(shard ? [] : ['out'])]);
   if (!values.text!.trim()) throw new FianetError('bad-input', '--text is empty: give the referring expression');
   if (shard && (values.out || values.probs || values.geojson)) throw new FianetError('bad-input', '--shard computes tiles into --cache only and writes no outputs: drop --out, --probs and --geojson (a run without --shard merges them)');
   if ((shard || values.resume) && !values.cache) throw new FianetError('bad-input', `--${shard ? 'shard' : 'resume'} needs --cache DIR`);

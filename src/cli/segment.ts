@@ -3,7 +3,6 @@
  * object (PNG 0/255), optionally an overlay for people and the logits. Every output is
  * written atomically, and only after the model has succeeded: a failed run leaves no file.
  */
-import { parseArgs } from 'node:util';
 import { FianetError } from '../errors.js';
 import { overlayPngParts } from '../io/overlay.js';
 import { DEFAULT_MAX_PIXELS } from '../io/image-types.js';
@@ -22,6 +21,7 @@ import { datasetText, type DatasetName } from '../text/categories.js';
 import { loadProgress } from './load-progress.js';
 import { parseMaxPixels } from './max-pixels.js';
 import { stderrOutput } from './terminal.js';
+import { MAX_PIXELS_OPTION, MODEL_OPTIONS, parseCommand, QUIET_OPTION, requireOptions, VOCAB_OPTION, WEIGHTS_DTYPE_OPTION } from './options.js';
 import { isVerbose, loadLog } from './verbosity.js';
 
 const HELP = `usage: fianet segment --weights W --image I --text "..." --out mask.png [options]
@@ -58,23 +58,14 @@ async function readTokens(arg: string): Promise<ExpressionTokens> {
 
 
 export async function run(argv: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      weights: { type: 'string' }, config: { type: 'string' }, image: { type: 'string' }, text: { type: 'string' },
-      tokens: { type: 'string' }, out: { type: 'string' }, 'original-size': { type: 'boolean' }, overlay: { type: 'string' },
-      logits: { type: 'string' }, dataset: { type: 'string' }, vocab: { type: 'string' }, adapter: { type: 'string' },
-      'max-pixels': { type: 'string' }, 'weights-dtype': { type: 'string' },
-      quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    },
+  const parsed = parseCommand('segment', HELP, argv, {
+    ...MODEL_OPTIONS, ...WEIGHTS_DTYPE_OPTION, ...VOCAB_OPTION, ...MAX_PIXELS_OPTION, ...QUIET_OPTION,
+    image: { type: 'string' }, text: { type: 'string' }, tokens: { type: 'string' }, out: { type: 'string' },
+    'original-size': { type: 'boolean' }, overlay: { type: 'string' }, logits: { type: 'string' }, dataset: { type: 'string' },
   });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  for (const need of ['weights', 'image', 'out'] as const) {
-    if (!values[need]) throw new FianetError('bad-input', `--${need} is required (see fianet segment --help)`);
-  }
+  if (!parsed) return 0;
+  const { values } = parsed;
+  requireOptions('segment', values, ['weights', 'image', 'out']);
   if (values.text === undefined && values.tokens === undefined) throw new FianetError('bad-input', 'give --text "..." (or --tokens); see fianet segment --help');
   if (values.text !== undefined && !values.text.trim()) throw new FianetError('bad-input', '--text is empty: give the referring expression');
   const dataset = values.dataset as DatasetName | undefined;

@@ -2,12 +2,12 @@
  * `fianet tokenize`: what the model receives for a referring expression: token ids,
  * word pieces, Treebank words, POS tags and the l / t / p masks.
  */
-import { parseArgs } from 'node:util';
 import { FianetError } from '../errors.js';
 import { readBoundedText } from '../node/read-bounded.js';
 import { defaultVocabPath, loadVocabFile } from '../node/vocab-file.js';
 import { datasetText, type DatasetName } from '../text/categories.js';
 import { encodeExpression, type EncodedExpression, type EncodeOptions } from '../text/encode-expression.js';
+import { parseCommand, VOCAB_OPTION } from './options.js';
 
 const HELP = `usage: fianet tokenize --text "EXPRESSION" [options]
        fianet tokenize --file FILE [options]
@@ -71,28 +71,13 @@ function toTable(text: string, e: EncodedExpression, tokens: readonly string[]):
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        text: { type: 'string' },
-        file: { type: 'string' },
-        dataset: { type: 'string' },
-        'max-tokens': { type: 'string' },
-        vocab: { type: 'string' },
-        categories: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (e) {
-    throw new FianetError('bad-input', `${(e as Error).message} (see fianet tokenize --help)`);
-  }
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
+  const parsed = parseCommand('tokenize', HELP, argv, {
+    ...VOCAB_OPTION,
+    text: { type: 'string' }, file: { type: 'string' }, dataset: { type: 'string' }, 'max-tokens': { type: 'string' },
+    categories: { type: 'string' }, json: { type: 'boolean' },
+  });
+  if (!parsed) return 0;
+  const { values } = parsed;
   if ((values.text === undefined) === (values.file === undefined)) {
     throw new FianetError('bad-input', 'give exactly one of --text and --file (see fianet tokenize --help)');
   }

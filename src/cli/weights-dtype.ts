@@ -1,5 +1,5 @@
 /** `--weights-dtype f32|f16`: how the device stores the weights (lowering/streamed-weight.ts). */
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { WEIGHT_DTYPES, type WeightDtype } from '../runtime/graph.js';
 
 /** The help lines, descriptions starting at column `at` (each command aligns its own). */
@@ -11,6 +11,6 @@ ${pad}memory; default: the file's, f16 for a --fp16 file)`;
 
 export function parseWeightsDtype(value: string | undefined): WeightDtype | undefined {
   if (value === undefined) return undefined;
-  if (!(WEIGHT_DTYPES as readonly string[]).includes(value)) throw new FianetError('bad-input', `--weights-dtype is ${JSON.stringify(value)}, expected ${WEIGHT_DTYPES.join(' or ')}`);
+  if (!(WEIGHT_DTYPES as readonly string[]).includes(value)) throw new FianetError('bad-input', `--weights-dtype is ${quote(value)}, expected ${WEIGHT_DTYPES.join(' or ')}`);
   return value as WeightDtype;
 }

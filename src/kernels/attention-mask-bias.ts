@@ -14,6 +14,9 @@ import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
 
 const WG = 64;
 export const MAX_PASSES = 3;
+/** The reference's bias of a masked key (BERT's extended attention mask, SILA's word mask): (1 - m) * -10000. */
+export const MASKED_KEY_BIAS = -10000;
+
 /** Bias of keys outside a query's pass: exp(-1e30 - max) is exactly 0 in float32. */
 export const OUTSIDE_PASS_BIAS = -1e30;
 
@@ -44,7 +47,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
 });
 
 /** The block-diagonal key bias [P, P * N] for masks (each [N], 0/1 float32) of P <= 3 passes. */
-export function attentionMaskBiasOp(g: Graph, name: string, masks: readonly Tensor[], masked = -10000): Tensor {
+export function attentionMaskBiasOp(g: Graph, name: string, masks: readonly Tensor[], masked = MASKED_KEY_BIAS): Tensor {
   const where = g.name(name);
   const n = masks[0]?.shape[0];
   if (masks.length < 1 || masks.length > MAX_PASSES) throw new FianetError('bad-graph', `${where}: ${masks.length} masks, expected 1 to ${MAX_PASSES}`);
@@ -59,7 +62,7 @@ export function attentionMaskBiasOp(g: Graph, name: string, masks: readonly Tens
   return out;
 }
 
-export function attentionMaskBiasReference(masks: ReadonlyArray<ArrayLike<number>>, masked = -10000): Float32Array {
+export function attentionMaskBiasReference(masks: ReadonlyArray<ArrayLike<number>>, masked = MASKED_KEY_BIAS): Float32Array {
   const p = masks.length;
   const n = masks[0].length;
   const out = new Float32Array(p * p * n).fill(OUTSIDE_PASS_BIAS);

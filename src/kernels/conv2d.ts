@@ -23,7 +23,7 @@
  */
 import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, numel, weightDtypeOf, type Graph, type Tensor, type WeightDtype } from '../runtime/graph.js';
-import { defineKernel } from '../runtime/kernel.js';
+import { defineKernel, MAX_WORKGROUPS_PER_DIM } from '../runtime/kernel.js';
 import { applyActivation } from './reference.js';
 import { bilinearAt, upsampleBilinearReference } from './upsample-bilinear.js';
 import { activationFn, gateEpilogue, LINEAR_TAP, readConvInput, weightAtFn, weightBindingType, type Activation } from './wgsl-helpers.js';
@@ -240,7 +240,7 @@ export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
   if (threads % BN !== 0 || tile.TM % 4 !== 0 || tile.TN % 4 !== 0) {
     fail(`tile ${JSON.stringify(tile)}: TM and TN must be multiples of 4 and the ${threads} threads must load whole rows of ${BN} pixels`);
   }
-  if (Math.ceil((h * w) / BN) > 65535) fail(`${h * w} pixels need more than 65535 workgroups`);
+  if (Math.ceil((h * w) / BN) > MAX_WORKGROUPS_PER_DIM) fail(`${h * w} pixels need more than ${MAX_WORKGROUPS_PER_DIM} workgroups`);
   const out = g.activation(name, [cout, h, w]);
   g.call(conv2d, name, { args: { xa: a.tensor, xb: b, w: weight, bias: args.bias, gate_mul: args.gate?.mul, gate_add: args.gate?.add, out }, uniforms: {
       cout, h, w, ca: a.channels, ha, wa, a_off: a.offset, a_cs: a.cstride, a_ps: a.pstride, cb,
@@ -248,6 +248,39 @@ export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
     }, consts: { ...tile, KS: ks, upA: ha !== h || wa !== w, inB: !!b, bias: !!args.bias, act: args.act ?? 'none', gate: !!args.gate, wdt: weightDtypeOf(args.weight) }, flops: 2 * cout * h * w * (a.channels + cb) * ks * ks });
   return out;
 }
+
+/** A decoder convolution shape: A (upsampled to `size` when smaller) concatenated with the skip map B, 3x3, ReLU. */
+export interface DecoderConvCase {
+  name: string;
+  /** Channels of the first input and its size. */
+  ca: number;
+  aSize: [number, number];
+  /** Channels of the second (skip) input at the output size; 0 for none. */
+  cb: number;
+  cout: number;
+  size: [number, number];
+}
+
+/**
+ * Decoder shapes shared by the tests (conv2d*.test.ts, test/full/conv2d-base480.test.ts) and
+ * the benchmark (src/bench/decoder.ts): the tiny fixture's first convolution, and base480's
+ * largest (conv1_2: 85 GFLOP), a plain one (conv2_2) and the deepest (conv1_4).
+ */
+export const DECODER_CONV_CASES: { small: DecoderConvCase[]; base480: DecoderConvCase[] } = {
+  small: [{ name: 'small fixture conv1_2 (128@20 up + 32) -> 128 @40', ca: 128, aSize: [20, 20], cb: 32, cout: 128, size: [40, 40] }],
+  base480: [
+    { name: 'conv1_2 (512@60 up + 128) -> 512 @120', ca: 512, aSize: [60, 60], cb: 128, cout: 512, size: [120, 120] },
+    { name: 'conv2_2 512 -> 512 @120', ca: 512, aSize: [120, 120], cb: 0, cout: 512, size: [120, 120] },
+    { name: 'conv1_4 (1024@15 up + 512) -> 512 @30', ca: 1024, aSize: [15, 15], cb: 512, cout: 512, size: [30, 30] },
+  ],
+};
+
+/**
+ * Tolerance of a K-term convolution (K = cin x taps) of inputs in [-1, 1] (tests and the
+ * benchmark's check): atol 1e-7 K, rtol 1e-6 for the gate's and upsampling's few float32
+ * roundings of O(1) values (conv2d.test.ts gives the bound this sits under).
+ */
+export const conv2dTolerance = (K: number): { atol: number; rtol: number } => ({ atol: 1e-7 * K, rtol: 1e-6 });
 
 export interface ConvReferenceArgs {
   /** A's data (the whole tensor the view reads), read through `a`'s offset and strides. */

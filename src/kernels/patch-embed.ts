@@ -84,6 +84,13 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });
 
+/** A patch embedding's operands: image [cin, H, W], conv weight [C, cin, P, P] and bias [C]. */
+export interface PatchEmbedArgs {
+  image: Tensor;
+  weight: Tensor;
+  bias: Tensor;
+}
+
 /** Tokens [H1 * W1, C] of a patch embedding and their grid. */
 export interface PatchEmbedding {
   tokens: Tensor;
@@ -92,7 +99,7 @@ export interface PatchEmbedding {
 }
 
 /** Checks a patch embedding of image [cin, H, W] by conv weight [C, cin, P, P] and bias [C]; returns its sizes. */
-export function checkPatchEmbed(where: string, image: Tensor, w: Tensor, bias: Tensor): { cin: number; H: number; W: number; C: number; P: number; H1: number; W1: number } {
+export function checkPatchEmbed(where: string, { image, weight: w, bias }: PatchEmbedArgs): { cin: number; H: number; W: number; C: number; P: number; H1: number; W1: number } {
   expectShape(where, 'image', image, [-1, -1, -1]);
   const [cin, H, W] = image.shape;
   const [C, , P] = w.shape;
@@ -103,8 +110,9 @@ export function checkPatchEmbed(where: string, image: Tensor, w: Tensor, bias: T
 }
 
 /** Patch embedding of image [cin, H, W] with conv weight [C, cin, P, P] and bias [C] by the direct kernel: tokens [H1*W1, C]. */
-export function patchEmbedOp(g: Graph, name: string, image: Tensor, w: Tensor, bias: Tensor): PatchEmbedding {
-  const { cin, H, W, C, P, H1, W1 } = checkPatchEmbed(g.name(name), image, w, bias);
+export function patchEmbedOp(g: Graph, name: string, args: PatchEmbedArgs): PatchEmbedding {
+  const { image, weight: w, bias } = args;
+  const { cin, H, W, C, P, H1, W1 } = checkPatchEmbed(g.name(name), args);
   const M = H1 * W1;
   const tokens = g.activation(name, [M, C]);
   g.call(patchEmbed, name, { args: { x: image, w, bias, out: tokens }, uniforms: { cin, H, W, C, W1, n: M * C }, consts: { patch: P, wdt: weightDtypeOf(w) }, flops: 2 * M * C * cin * P * P });

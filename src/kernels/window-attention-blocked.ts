@@ -16,7 +16,7 @@
  */
 import { FianetError } from '../errors.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
-import { defineKernel } from '../runtime/kernel.js';
+import { defineKernel, MAX_WORKGROUPS_PER_DIM } from '../runtime/kernel.js';
 import { UNIFORM_WINDOW_FLOATS, windowBiasFloats, windowKvLayout, windowKvWindows } from './layouts.js';
 import { LOWEST_F32, swinRegionFn } from './wgsl-helpers.js';
 import { windowKvBlocks } from './window-kv-blocks.js';
@@ -131,8 +131,8 @@ export function windowAttentionBlockedOp(g: Graph, name: string, qkv: Tensor, qk
   const layout = windowKvLayout(w, D, heads, windows);
   const { J, groups, TS, part } = layout;
   const gatherRows = heads * windows + Math.ceil((heads * TS) / (2 * n * D));
-  if (gatherRows > 65535) {
-    throw new FianetError('bad-graph', `${where}: ${heads} heads x ${windows} windows need ${gatherRows} rows of window-kv-blocks workgroups, over the 65535 a dispatch allows`);
+  if (gatherRows > MAX_WORKGROUPS_PER_DIM) {
+    throw new FianetError('bad-graph', `${where}: ${heads} heads x ${windows} windows need ${gatherRows} rows of window-kv-blocks workgroups, over the ${MAX_WORKGROUPS_PER_DIM} a dispatch allows`);
   }
   const blocks = g.activation(`${name}.kv`, [layout.size]);
   g.call(windowKvBlocks, `${name}.kv`, { args: { qkv, qkv_bias: qkvBias, table, out: blocks }, uniforms: {

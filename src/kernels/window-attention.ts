@@ -147,6 +147,18 @@ export interface WindowAttentionParams {
 }
 
 /**
+ * Window attention's operands by name: qkv [H*W, 3C] (the qkv Linear of the LN1 output,
+ * unpadded tokens), its bias [3C] (the q, k, v of padding positions), the relative-position
+ * bias table [(2w-1)^2, heads], and the window geometry.
+ */
+export interface WindowAttentionArgs {
+  qkv: Tensor;
+  qkvBias: Tensor;
+  table: Tensor;
+  params: WindowAttentionParams;
+}
+
+/**
  * Checks window attention's arguments (see windowAttentionTiledOp) and returns the model
  * width C, head dim D and the padded grid Hp x Wp.
  */
@@ -185,6 +197,48 @@ export function windowAttentionTiledOp(g: Graph, name: string, qkv: Tensor, qkvB
   g.call(windowAttention, name, { args: { qkv, qkv_bias: qkvBias, table, out }, uniforms: { H, W, C, heads, Hp, Wp, win_cols: winCols, jobs, scale: D ** -0.5 }, consts: { window: w, headDim: D, shift }, flops: windowAttentionFlops(jobs, w, D) });
   return out;
 }
+
+/** A shape of the shared case table: token grid, heads of `headDim`, window, shift. */
+export interface WindowAttentionCase extends WindowAttentionParams {
+  name: string;
+  headDim: number;
+}
+
+const both = (H: number, W: number, heads: number, window: number, headDim: number, why = ''): WindowAttentionCase[] =>
+  [0, Math.floor(window / 2)].map((shift) => ({ name: `${H}x${W}, ${heads} heads of ${headDim}, window ${window}, shift ${shift}${why ? ` (${why})` : ''}`, H, W, heads, window, shift, headDim }));
+const swinB = (stage: number, size: number, heads: number, shift: number): WindowAttentionCase =>
+  ({ name: `stage ${stage} ${shift ? 'SW' : 'W'}-MSA ${size}x${size} C${heads * 32} ${heads}h w12`, H: size, W: size, heads, window: 12, shift, headDim: 32 });
+
+/**
+ * The shapes the tests (test/kernels/window-attention.test.ts) and the benchmark
+ * (src/bench/window-attention.ts) share: awkward grids (1, primes, not window multiples, both
+ * block kinds), each with shift 0 and window / 2; and Swin-B at 480 (window 12, head dim 32).
+ */
+export const WINDOW_ATTENTION_CASES = {
+  awkward: [
+    ...both(1, 1, 1, 4, 4),
+    ...both(3, 3, 4, 4, 16, 'tiny stage 3: padded to 4x4, shifted although the map is smaller than the window'),
+    ...both(5, 7, 2, 4, 8),
+    ...both(13, 11, 3, 8, 4),
+    ...both(17, 29, 3, 7, 12),
+    ...both(2, 9, 5, 3, 8, 'window 3: 9 queries, fewer than one workgroup'),
+    ...both(1, 26, 2, 12, 32, 'one row of windows, the last mostly padding'),
+    ...both(24, 24, 2, 12, 32, 'whole windows: shift masks only'),
+    ...both(10, 10, 8, 8, 32, 'small stage 2: padded to 16x16'),
+    ...both(5, 5, 8, 8, 32, 'small stage 3'),
+    ...both(15, 15, 32, 12, 32, 'Swin-B at 480, last stage: 15 padded to 24'),
+    ...both(30, 30, 16, 12, 32, 'Swin-B at 480, stage 3: 30 padded to 36'),
+  ],
+  model: [swinB(1, 120, 4, 0), swinB(1, 120, 4, 6), swinB(3, 30, 16, 0), swinB(3, 30, 16, 6)],
+};
+
+/**
+ * Outputs are convex combinations of v (|v| <= 1 for inputs in [-1, 1], table in [-2, 2]);
+ * float32 rounding of the scores moves them by ~1e-7: atol 2e-6 (measured on llvmpipe: at most
+ * 8.1e-7 for window-attention and 7.8e-7 for window-attention-blocked's online softmax, at
+ * 15x15 with 32 heads of 32 and 30x30 with 16 heads of 32).
+ */
+export const WINDOW_ATTENTION_ATOL = 2e-6;
 
 /** FLOPs of the two products per window and head (q k^T and p v: 2 * 2 * N^2 * D, N = w^2), softmax not counted. */
 export function windowAttentionFlops(windowHeads: number, window: number, headDim: number): number {

@@ -21,7 +21,7 @@ import { checkConv2dArgs, type Conv2dArgs, type ConvDims } from '../kernels/conv
 import { convInputRowsOp } from '../kernels/conv-input-rows.js';
 import { im2colBlocksOp } from '../kernels/im2col-blocks.js';
 import { blockedSize, STORAGE_WINDOW_BYTES, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
-import { checkPatchEmbed, patchBlocks, type PatchEmbedding } from '../kernels/patch-embed.js';
+import { checkPatchEmbed, patchBlocks, type PatchEmbedArgs, type PatchEmbedding } from '../kernels/patch-embed.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { blockCols, blockedMatmulFromBlocks, blockedWeight, blockShape } from './blocked-matmul.js';
 
@@ -97,8 +97,9 @@ export function tapMajorWeight(w: Float32Array, cout: number, cin: number, taps:
 }
 
 /** patch-embed's op through patch-blocks and matmul-blocked (see the file header); same arguments. */
-export function patchEmbedBlockedOp(g: Graph, name: string, image: Tensor, w: Tensor, bias: Tensor): PatchEmbedding {
-  const { cin, H, W, C, P, H1, W1 } = checkPatchEmbed(g.name(name), image, w, bias);
+export function patchEmbedBlockedOp(g: Graph, name: string, args: PatchEmbedArgs): PatchEmbedding {
+  const { image, weight: w, bias } = args;
+  const { cin, H, W, C, P, H1, W1 } = checkPatchEmbed(g.name(name), args);
   const M = H1 * W1;
   const K = cin * P * P;
   const { KC, MB } = blockShape(C, K);

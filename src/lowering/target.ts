@@ -16,9 +16,9 @@
 import { conv2dOp, type Conv2dArgs } from '../kernels/conv2d.js';
 import { layerNormOp, layerNormRowsOp, type LayerNormArgs } from '../kernels/layer-norm.js';
 import { stridedMatmul, tiledLinear, type MatmulOptions } from '../kernels/matmul.js';
-import { patchEmbedOp, type PatchEmbedding } from '../kernels/patch-embed.js';
+import { patchEmbedOp, type PatchEmbedArgs, type PatchEmbedding } from '../kernels/patch-embed.js';
 import { windowAttentionBlockedOp } from '../kernels/window-attention-blocked.js';
-import { windowAttentionTiledOp, type WindowAttentionParams } from '../kernels/window-attention.js';
+import { windowAttentionTiledOp, type WindowAttentionArgs } from '../kernels/window-attention.js';
 import { isCpuAdapter, type AdapterDescription } from '../runtime/device.js';
 import { FianetError } from '../errors.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
@@ -69,10 +69,10 @@ export interface Target {
   /** conv2d's convolution (its arguments: kernels/conv2d.ts). */
   convolution(g: Graph, name: string, args: Conv2dArgs): Tensor;
   /** Swin (shifted) window attention from the qkv projection (kernels/window-attention.ts). */
-  windowAttention(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor;
+  windowAttention(g: Graph, name: string, args: WindowAttentionArgs): Tensor;
   layerNorm(g: Graph, name: string, x: Tensor, a: LayerNormArgs): Tensor;
   /** Swin's patch embedding of image [cin, H, W] by conv weight [C, cin, P, P]. */
-  patchEmbed(g: Graph, name: string, image: Tensor, w: Tensor, bias: Tensor): PatchEmbedding;
+  patchEmbed(g: Graph, name: string, args: PatchEmbedArgs): PatchEmbedding;
 }
 
 /** The tiled kernel's strides for a product: A row-major, B row-major ([N, K]: transB) or column-major. */
@@ -103,7 +103,7 @@ export function uniformWindowTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): 
     product: (g, name, p) => blockedMatmulViews(g, name, p.a, p.b, { alpha: p.alpha, outShape: p.outShape, batch: p.batch, ldo: p.ldo ?? p.b.rows, outBatch: p.outBatch }),
     // conv2d keeps what only it does: an explicit tiling (benchmarks), gate maps too large for a uniform window.
     convolution: (g, name, args) => (!args.tile && (!args.gate || gateFitsWindows(...args.gate.size)) ? conv2dBlockedOp(g, name, args) : conv2dStreamed(g, name, args)),
-    windowAttention: windowAttentionBlockedOp,
+    windowAttention: (g, name, a) => windowAttentionBlockedOp(g, name, a.qkv, a.qkvBias, a.table, a.params),
     // A row per thread: llvmpipe pays per workgroup and per barrier (Swin's 14400 rows of 128: ~70 ms instead of ~530).
     layerNorm: (g, name, x, a) => (x.shape[x.shape.length - 1] % 4 === 0 ? layerNormRowsOp(g, name, x, a) : layerNormOp(g, name, x, a)),
     patchEmbed: patchEmbedBlockedOp,
@@ -118,9 +118,9 @@ export function tiledTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): Target {
     linear: (g, name, x, w, bias, opts) => tiledLinear(g, name, x, streamedWeight(g, w), bias, opts),
     product: tiledProduct,
     convolution: conv2dStreamed,
-    windowAttention: windowAttentionTiledOp,
+    windowAttention: (g, name, a) => windowAttentionTiledOp(g, name, a.qkv, a.qkvBias, a.table, a.params),
     layerNorm: layerNormOp,
-    patchEmbed: (g, name, image, w, bias) => patchEmbedOp(g, name, image, streamedWeight(g, w), bias),
+    patchEmbed: (g, name, args) => patchEmbedOp(g, name, { ...args, weight: streamedWeight(g, args.weight) }),
   };
 }
 

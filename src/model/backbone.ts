@@ -70,7 +70,7 @@ export function buildBackbone(g: Graph, b: WeightBinder, config: FianetConfig, i
     const C0 = m.embed_dim;
     const embedded = g.scope('patch_embed', () => {
       const w = b.get('backbone.patch_embed.proj.weight', [C0, m.in_chans, P, P]);
-      const { tokens, H1, W1 } = patchEmbed(g, 'proj', inputs.image, w, b.get('backbone.patch_embed.proj.bias', [C0]));
+      const { tokens, H1, W1 } = patchEmbed(g, 'proj', { image: inputs.image, weight: w, bias: b.get('backbone.patch_embed.proj.bias', [C0]) });
       const normed = layerNorm(g, 'norm', tokens, { gamma: b.get('backbone.patch_embed.norm.weight', [C0]), beta: b.get('backbone.patch_embed.norm.bias', [C0]), eps });
       return { normed, H1, W1 };
     });

@@ -19,19 +19,24 @@ export interface FoldedConv {
   bias: Tensor;
 }
 
-/**
- * BN(Conv(x)) as one convolution: W' = W * s[out], b' = b * s + t (b = 0 without a conv bias).
- * `conv` and `bn` are checkpoint prefixes; `shape` is the conv weight's [out, in, kh, kw].
- */
-export function convThenBatchNorm(b: WeightBinder, conv: string, bn: string, shape: readonly number[], eps: number, convBias: boolean): FoldedConv {
+/** A convolution and its BatchNorm by checkpoint prefix; `shape` is the conv weight's [out, in, kh, kw]. */
+export interface BatchNormConv {
+  conv: string;
+  bn: string;
+  shape: readonly number[];
+  eps: number;
+}
+
+/** BN(Conv(x)) as one convolution: W' = W * s[out], b' = b * s + t (b = 0 without a conv bias). */
+export function convThenBatchNorm(b: WeightBinder, { conv, bn, shape, eps, convBias }: BatchNormConv & { convBias: boolean }): FoldedConv {
   return foldedConv(b, { order: 'conv-bn', conv, bn, convBias }, shape, eps);
 }
 
 /**
  * Conv(BN(x)) for a 1x1 convolution with bias: W'[o, i] = W[o, i] * s[i],
- * b'[o] = b[o] + sum_i W[o, i] * t[i]. `shape` is the conv weight's [out, in, 1, 1].
+ * b'[o] = b[o] + sum_i W[o, i] * t[i]. `shape` is [out, in, 1, 1].
  */
-export function batchNormThenConv(b: WeightBinder, bn: string, conv: string, shape: readonly number[], eps: number): FoldedConv {
+export function batchNormThenConv(b: WeightBinder, { conv, bn, shape, eps }: BatchNormConv): FoldedConv {
   return foldedConv(b, { order: 'bn-conv', conv, bn, convBias: true }, shape, eps);
 }
 

@@ -55,7 +55,7 @@ export function buildDecoder(g: Graph, b: WeightBinder, config: FianetConfig, tm
       const cin = xChannels + (skip === undefined ? 0 : channels[skip]);
       const size = skip === undefined ? xSize : sizes[skip];
       const bn = name.replace('conv', 'bn');
-      const folded = convThenBatchNorm(b, `${PREFIX}.${name}`, `${PREFIX}.${bn}`, [hidden, cin, 3, 3], m.batchnorm_eps, false);
+      const folded = convThenBatchNorm(b, { conv: `${PREFIX}.${name}`, bn: `${PREFIX}.${bn}`, shape: [hidden, cin, 3, 3], eps: m.batchnorm_eps, convBias: false });
       const out = convolution(g, name, { a: channelFirst(x, xChannels, xSize), b: skip === undefined ? undefined : tmemOutputs[skip], size, ...folded, act: 'relu' });
       return { out, size };
     };

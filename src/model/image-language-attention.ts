@@ -16,6 +16,7 @@
  * Checkpoint names under `prefix`: f_query.0, f_key.0, f_value.0, W.0 (.weight [C, in, 1], .bias [C]).
  */
 import { FianetError } from '../errors.js';
+import { MASKED_KEY_BIAS } from '../kernels/attention-mask-bias.js';
 import { binary } from '../kernels/binary.js';
 import { instanceNormOp } from '../kernels/instance-norm.js';
 import { softmaxOp } from '../kernels/softmax.js';
@@ -78,7 +79,7 @@ export function imageLanguageAttention(g: Graph, b: WeightBinder, name: string, 
       b: { tensor: key, rows: n, cols: d, ldr: c, ldc: 1, batchStride: d },
       outShape: [heads, hw, n], batch: heads, alpha: c ** -0.5,
     });
-    const maskBias = unaryOp(g, 'mask_bias', lang.mask, 'none', 1e4, -1e4);
+    const maskBias = unaryOp(g, 'mask_bias', lang.mask, 'none', -MASKED_KEY_BIAS, MASKED_KEY_BIAS);
     const probs = softmaxOp(g, 'softmax', scores, { tensor: maskBias, rowsPerBiasRow: 1 });
     // Heads back side by side: out[:, h*d : (h+1)*d] = probs[h] v[:, h*d : (h+1)*d] (B = v_h transposed).
     const attended = product(g, 'attend', {

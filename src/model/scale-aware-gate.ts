@@ -28,9 +28,9 @@ export function scaleAwareGate(g: Graph, b: WeightBinder, name: string, prefix: 
   return g.scope(name, () => {
     const c = a.channels;
     const shape = [c, c, 1, 1];
-    const act = convThenBatchNorm(b, `${prefix}.global_act`, `${prefix}.bn3`, shape, bnEps, true);
-    const embedding = convThenBatchNorm(b, `${prefix}.global_embedding`, `${prefix}.bn2`, shape, bnEps, true);
-    const local = convThenBatchNorm(b, `${prefix}.local_embedding`, `${prefix}.bn1`, shape, bnEps, true);
+    const act = convThenBatchNorm(b, { conv: `${prefix}.global_act`, bn: `${prefix}.bn3`, shape, eps: bnEps, convBias: true });
+    const embedding = convThenBatchNorm(b, { conv: `${prefix}.global_embedding`, bn: `${prefix}.bn2`, shape, eps: bnEps, convBias: true });
+    const local = convThenBatchNorm(b, { conv: `${prefix}.local_embedding`, bn: `${prefix}.bn1`, shape, eps: bnEps, convBias: true });
     const gateMul = convolution(g, 'global_act', { a: global, size: global.size, ...act, act: 'hsigmoid' });
     const gateAdd = convolution(g, 'global_embedding', { a: global, size: global.size, ...embedding });
     return convolution(g, 'local_embedding', { a, size: a.size, ...local, gate: { mul: gateMul, add: gateAdd, size: global.size } });

@@ -31,7 +31,7 @@ export function swinBlock(g: Graph, b: WeightBinder, name: string, prefix: strin
     const qkvBias = w('attn.qkv.bias', [3 * C]);
     const qkv = linear(g, 'qkv', y, w('attn.qkv.weight', [3 * C, C]), qkvBias);
     const table = w('attn.relative_position_bias_table', [(2 * p.window - 1) ** 2, p.heads]);
-    const attended = windowAttention(g, 'attn', qkv, qkvBias, table, p);
+    const attended = windowAttention(g, 'attn', { qkv, qkvBias, table, params: p });
     const x1 = linear(g, 'proj', attended, w('attn.proj.weight', [C, C]), w('attn.proj.bias', [C]), { residual: x });
     const y2 = layerNorm(g, 'norm2', x1, { gamma: w('norm2.weight', [C]), beta: w('norm2.bias', [C]), eps: p.eps });
     const h = linear(g, 'fc1', y2, w('mlp.fc1.weight', [hidden, C]), w('mlp.fc1.bias', [hidden]), { act: 'gelu' });

@@ -88,7 +88,7 @@ export function buildTmem(g: Graph, b: WeightBinder, config: FianetConfig, stage
         return linear(g, 'ff2', h1, b.get(`${p}.ff.net.3.weight`, [hidden, ffn]), b.get(`${p}.ff.net.3.bias`, [hidden]), { residual: attended });
       });
     }
-    const up = batchNormThenConv(b, `${PREFIX}.bn`, `${PREFIX}.up_channel`, [dim, hidden, 1, 1], m.batchnorm_eps);
+    const up = batchNormThenConv(b, { bn: `${PREFIX}.bn`, conv: `${PREFIX}.up_channel`, shape: [dim, hidden, 1, 1], eps: m.batchnorm_eps });
     const global = convolution(g, 'up_channel', { a: tokenMajor(x, hidden, pooledSize), size: pooledSize, ...up });
 
     const globalMap = channelFirst(global, dim, pooledSize);

@@ -1,7 +1,8 @@
 /**
  * Node adapter for WebGPU: Dawn through the npm `webgpu` package. Picks a real GPU when
  * there is one, else the CPU implementations of DESIGN section 8: Mesa llvmpipe through
- * OpenGL ES (compatibility mode) and SwiftShader through Vulkan (core, timestamps).
+ * OpenGL ES (compatibility mode, no timestamp queries in Dawn's GL backend) and SwiftShader
+ * through Vulkan (core, timestamps).
  */
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,12 @@ export const ADAPTER_KINDS = ['auto', 'gpu', 'llvmpipe', 'swiftshader'] as const
 export type AdapterKind = (typeof ADAPTER_KINDS)[number];
 
 const SWIFTSHADER_ICDS = ['/usr/lib/chromium/vk_swiftshader_icd.json', '/usr/lib/chromium-browser/vk_swiftshader_icd.json'];
+
+/**
+ * Dawn rounds timestamp queries to 65.5 us by default (a browser's defence against timing
+ * attacks, moot for a local process); profiles (runtime/gpu-profile.ts) want nanoseconds.
+ */
+const EXACT_TIMESTAMPS = 'disable-dawn-features=timestamp_quantization';
 
 // Dawn instances must outlive their devices; keep them referenced for the process lifetime.
 const instances: GPU[] = [];
@@ -39,7 +46,7 @@ async function tryGpu(probeOnly = false): Promise<Gpu> {
     throw new Error('no GPU device node (/dev/dri/renderD*, /dev/nvidia*, /dev/dxg); not probed');
   }
   ensureRuntimeDir();
-  const gpu = create([]);
+  const gpu = create([EXACT_TIMESTAMPS]);
   instances.push(gpu);
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) throw new Error('Dawn found no adapter on its default backend');
@@ -73,7 +80,7 @@ async function trySwiftshader(): Promise<Gpu> {
   if (!icd) throw new Error(`no SwiftShader Vulkan ICD found (looked at ${SWIFTSHADER_ICDS.join(', ')}; Debian's chromium package ships one)`);
   process.env.VK_ICD_FILENAMES = icd;
   ensureRuntimeDir();
-  const gpu = create(['backend=vulkan']);
+  const gpu = create(['backend=vulkan', EXACT_TIMESTAMPS]);
   instances.push(gpu);
   const adapter = await gpu.requestAdapter();
   if (!adapter) throw new Error(`Dawn found no Vulkan adapter with ICD ${icd} (is libvulkan1 installed?)`);

@@ -38,6 +38,13 @@ export interface CompileOptions extends PipelineCacheOptions {
 
 export type HostTensor = Float32Array | Int32Array | Uint32Array;
 
+/** How timeOnce encodes a profiled run: one compute pass per dispatch (gpu-profile.ts gives them timestampWrites). */
+export interface PassPerDispatch {
+  pass(dispatch: number): GPUComputePassDescriptor;
+  /** Encoded after the last pass, in the same command buffer (e.g. resolving the queries). */
+  after(encoder: GPUCommandEncoder): void;
+}
+
 export interface RunResult {
   outputs: Record<string, HostTensor>;
   /** Milliseconds per phase when run with `profile` (phases in the order they first ran). */
@@ -60,7 +67,7 @@ function liveCalls(graph: Graph, wanted: readonly Tensor[]): { kept: Call[]; rem
 
 export class CompiledGraph {
   private constructor(
-    private readonly gpu: Gpu,
+    readonly gpu: Gpu,
     readonly graph: Graph,
     /** Graph outputs this compilation keeps (run() returns these by default). */
     readonly outputNames: readonly string[],
@@ -196,8 +203,8 @@ export class CompiledGraph {
     return new CompiledGraph(gpu, graph, names, kept, removed, plan, weightBytes, arenas, owned, encoded, pipelines);
   }
 
-  private encodeRange(encoder: GPUCommandEncoder, from: number, to: number, label: string): void {
-    const pass = encoder.beginComputePass({ label });
+  private encodeRange(encoder: GPUCommandEncoder, from: number, to: number, descriptor: GPUComputePassDescriptor): void {
+    const pass = encoder.beginComputePass(descriptor);
     for (let i = from; i < to; i++) {
       const e = this.encoded[i];
       pass.setPipeline(e.pipeline);
@@ -254,7 +261,7 @@ export class CompiledGraph {
         const phase = phaseOf(this.encoded[start].call);
         if (i < n && (this.encoded[i].call === this.encoded[i - 1].call || phaseOf(this.encoded[i].call) === phase)) continue;
         const encoder = device.createCommandEncoder({ label: phase });
-        this.encodeRange(encoder, start, i, phase);
+        this.encodeRange(encoder, start, i, { label: phase });
         const t0 = performance.now();
         device.queue.submit([encoder.finish()]);
         await device.queue.onSubmittedWorkDone();
@@ -264,7 +271,7 @@ export class CompiledGraph {
       }
     }
     const encoder = device.createCommandEncoder({ label: 'forward' });
-    if (!opts.profile) this.encodeRange(encoder, 0, this.encoded.length, 'forward');
+    if (!opts.profile) this.encodeRange(encoder, 0, this.encoded.length, { label: 'forward' });
     const total = Math.max(16, wanted.reduce((s, w) => s + w.p.bytes, 0));
     const staging = this.stagingOf(total);
     let at = 0;
@@ -294,12 +301,23 @@ export class CompiledGraph {
     return { outputs: result, phases };
   }
 
-  /** Runs the whole graph on whatever the inputs hold now and waits for it: milliseconds (benchmarks). */
-  timeOnce(): Promise<number> {
+  /** The call each dispatch belongs to, in dispatch order (a call may have several). */
+  dispatchCalls(): Call[] {
+    return this.encoded.map((e) => e.call);
+  }
+
+  /**
+   * Runs the whole graph on whatever the inputs hold now and waits for it: milliseconds from
+   * submit to done (benchmarks). With `each`, every dispatch gets a compute pass of its own.
+   */
+  timeOnce(each?: PassPerDispatch): Promise<number> {
     return this.queue.push(async () => {
       const { device } = this.gpu;
       const encoder = device.createCommandEncoder({ label: 'timed' });
-      this.encodeRange(encoder, 0, this.encoded.length, 'timed');
+      if (each) {
+        for (let i = 0; i < this.encoded.length; i++) this.encodeRange(encoder, i, i + 1, each.pass(i));
+        each.after(encoder);
+      } else this.encodeRange(encoder, 0, this.encoded.length, { label: 'timed' });
       const t0 = performance.now();
       device.queue.submit([encoder.finish()]);
       await device.queue.onSubmittedWorkDone();

@@ -101,8 +101,11 @@ export function constantsKey(k: Kernel<any, any>, consts: Constants): string {
   return `${k.name}(${keys.map((key) => `${key}=${consts[key]}`).join(',')})`;
 }
 
-/** Splits a 1-D workgroup count over x and y to respect the 65535-per-dimension limit. */
-export function grid1d(count: number, maxPerDim = 65535): [number, number] {
+/** maxComputeWorkgroupsPerDimension: the WebGPU default, which every adapter offers. */
+export const MAX_WORKGROUPS_PER_DIM = 65535;
+
+/** Splits a 1-D workgroup count over x and y to respect the per-dimension limit. */
+export function grid1d(count: number, maxPerDim = MAX_WORKGROUPS_PER_DIM): [number, number] {
   if (count <= maxPerDim) return [Math.max(1, count), 1];
   const y = Math.ceil(count / maxPerDim);
   return [Math.ceil(count / y), y];

@@ -9,24 +9,23 @@
  * an independent float32 implementation 3.5e-5 (fixture README). The mask may differ only
  * where the reference's two logits are closer than 1e-4 (none for s0).
  */
-import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
-import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import type * as Fianet from '../../src/browser.js';
-import { FIXTURES } from '../helpers/test-data.js';
+import { expectWithin, maskMismatches, measureError } from '../helpers/compare.js';
+import { fixtureInts, fixtureTensor, fixtureTokens, openFixtureFile } from '../helpers/test-data.js';
 import { chromiumSession, watchPage } from './chromium.js';
 
 const LOGITS_ATOL = 4e-5;
 const MARGIN_EXEMPT = 1e-4;
+/** f16 weights: measured 1.62e-2 in Chromium on SwiftShader (1.6e-2 in Node against the f32 model); ~6x. */
+const F16_LOGITS_ATOL = 0.1;
 
 const session = chromiumSession();
 
 /** The fixture's s0 tokens and tensors, and a page with the library bundle loaded. */
 async function openHarness() {
-  const path = 'tiny/tensors.safetensors';
-  const tensors = await openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
-  const ids = async (name: string) => Array.from(await tensors.readInt32(`s0.${name}`));
-  const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
+  const tensors = await openFixtureFile('tiny/tensors.safetensors');
+  const tokens = await fixtureTokens(tensors, 's0');
   const page = await session.browser.newPage();
   const errors = watchPage(page);
   await page.goto(`${session.url}/test-pages/harness.html`);
@@ -56,26 +55,17 @@ test('tiny fixture s0 in the page: logits match the reference', async () => {
   expect(out.built).toBeGreaterThan(0);
   expect(`${out.adapter.vendor} ${out.adapter.architecture}`).toMatch(/swiftshader/i);
 
-  const expected = await tensors.readF32('s0.logits'); // [1, 2, S, S]
-  expect(out.logits.length).toBe(expected.length);
-  let maxErr = 0;
-  let worst = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const err = Math.abs(out.logits[i]! - expected[i]!);
-    if (err > maxErr) [maxErr, worst] = [err, i];
-  }
-  const n = expected.length / 2;
-  const refMask = await tensors.readInt32('s0.mask');
-  const mismatches = out.mask.filter((v, i) => v !== refMask[i] && Math.abs(expected[n + i]! - expected[i]!) >= MARGIN_EXEMPT).length;
+  const expected = await fixtureTensor(tensors, 's0.logits'); // [1, 2, S, S]
+  const logits = measureError('s0.logits', out.logits, expected, LOGITS_ATOL);
+  const mismatches = maskMismatches('s0.mask', out.mask, await fixtureInts(tensors, 's0.mask'), expected, MARGIN_EXEMPT).maxAbsErr;
   const phases = Object.entries(out.timings).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
-  console.log(`tiny s0 on ${out.adapter.vendor} ${out.adapter.architecture}: logits max |err| ${maxErr.toExponential(2)} at ${worst} (atol ${LOGITS_ATOL}); mask mismatches ${mismatches}; ${phases}`);
-  expect(maxErr).toBeLessThanOrEqual(LOGITS_ATOL);
+  console.log(`tiny s0 on ${out.adapter.vendor} ${out.adapter.architecture}: logits max |err| ${logits.maxAbsErr.toExponential(2)} at ${logits.worst?.index} (atol ${LOGITS_ATOL}); mask mismatches ${mismatches}; ${phases}`);
+  expectWithin([logits]);
   expect(mismatches).toBe(0);
 });
 
-// f16 weights in the page (loadModel's weightsDtype): measured in Node against the f32 model,
-// 1.6e-2 max abs for s0 (test/model/f16-weights.test.ts); against the reference logits here
-// (measured in Chromium on SwiftShader: 1.62e-2, 4.37 MiB of weights); tolerance ~6x.
+// f16 weights in the page (loadModel's weightsDtype), against the reference logits (4.37 MiB of
+// weights); test/model/f16-weights.test.ts compares against the f32 model in Node.
 test('tiny fixture s0 in the page with f16 weights: half the weight bytes, logits within the f16 tolerance', async () => {
   const { tensors, tokens, page, errors } = await openHarness();
   const out = await page.evaluate(async (tokens) => {
@@ -92,8 +82,7 @@ test('tiny fixture s0 in the page with f16 weights: half the weight bytes, logit
   }, tokens);
   expect(errors).toEqual([]);
   expect(out.weights.dtype).toBe('f16');
-  const expected = await tensors.readF32('s0.logits');
-  const maxErr = out.logits.reduce((m, v, i) => Math.max(m, Math.abs(v - expected[i]!)), 0);
-  console.log(`tiny s0 in the page with f16 weights: ${(out.weights.bytes / 2 ** 20).toFixed(2)} MiB of weights, logits max |err| ${maxErr.toExponential(2)} from the reference`);
-  expect(maxErr).toBeLessThanOrEqual(0.1);
+  const logits = measureError('s0.logits (f16 weights)', out.logits, await fixtureTensor(tensors, 's0.logits'), F16_LOGITS_ATOL);
+  console.log(`tiny s0 in the page with f16 weights: ${(out.weights.bytes / 2 ** 20).toFixed(2)} MiB of weights, logits max |err| ${logits.maxAbsErr.toExponential(2)} from the reference`);
+  expectWithin([logits]);
 });

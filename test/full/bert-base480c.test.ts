@@ -7,17 +7,15 @@
  * 9.1e-7 / 9.8e-7 / 7.6e-7 x max-abs (l / t / p), as close as float64 is to the stored values.
  */
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/model/config.js';
 import { formulaWeightsFor } from '../../src/model/formula-weights.js';
-import { checkBert, openFixtureFile } from '../model/bert-fixture.js';
-import { FIXTURES, readJson } from '../helpers/test-data.js';
+import { checkBert } from '../model/bert-fixture.js';
+import { openFixture } from '../helpers/test-data.js';
 
 const REL_TOL = 5e-6;
 
 describe('BERT-base with base480c formula weights', () => {
   it(`s0.bert.l/t/p within ${REL_TOL} x max-abs`, async () => {
-    const config = parseConfig(readJson(new URL('base480c/config.json', FIXTURES)), 'base480c/config.json');
-    const tensors = await openFixtureFile('base480c/tensors.safetensors');
+    const { config, tensors } = await openFixture('base480c');
     const errors = await checkBert(config, formulaWeightsFor(config, 'base480c'), tensors, ['s0'], (maxAbs) => REL_TOL * maxAbs);
     expect(errors).toHaveLength(3);
   }, 600_000);

@@ -5,14 +5,15 @@
  * Tolerance atol 1e-7 * K (K = cin * 9), as in test/kernels/conv2d.test.ts.
  */
 import { describe, it } from 'vitest';
+import { DECODER_CONV_CASES } from '../../src/kernels/conv2d.js';
 import { checkSampledConv } from '../kernels/conv2d-sampled.js';
 
 describe('conv2d at base480 decoder shapes', () => {
   it('conv1_4: (1024 @ 15 upsampled + 512) -> 512 @ 30', async () => {
-    await checkSampledConv({ ca: 1024, aSize: [15, 15], cb: 512, cout: 512, size: [30, 30] });
+    await checkSampledConv(DECODER_CONV_CASES.base480[2]);
   });
 
   it('conv1_2: (512 @ 60 upsampled + 128) -> 512 @ 120', async () => {
-    await checkSampledConv({ ca: 512, aSize: [60, 60], cb: 128, cout: 512, size: [120, 120] });
+    await checkSampledConv(DECODER_CONV_CASES.base480[0]);
   });
 });

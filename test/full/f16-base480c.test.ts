@@ -7,9 +7,8 @@
  * max-abs (~23.5), 109 of 230,400 mask pixels differ (all where the f32 margin is under 0.2).
  * The tolerances are 3x the measured figures; bench/RESULTS.md ("f16 weights") has them too.
  */
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
+import type { SafetensorsFile } from '../../src/io/safetensors.js';
 import { publishedConfig } from '../../src/model/config.js';
 import { createSegmenter } from '../../src/model/create-segmenter.js';
 import { formulaWeightsFor } from '../../src/model/formula-weights.js';
@@ -17,8 +16,8 @@ import type { Segmenter } from '../../src/model/segmenter.js';
 import { readImageFile } from '../../src/node/image-file.js';
 import { defaultVocabPath, loadVocabFile } from '../../src/node/vocab-file.js';
 import { testGpu, TEST_ADAPTER } from '../helpers/gpu.js';
-import { FIXTURES, dataPath } from '../helpers/test-data.js';
-import { compareLogits } from '../helpers/logits-agreement.js';
+import { FIXTURES, dataPath, fixtureTokens, openFixtureFile } from '../helpers/test-data.js';
+import { compareLogits } from '../helpers/compare.js';
 
 const TIMEOUT_MS = 3_600_000;
 const ATOL = 0.3;
@@ -34,7 +33,7 @@ describe('f16 weights against f32, base480c', () => {
     for (const weightsDtype of ['f32', 'f16'] as const) {
       models[weightsDtype] = await createSegmenter(await testGpu(), formulaWeightsFor(config, 'base480c'), config, { vocab, weightsDtype });
     }
-    tensors = await openSafetensors(bytesSource(await readFile(dataPath(FIXTURES, 'base480c/tensors.safetensors')), 'base480c/tensors.safetensors'));
+    tensors = await openFixtureFile('base480c/tensors.safetensors');
   }, TIMEOUT_MS);
   afterAll(async () => {
     await models.f32?.destroy();
@@ -49,8 +48,7 @@ describe('f16 weights against f32, base480c', () => {
 
   it('s0: logits and mask close to the f32 run', async () => {
     const image = await readImageFile(dataPath(FIXTURES, 'base480c/image.png'));
-    const ids = async (n: string) => [...(await tensors.readInt32(`s0.${n}`))];
-    const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
+    const tokens = await fixtureTokens(tensors, 's0');
     const a = await models.f32!.segment({ image, tokens }, { logits: true });
     const b = await models.f16!.segment({ image, tokens }, { logits: true });
     const d = compareLogits(a.logits!, b.logits!, ATOL);

@@ -15,7 +15,6 @@
  * flipped pixels are the 2 where it differs from float64 itself.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -25,8 +24,8 @@ import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import { publishedConfig } from '../../src/model/config.js';
 import { writeFormulaWeightsFile } from '../../src/node/formula-weights-file.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
-import { FIXTURES, dataPath } from '../helpers/test-data.js';
-import { maskMismatches, measureError } from '../helpers/measured-error.js';
+import { FIXTURES, dataPath, fixtureInts, fixtureTensor, fixtureTokens, openFixtureFile } from '../helpers/test-data.js';
+import { maskMismatches, measureError } from '../helpers/compare.js';
 
 const REL_TOL = 5e-5;
 const MAX_FLIPS = 8;
@@ -35,12 +34,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('fianet segment with the base480c weights file', () => {
   it('reproduces s0.logits and s0.mask from image.png and the sample tokens', async () => {
-    const tensors = await openSafetensors(bytesSource(await readFile(dataPath(FIXTURES, 'base480c/tensors.safetensors')), 'base480c/tensors.safetensors'));
+    const tensors = await openFixtureFile('base480c/tensors.safetensors');
     const weights = join(dir, 'base480c.safetensors');
     await writeFormulaWeightsFile(weights, publishedConfig('rrsisd', 480), 'base480c');
     const tokens = join(dir, 's0.json');
-    const ids = async (n: string) => [...(await tensors.readInt32(`s0.${n}`))];
-    writeFileSync(tokens, JSON.stringify({ input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') }));
+    writeFileSync(tokens, JSON.stringify(await fixtureTokens(tensors, 's0')));
     const [out, logitsFile] = [join(dir, 'mask.png'), join(dir, 'logits.safetensors')];
 
     vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -48,12 +46,12 @@ describe('fianet segment with the base480c weights file', () => {
     vi.restoreAllMocks();
     expect(code).toBe(0);
 
-    const expected = await tensors.readF32('s0.logits');
+    const expected = await fixtureTensor(tensors, 's0.logits');
     const ours = await openSafetensors(bytesSource(readFileSync(logitsFile), 'logits.safetensors'));
     const logits = measureError('s0.logits', await ours.readF32('logits'), expected, (maxAbs) => REL_TOL * maxAbs);
     const png = decodeImage(readFileSync(out), 'mask.png');
     const mask = Float32Array.from({ length: png.width * png.height }, (_, i) => (png.rgb[3 * i] > 0 ? 1 : 0));
-    const storedMask = await tensors.readInt32('s0.mask');
+    const storedMask = await fixtureInts(tensors, 's0.mask');
     const flips = maskMismatches('s0.mask', mask, storedMask, expected, Math.max(1e-4, 2 * logits.maxAbsErr));
     console.log(`CLI: s0.logits max |err| ${logits.maxAbsErr.toExponential(2)} = ${(logits.maxAbsErr / logits.maxAbs).toExponential(2)} x max-abs ${logits.maxAbs.toPrecision(4)}; mask ${flips.flipped} pixels flipped`);
     expect(logits.maxAbsErr, `s0.logits: max |err| vs atol ${logits.atol}`).toBeLessThanOrEqual(logits.atol);

@@ -14,8 +14,9 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { formulaWeightsFor } from '../../src/model/formula-weights.js';
 import type { CompiledGraph } from '../../src/runtime/executor.js';
-import { formatMeasured } from '../helpers/measured-error.js';
-import { backboneTensorNames, compareSample, compileBackbone, openFixture, runSample, type Fixture } from '../model/swin-fixture.js';
+import { formatMeasured } from '../helpers/compare.js';
+import { openFixture, type Fixture } from '../helpers/test-data.js';
+import { backboneTensorNames, compareSample, compileBackbone, runSample } from '../model/swin-fixture.js';
 
 const REL_TOL = 5e-5;
 /** ~150 GFLOP on a CPU adapter: about a minute on an idle 2-core machine; 1.5 to 2.7 minutes measured here on a loaded one. */

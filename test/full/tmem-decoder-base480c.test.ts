@@ -14,7 +14,8 @@
  */
 import { describe, it } from 'vitest';
 import { formulaWeightsFor } from '../../src/model/formula-weights.js';
-import { checkTmemDecoder, openFixture } from '../model/tmem-decoder-fixture.js';
+import { openFixture } from '../helpers/test-data.js';
+import { checkTmemDecoder } from '../model/tmem-decoder-fixture.js';
 
 const REL_TOL = 5e-5;
 

@@ -15,7 +15,8 @@ import { run as convert } from '../../src/cli/convert.js';
 import { FianetError } from '../../src/errors.js';
 import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
 import { batchNormFolds, type BatchNormFold } from '../../src/model/batch-norm-fold.js';
-import { FIXTURES, dataPath } from '../helpers/test-data.js';
+import { expectClose } from '../helpers/compare.js';
+import { FIXTURES, dataPath, openFixtureFile } from '../helpers/test-data.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = dataPath(FIXTURES, '.');
@@ -58,15 +59,9 @@ async function reference(w: SafetensorsFile, fold: BatchNormFold): Promise<{ wei
   };
 }
 
-function expectWithinOneRounding(label: string, got: Float32Array, want: Float64Array, rel: number, abs: number): void {
-  expect(got.length, label).toBe(want.length);
-  const bad: string[] = [];
-  for (let i = 0; i < got.length; i++) {
-    const err = Math.abs(got[i] - want[i]);
-    if (!(err <= rel * Math.abs(want[i]) + abs + 1e-12)) bad.push(`${label}[${i}]: ${got[i]} vs ${want[i]} (err ${err})`);
-  }
-  if (bad.length) expect.fail(`${bad.length} values off by more than one rounding:\n${bad.slice(0, 10).join('\n')}`);
-}
+/** |got - want| within one float32 rounding: rel x |want| + abs (+ 1e-12 for the float64 reference's own rounding). */
+const expectWithinOneRounding = (label: string, got: Float32Array, want: Float64Array, rel: number, abs: number): void =>
+  expectClose(`${label} (off by more than one rounding)`, got, want, { atol: abs + 1e-12, rtol: rel });
 
 describe('fianet convert --fold-bn (tiny fixture checkpoint)', () => {
   it('folds the 19 BatchNorms: folded tensors equal the float64 reference within one float32 rounding, the rest bit for bit', async () => {
@@ -79,7 +74,7 @@ describe('fianet convert --fold-bn (tiny fixture checkpoint)', () => {
     expect(printed).toMatch(/skipped 27 entries: 8 x relative_position_index \(integer buffer \(I64\)\), 19 x num_batches_tracked/);
 
     const got = await open(out);
-    const want = await open(join(fixtures, 'tiny/weights.safetensors'));
+    const want = await openFixtureFile('tiny/weights.safetensors');
     expect(got.metadata.fianet_bn_folded).toBe('true');
     expect(JSON.parse(got.metadata.fianet_config!).fixture).toBe('tiny');
     const folds = batchNormFolds();
@@ -104,7 +99,7 @@ describe('fianet convert --fold-bn (tiny fixture checkpoint)', () => {
     const printed = await convertQuietly([pth, out, '--fold-bn', '--fp16']);
     expect(printed).toMatch(/folded 19 BatchNorms into their convolutions \(eps 0\.00001, PyTorch's default\)/);
     const got = await open(out);
-    const want = await open(join(fixtures, 'tiny/weights.safetensors'));
+    const want = await openFixtureFile('tiny/weights.safetensors');
     for (const f of batchNormFolds()) {
       const ref = await reference(want, f);
       expect(got.tensors.get(`${f.conv}.weight`)!.dtype).toBe('F16');

@@ -5,9 +5,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../src/io/image-decode.js';
 import { normalizeImage } from '../../src/io/image-normalize.js';
 import { resizeBilinear } from '../../src/io/resize-bilinear.js';
-import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
 import type { RgbImage } from '../../src/io/image-types.js';
-import { FIXTURES } from '../helpers/test-data.js';
+import { maxAbsError } from '../helpers/compare.js';
+import { FIXTURES, fixtureTensor, openFixtureFile } from '../helpers/test-data.js';
 
 
 const read = (path: string) => new Uint8Array(readFileSync(new URL(path, FIXTURES)));
@@ -19,10 +19,10 @@ describe.each(['tiny', 'small', 'base480'])('preprocessing of fixtures/%s/image.
   let warnings: string[];
   let resized: RgbImage;
   beforeAll(async () => {
-    const tensors = await openSafetensors(bytesSource(read(`${name}/tensors.safetensors`), `${name}/tensors.safetensors`));
+    const tensors = await openFixtureFile(`${name}/tensors.safetensors`);
     size = tensors.tensors.get('input.resized_u8')!.shape[1]!;
     expectedU8 = await tensors.readRaw('input.resized_u8');
-    expectedImage = await tensors.readF32('input.image');
+    expectedImage = await fixtureTensor(tensors, 'input.image', [1, 3, size, size]);
     const image = decodeImage(read(`${name}/image.png`), `${name}/image.png`);
     warnings = image.warnings;
     resized = resizeBilinear(image, size, size);
@@ -45,9 +45,6 @@ describe.each(['tiny', 'small', 'base480'])('preprocessing of fixtures/%s/image.
 
   it('normalises exactly like ToTensor + Normalize (input.image, tolerance 0)', () => {
     const got = normalizeImage(resized.rgb, size);
-    expect(got.length).toBe(expectedImage.length);
-    let maxDiff = 0;
-    for (let i = 0; i < got.length; i++) maxDiff = Math.max(maxDiff, Math.abs(got[i]! - expectedImage[i]!));
-    expect(maxDiff).toBe(0);
+    expect(maxAbsError(got, expectedImage)).toBe(0);
   });
 });

@@ -92,7 +92,7 @@ describe.each(Object.keys(LOWERINGS) as Lowering[])('f16 weights, %s lowering', 
     const x = randomArray(cin * H * W, 7);
     const w = randomArray(C * cin * P * P, 8);
     const b = randomArray(C, 9);
-    const { y } = await runGraph((g) => ({ y: patchEmbed(g, 'pe', g.input('x', [cin, H, W]), g.weight('w', [C, cin, P, P], w), g.weight('b', [C], b)).tokens }), { x }, target, 'f16');
+    const { y } = await runGraph((g) => ({ y: patchEmbed(g, 'pe', { image: g.input('x', [cin, H, W]), weight: g.weight('w', [C, cin, P, P], w), bias: g.weight('b', [C], b) }).tokens }), { x }, target, 'f16');
     expectClose('f16 patch embedding', y, patchEmbedReference(x, cin, H, W, half(w), b, C, P), { atol: 1e-7 * cin * P * P, rtol: 1e-6 });
   });
 

@@ -1,15 +1,17 @@
 /**
  * layer-norm, softmax, reduce and permute against float64 references.
- * Tolerances: layer norm output is O(1) with float32 mean/variance: atol 2e-6 (~30 ulps of 1,
- * covering the rounding of a 1024-term sum); softmax probabilities: atol 1e-7, rtol 1e-5;
- * mean over up to 14400 terms: rtol 1e-5 of the mean of |x|; max and permute are exact.
+ * Tolerances (measured on llvmpipe and SwiftShader, FIANET_REPORT_ERRORS=1): layer norm output
+ * is O(1) with float32 mean/variance: atol 2e-6 (measured 5.6e-7; over a row range 8e-7,
+ * measured 2.0e-7); softmax probabilities: atol 1e-7, rtol 1.5e-6 (measured 3.1e-7 on
+ * probabilities up to 0.99); mean over up to 14400 terms: atol 3e-7 (measured 8.2e-8); max and
+ * permute are exact.
  */
 import { describe, expect, it } from 'vitest';
 import { layerNormReference } from '../../src/kernels/layer-norm.js';
 import { permuteOp, permuteReference } from '../../src/kernels/permute.js';
 import { reduceOp, reduceReference, type ReduceOp } from '../../src/kernels/reduce.js';
 import { softmaxOp, softmaxReference } from '../../src/kernels/softmax.js';
-import { expectClose, randomArray } from '../helpers/compare.js';
+import { expectClose, maxAbsError, randomArray } from '../helpers/compare.js';
 import { LOWERINGS, runGraph, type Lowering } from '../helpers/gpu.js';
 import { layerNorm } from '../../src/lowering/ops.js';
 
@@ -37,7 +39,7 @@ describe('layer-norm', () => {
     const gamma = randomArray(cols, 6);
     const beta = randomArray(cols, 7);
     const { y } = await runGraph((g) => ({ y: layerNorm(g, 'ln', g.input('x', [rows, cols]), { gamma: g.weight('g', [cols], gamma), beta: g.weight('b', [cols], beta), eps: 1e-5, rowRange: [4, 3] }) }), { x });
-    expectClose('layer-norm rows 4..6', y, layerNormReference(x.subarray(4 * cols, 7 * cols), gamma, beta, 3, cols, 1e-5), { atol: 2e-6, rtol: 0 }, [3, cols]);
+    expectClose('layer-norm rows 4..6', y, layerNormReference(x.subarray(4 * cols, 7 * cols), gamma, beta, 3, cols, 1e-5), { atol: 8e-7, rtol: 0 }, [3, cols]);
   });
 });
 
@@ -47,7 +49,7 @@ describe('softmax', () => {
     it(`${rows} x ${cols} without bias`, async () => {
       const x = randomArray(rows * cols, rows * cols, -8, 8);
       const { y } = await runGraph((g) => ({ y: softmaxOp(g, 'sm', g.input('x', [rows, cols])) }), { x });
-      expectClose('softmax', y, softmaxReference(x, rows, cols), { atol: 1e-7, rtol: 1e-5 }, [rows, cols]);
+      expectClose('softmax', y, softmaxReference(x, rows, cols), { atol: 1e-7, rtol: 1.5e-6 }, [rows, cols]);
     });
   }
 
@@ -59,11 +61,11 @@ describe('softmax', () => {
     const x = randomArray(B * H * N * N, 11, -4, 4);
     const { y } = await runGraph((g) => ({ y: softmaxOp(g, 'sm', g.input('x', [B, H, N, N]), { tensor: g.input('bias', [B, N]), rowsPerBiasRow: H * N }) }), { x, bias });
     const ref = softmaxReference(x, B * H * N, N, { data: bias, b_div: H * N, b_rows: B });
-    expectClose('masked softmax', y, ref, { atol: 1e-7, rtol: 1e-5 }, [B, H, N, N]);
+    expectClose('masked softmax', y, ref, { atol: 1e-7, rtol: 1.5e-6 }, [B, H, N, N]);
     // Masked keys get exactly zero weight; an all-zero mask is close to (not equal to) no mask.
     expect(y[4]).toBe(0);
     const unmasked = softmaxReference(x.subarray(2 * H * N * N), H * N, N);
-    expect(Math.max(...y.subarray(2 * H * N * N).map((v, i) => Math.abs(v - unmasked[i])))).toBeLessThan(1e-2);
+    expect(maxAbsError(y.subarray(2 * H * N * N), unmasked)).toBeLessThan(1e-2);
   });
 });
 
@@ -74,7 +76,7 @@ describe('reduce', () => {
       it(`${op} over axis ${axis} of [${outer}, ${axis}, ${inner}]`, async () => {
         const x = randomArray(outer * axis * inner, axis + inner, -2, 3);
         const { y } = await runGraph((g) => ({ y: reduceOp(g, op, g.input('x', [outer, axis, inner]), 1, op) }), { x });
-        expectClose(op, y, reduceReference(x, outer, axis, inner, op), op === 'max' ? { atol: 0, rtol: 0 } : { atol: 1e-5 * 2.5, rtol: 0 }, [outer, inner]);
+        expectClose(op, y, reduceReference(x, outer, axis, inner, op), op === 'max' ? { atol: 0, rtol: 0 } : { atol: 3e-7, rtol: 0 }, [outer, inner]);
       });
     }
   }

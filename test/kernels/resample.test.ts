@@ -4,7 +4,8 @@
  * Tolerances: bilinear weights come from a float32 source coordinate (as PyTorch computes
  * it), off the exact one by ~2^-23 * src; with inputs in [-1, 1] that moves a value by up to
  * ~2.4e-7 * in_size, plus a few roundings of O(1) values: atol 1e-6 + 3e-7 * in_size.
- * Pooling sums at most (In/Out + 1)^2 values in [-1, 1] in float32: atol 1e-6.
+ * Pooling averages at most (In/Out + 1)^2 values in [-1, 1] in float32: atol 2.5e-7 (measured
+ * 6.5e-8 on llvmpipe and SwiftShader). Upsampling measured up to 2.1e-5 (0.57 of its tolerance).
  * The mask must match exactly except where the exact upsampled margin is within 1e-5 of 0.
  */
 import { describe, expect, it } from 'vitest';
@@ -90,7 +91,7 @@ describe('adaptive-pool-concat', () => {
       );
       const total = c.channels.reduce((a, b) => a + b, 0);
       const expected = adaptivePoolConcatReference(c.sizes.map((size, i) => ({ data: data[i], channels: c.channels[i], size })), c.out);
-      expectClose('pool', y, expected, { atol: 1e-6, rtol: 0 }, [c.out[0] * c.out[1], total]);
+      expectClose('pool', y, expected, { atol: 2.5e-7, rtol: 0 }, [c.out[0] * c.out[1], total]);
     });
   }
 

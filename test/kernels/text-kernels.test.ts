@@ -1,7 +1,7 @@
 /**
  * Kernels added for BERT: embedding-gather (exact: the same float32 additions in the same
  * order as the reference), attention-mask-bias (exact), and layer-norm over a row range
- * (atol 2e-6 as the other layer-norm cases).
+ * (atol 6e-7: measured 1.4e-7 on llvmpipe and SwiftShader).
  */
 import { describe, expect, it } from 'vitest';
 import { attentionMaskBiasOp, attentionMaskBiasReference } from '../../src/kernels/attention-mask-bias.js';
@@ -91,8 +91,8 @@ describe('layer-norm over a row range', () => {
       return { a: layerNormOp(g, 'a', xt, { gamma: gt, beta: bt, eps: 1e-12, rowRange: [3, 3] }), b: layerNormOp(g, 'b', xt, { gamma: gt, beta: bt, eps: 1e-12, rowRange: [6, 3] }) };
     }, { x });
     const ref = layerNormReference(x, gamma, beta, rows, cols, 1e-12);
-    expectClose('rows 3..5', a, ref.subarray(3 * cols, 6 * cols), { atol: 2e-6, rtol: 0 }, [3, cols]);
-    expectClose('rows 6..8', b, ref.subarray(6 * cols), { atol: 2e-6, rtol: 0 }, [3, cols]);
+    expectClose('rows 3..5', a, ref.subarray(3 * cols, 6 * cols), { atol: 6e-7, rtol: 0 }, [3, cols]);
+    expectClose('rows 6..8', b, ref.subarray(6 * cols), { atol: 6e-7, rtol: 0 }, [3, cols]);
     expect(() => layerNormOp(new Graph(tiledTarget()), 'c', new Graph(tiledTarget()).input('x', [4, 2]), { gamma: new Graph(tiledTarget()).weight('g', [2], gamma.subarray(0, 2)), beta: new Graph(tiledTarget()).weight('b', [2], beta.subarray(0, 2)), eps: 1e-5, rowRange: [3, 2] })).toThrow(
       /rows \[3, 5\) are not inside the 4 rows of \[4, 2\]/,
     );

@@ -3,21 +3,15 @@
  * compares L, T, P with `sK.bert.l/.t/.p`; shared by the default suite (tiny, small) and
  * test/full (base480c, formula weights).
  */
-import { readFile } from 'node:fs/promises';
-import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
+import type { SafetensorsFile } from '../../src/io/safetensors.js';
 import { BERT_PASSES, bertEncoder, bertInputs, packBertInputs } from '../../src/model/bert.js';
 import type { FianetConfig } from '../../src/model/config.js';
 import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { testGpu, testTarget } from '../helpers/gpu.js';
-import { expectWithin, formatMeasured, measureError, type Atol, type Measured } from '../helpers/measured-error.js';
-import { FIXTURES } from '../helpers/test-data.js';
-
-/** A fixture safetensors file, read whole (at most ~30 MB; no file handle left open). */
-export async function openFixtureFile(path: string): Promise<SafetensorsFile> {
-  return openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
-}
+import { expectWithin, formatMeasured, measureError, type Atol, type Measured } from '../helpers/compare.js';
+import { fixtureInts, fixtureTensor } from '../helpers/test-data.js';
 
 /**
  * Max abs errors of every `sK.bert.{l,t,p}` of `samples`; fails if any exceeds `atol` (a
@@ -35,11 +29,11 @@ export async function checkBert(config: FianetConfig, store: WeightStore, tensor
   const errors: Measured[] = [];
   try {
     for (const s of samples) {
-      const read = (name: string) => tensors.readInt32(`${s}.${name}`);
+      const read = (name: string) => fixtureInts(tensors, `${s}.${name}`);
       const inputs = packBertInputs(config.text, await read('input_ids'), { l: await read('l_mask'), t: await read('t_mask'), p: await read('p_mask') });
       const { outputs } = await compiled.run(inputs);
       for (const pass of BERT_PASSES) {
-        errors.push(measureError(`${s}.bert.${pass}`, outputs[pass] as Float32Array, await tensors.readF32(`${s}.bert.${pass}`), atol));
+        errors.push(measureError(`${s}.bert.${pass}`, outputs[pass] as Float32Array, await fixtureTensor(tensors, `${s}.bert.${pass}`), atol));
       }
     }
   } finally {

@@ -9,24 +9,16 @@
 import { describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import { BERT_PASSES, bertEncoder, bertInputs, packBertInputs } from '../../src/model/bert.js';
-import { parseConfig, type FianetConfig } from '../../src/model/config.js';
 import { safetensorsStore, WeightBinder } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { testGpu, testTarget } from '../helpers/gpu.js';
-import { FIXTURES, readJson } from '../helpers/test-data.js';
-import { checkBert, openFixtureFile } from './bert-fixture.js';
+import { maxAbsError } from '../helpers/compare.js';
+import { fixtureConfig, fixtureInts, fixtureTensor, openFixtureFile } from '../helpers/test-data.js';
+import { checkBert } from './bert-fixture.js';
 import { bertReference } from './bert-reference.js';
 
 const ATOL = 5e-6;
-
-const fixtureConfig = (fixture: string): FianetConfig => parseConfig(readJson(new URL(`${fixture}/config.json`, FIXTURES)), `${fixture}/config.json`);
-
-const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>): number => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-};
 
 describe('BERT encoder vs fixtures', () => {
   for (const [fixture, samples] of [['tiny', ['s0', 's1', 's2']], ['small', ['s0']]] as const) {
@@ -49,11 +41,11 @@ describe('BERT with an all-zero mask (no object word found)', () => {
     const data = new Map<string, Float32Array>();
     for (const name of weights.tensors.keys()) if (name.startsWith('text_encoder.')) data.set(name, await weights.readF32(name));
     const w = (name: string) => data.get(name)!;
-    const ids = await tensors.readInt32('s0.input_ids');
-    const l = await tensors.readInt32('s0.l_mask');
+    const ids = await fixtureInts(tensors, 's0.input_ids');
+    const l = await fixtureInts(tensors, 's0.l_mask');
     const zeros = new Int32Array(ids.length);
-    const p = await tensors.readInt32('s1.t_mask');
-    expect(maxAbsDiff(bertReference(config.text, w, ids, l), await tensors.readF32('s0.bert.l'))).toBeLessThan(2e-6);
+    const p = await fixtureInts(tensors, 's1.t_mask');
+    expect(maxAbsError(bertReference(config.text, w, ids, l), await fixtureTensor(tensors, 's0.bert.l'))).toBeLessThan(2e-6);
 
     const g = new Graph(await testTarget());
     const binder = new WeightBinder(g, safetensorsStore(weights));
@@ -70,14 +62,14 @@ describe('BERT with an all-zero mask (no object word found)', () => {
       // RMS error separates the quantised order (measured 4.0e-6) from the unquantised one
       // (6.6e-5 vs our output; max 2.5e-4).
       const rms = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.sqrt(Array.from(a, (v, i) => (v - b[i]) ** 2).reduce((x, y) => x + y, 0) / a.length);
-      const [maxQ, rmsQ, rmsE] = [maxAbsDiff(outputs.t, quantised), rms(outputs.t, quantised), rms(outputs.t, exact)];
+      const [maxQ, rmsQ, rmsE] = [maxAbsError(outputs.t, quantised), rms(outputs.t, quantised), rms(outputs.t, exact)];
       console.log(`all-zero t_mask: max |err| ${maxQ.toExponential(2)}, rms ${rmsQ.toExponential(2)} vs the quantised reference; rms ${rmsE.toExponential(2)} vs the unquantised one`);
       expect(maxQ).toBeLessThan(1e-4);
       expect(rmsQ).toBeLessThan(1e-5);
       expect(rmsE).toBeGreaterThan(3e-5);
       // The other passes of the same batch are unaffected by the all-zero pass.
-      expect(maxAbsDiff(outputs.l, await tensors.readF32('s0.bert.l'))).toBeLessThan(ATOL);
-      expect(maxAbsDiff(outputs.p, bertReference(config.text, w, ids, p))).toBeLessThan(ATOL);
+      expect(maxAbsError(outputs.l, await fixtureTensor(tensors, 's0.bert.l'))).toBeLessThan(ATOL);
+      expect(maxAbsError(outputs.p, bertReference(config.text, w, ids, p))).toBeLessThan(ATOL);
     } finally {
       compiled.destroy();
     }

@@ -11,12 +11,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uniformWindowTarget } from '../../src/lowering/target.js';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as convert } from '../../src/cli/convert.js';
 import { describeSafetensors } from '../../src/cli/info-file.js';
 import { bytesSource, encodeSafetensors, openSafetensors, type SafetensorsFile, type TensorToWrite } from '../../src/io/safetensors.js';
-import { parseConfig } from '../../src/model/config.js';
 import { buildFianet } from '../../src/model/fianet.js';
 import { formulaWeightStore } from '../../src/model/formula-weights.js';
 import { openWeights } from '../../src/model/open-weights.js';
@@ -26,14 +24,14 @@ import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { readImageFile } from '../../src/node/image-file.js';
 import { loadSegmenter } from '../../src/node/load-segmenter.js';
 import { Graph } from '../../src/runtime/graph.js';
-import { expectClose } from '../helpers/compare.js';
+import { expectClose, maskMismatches } from '../helpers/compare.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
-import { FIXTURES, readJson } from '../helpers/test-data.js';
+import { dataPath, FIXTURES, fixtureConfig, fixtureInts, fixtureTensor, fixtureTokens, openFixtureFile, readJson } from '../helpers/test-data.js';
 
-const path = (p: string): string => fileURLToPath(new URL(p, FIXTURES));
+const path = (p: string): string => dataPath(FIXTURES, p);
 const scratch = await mkdtemp(join(tmpdir(), 'fianet-folded-'));
 const folded = join(scratch, 'tiny-folded.safetensors');
-const config = parseConfig(readJson(new URL('tiny/config.json', FIXTURES)), 'tiny/config.json');
+const config = fixtureConfig('tiny');
 
 beforeAll(async () => {
   const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -55,24 +53,18 @@ describe('segment from a BatchNorm-folded file (tiny checkpoint_full.pth, conver
   beforeAll(async () => {
     // No --config: the folded file's metadata carries it.
     segmenter = await loadSegmenter({ weights: folded, adapter: TEST_ADAPTER, vocab: path('vocab.txt') });
-    tensors = await openSafetensors(bytesSource(await readFile(path('tiny/tensors.safetensors')), 'tiny/tensors.safetensors'));
+    tensors = await openFixtureFile('tiny/tensors.safetensors');
   });
   afterAll(() => segmenter?.destroy());
 
   for (const s of ['s0', 's1', 's2']) {
     it(`${s}: logits and mask`, async () => {
-      const ids = async (n: string) => [...(await tensors.readInt32(`${s}.${n}`))];
-      const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
-      const result = await segmenter.segment({ image: await readImageFile(path('tiny/image.png')), tokens }, { logits: true });
+      const result = await segmenter.segment({ image: await readImageFile(path('tiny/image.png')), tokens: await fixtureTokens(tensors, s) }, { logits: true });
       const S = result.size;
-      const expected = await tensors.readF32(`${s}.logits`);
+      const expected = await fixtureTensor(tensors, `${s}.logits`, [1, 2, S, S]);
       expectClose(`${s}.logits (folded)`, result.logits!, expected, { atol: 1e-4, rtol: 0 }, [2, S, S]);
-      const mask = await tensors.readInt32(`${s}.mask`);
-      let flips = 0;
-      for (let i = 0; i < S * S; i++) {
-        if (result.mask[i] !== mask[i] && Math.abs(expected[S * S + i] - expected[i]) >= 1e-4) flips++;
-      }
-      expect(flips, 'mask pixels that differ where the stored margin is >= 1e-4').toBe(0);
+      const flips = maskMismatches(`${s}.mask`, result.mask, await fixtureInts(tensors, `${s}.mask`), expected, 1e-4);
+      expect(flips.maxAbsErr, 'mask pixels that differ where the stored margin is >= 1e-4').toBe(0);
     });
   }
 });
@@ -110,7 +102,7 @@ describe('BatchNorm-folded stores', () => {
   });
 
   it('the unfolded weights marked as folded fail on the first BatchNorm', async () => {
-    const file = await openSafetensors(bytesSource(new Uint8Array(await readFile(path('tiny/weights.safetensors'))), 'weights.safetensors'));
+    const file = await openFixtureFile('tiny/weights.safetensors');
     const list: TensorToWrite[] = [];
     for (const [name, t] of file.tensors) list.push({ name, dtype: t.dtype, shape: t.shape, data: await file.readRaw(name) });
     const bytes = Buffer.concat(encodeSafetensors(list, { fianet_bn_folded: 'true' }));

@@ -8,20 +8,20 @@
  * which averages out over each dot product; the mask may flip only where the f32 logit
  * margin is within the tolerance.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run as convert } from '../../src/cli/convert.js';
-import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
+import type { SafetensorsFile } from '../../src/io/safetensors.js';
 import type { Segmenter } from '../../src/model/segmenter.js';
 import { readImageFile } from '../../src/node/image-file.js';
 import { storedDtypeOf } from '../../src/model/weights.js';
 import { loadSegmenter } from '../../src/node/load-segmenter.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
-import { compareLogits } from '../helpers/logits-agreement.js';
-import { FIXTURES } from '../helpers/test-data.js';
+import { compareLogits } from '../helpers/compare.js';
+import { FIXTURES, fixtureTokens, openFixtureFile } from '../helpers/test-data.js';
 
 const path = (p: string): string => fileURLToPath(new URL(p, FIXTURES));
 
@@ -42,7 +42,7 @@ for (const c of CASES) {
       for (const weightsDtype of ['f32', 'f16'] as const) {
         models[weightsDtype] = await loadSegmenter({ weights: path(`${c.fixture}/weights.safetensors`), config: path(`${c.fixture}/config.json`), adapter: TEST_ADAPTER, vocab: path('vocab.txt'), weightsDtype });
       }
-      tensors = await openSafetensors(bytesSource(await readFile(path(`${c.fixture}/tensors.safetensors`)), `${c.fixture}/tensors.safetensors`));
+      tensors = await openFixtureFile(`${c.fixture}/tensors.safetensors`);
     });
     afterAll(async () => {
       await models.f32?.destroy();
@@ -59,8 +59,7 @@ for (const c of CASES) {
     for (const s of c.samples) {
       it(`${s}: logits within ${c.atol} (${c.rtol} of max-abs), mask equal where the margin allows`, async () => {
         const image = await readImageFile(path(`${c.fixture}/image.png`));
-        const ids = async (n: string) => [...(await tensors.readInt32(`${s}.${n}`))];
-        const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
+        const tokens = await fixtureTokens(tensors, s);
         const [a, b] = [await models.f32!.segment({ image, tokens }, { logits: true }), await models.f16!.segment({ image, tokens }, { logits: true })];
         const d = compareLogits(a.logits!, b.logits!, c.atol);
         console.log(`${c.fixture} ${s} (${TEST_ADAPTER}): f16 vs f32 logits max abs ${d.maxAbs.toExponential(2)}, ${d.rel.toExponential(2)} of max-abs; ${d.flips} mask pixels differ`);
@@ -86,9 +85,7 @@ it('a --fp16 file loads as f16 by default (f32 when asked) and segments like the
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     expect(await convert([path('tiny/checkpoint_full.pth'), file, '--fp16', '--config', path('tiny/config.json')])).toBe(0);
     vi.restoreAllMocks();
-    const tensors = await openSafetensors(bytesSource(await readFile(path('tiny/tensors.safetensors')), 'tiny/tensors.safetensors'));
-    const ids = async (n: string) => [...(await tensors.readInt32(`s0.${n}`))];
-    const tokens = { input_ids: await ids('input_ids'), l_mask: await ids('l_mask'), t_mask: await ids('t_mask'), p_mask: await ids('p_mask') };
+    const tokens = await fixtureTokens(await openFixtureFile('tiny/tensors.safetensors'), 's0');
     const image = await readImageFile(path('tiny/image.png'));
     const logits: Float32Array[] = [];
     for (const [weights, weightsDtype, expected] of [[file, undefined, 'f16'], [file, 'f32', 'f32'], [path('tiny/weights.safetensors'), undefined, 'f32']] as const) {

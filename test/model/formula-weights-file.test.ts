@@ -10,14 +10,14 @@ import { formulaTensor } from '../../src/model/formula-weights.js';
 import { stateDictShapes } from '../../src/model/state-dict-shapes.js';
 import { writeFormulaWeightsFile } from '../../src/node/formula-weights-file.js';
 import { fileSource } from '../../src/node/safetensors-file.js';
-import { FIXTURES, readJson } from '../helpers/test-data.js';
+import { fixtureConfig } from '../helpers/test-data.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fianet-formula-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('formula weights file', () => {
   it('writes every state-dict tensor of the config, with the config in fianet_config metadata', async () => {
-    const config = parseConfig(readJson(new URL('tiny/config.json', FIXTURES)), 'tiny/config.json');
+    const config = fixtureConfig('tiny');
     const path = join(dir, 'tiny-formula.safetensors');
     const progress: number[] = [];
     const summary = await writeFormulaWeightsFile(path, config, 'base480c', (done) => progress.push(done));
@@ -52,7 +52,7 @@ describe('formula weights file', () => {
   });
 
   it('leaves no file behind when the path cannot be written', async () => {
-    const config = parseConfig(readJson(new URL('tiny/config.json', FIXTURES)), 'tiny/config.json');
+    const config = fixtureConfig('tiny');
     await expect(writeFormulaWeightsFile(join(dir, 'missing-dir', 'x.safetensors'), config, 'base480')).rejects.toThrow(/cannot write/);
   });
 });

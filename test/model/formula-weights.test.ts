@@ -7,12 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inferConfig, checkConfig } from '../../src/io/infer-config.js';
-import { openSafetensors } from '../../src/io/safetensors.js';
-import { parseConfig, publishedConfig } from '../../src/model/config.js';
+import { publishedConfig } from '../../src/model/config.js';
 import { fnv1a32, formulaRule, formulaTensor, formulaValue, formulaWeightsFor, parseFormulaRuleSet, FORMULA_RULE_SETS } from '../../src/model/formula-weights.js';
 import { stateDictShapes } from '../../src/model/state-dict-shapes.js';
-import { fileSource } from '../../src/node/safetensors-file.js';
-import { FIXTURES, readJson } from '../helpers/test-data.js';
+import { fixtureConfig, openFixtureFile } from '../helpers/test-data.js';
 import { checkManifestEntry, loadManifest } from './manifest.js';
 
 describe('weight formula', () => {
@@ -105,15 +103,14 @@ describe('state-dict shapes', () => {
   it('lists the base480 manifest (names, shapes, order) for the published RRSIS-D config and for base480/config.json', () => {
     const expected = loadManifest().tensors.map((e) => `${e.name} [${e.shape.join(', ')}]`);
     expect(list(publishedConfig('rrsisd'))).toEqual(expected);
-    expect(list(parseConfig(readJson(new URL('base480/config.json', FIXTURES)), 'base480/config.json'))).toEqual(expected);
+    expect(list(fixtureConfig('base480'))).toEqual(expected);
     expect(loadManifest().n_params).toBe(stateDictShapes(publishedConfig('rrsisd')).reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0));
   });
 
   for (const fixture of ['tiny', 'small']) {
     it(`lists exactly the tensors of ${fixture}/weights.safetensors`, async () => {
-      const config = parseConfig(readJson(new URL(`${fixture}/config.json`, FIXTURES)), `${fixture}/config.json`);
-      const source = await fileSource(new URL(`${fixture}/weights.safetensors`, FIXTURES).pathname);
-      const file = await openSafetensors(source).finally(() => source.close?.());
+      const config = fixtureConfig(fixture);
+      const file = await openFixtureFile(`${fixture}/weights.safetensors`);
       const stored = [...file.tensors.values()].map((t) => `${t.name} [${t.shape.join(', ')}]`).sort();
       expect([...list(config)].sort()).toEqual(stored);
     });

@@ -5,8 +5,9 @@
  * stage 3: 225 tokens, C 1024, BERT width 768, 22 words); both lowerings of the attention
  * matmuls (uniform-window blocks for one head on CPU adapters, strided tiles otherwise).
  * Tolerance: outputs are InstanceNorm'ed (O(1)); float32 rounding of the projections and the
- * softmax, amplified by rstd, stays below atol 1e-4 (measured on llvmpipe: <= 4.2e-6 at the
- * small cases, 1.5e-5 at the base480 stage-3 shape, 1.2e-6 for the all-zero mask).
+ * softmax, amplified by rstd, at about 4x the error measured on llvmpipe: atol 2e-5 at the
+ * small cases (measured <= 4.9e-6), 6e-5 at the base480 stage-3 shape (1.55e-5), 5e-6 for the
+ * all-zero mask (1.2e-6), 1.5e-5 for the fused multiply and residual (3.6e-6).
  */
 import { describe, expect, it } from 'vitest';
 import { imageLanguageAttention } from '../../src/model/image-language-attention.js';
@@ -71,20 +72,20 @@ describe('image-language attention', () => {
     { hw: 53, c: 16, ct: 32, mask: [1, 1, 1, 1, 1], heads: 2 },
     { hw: 576, c: 16, ct: 32, mask: [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0], heads: 1 }, // tiny stage 0
   ];
-  cases.forEach((k, i) => it(`${k.hw} tokens, C ${k.c}, Ct ${k.ct}, ${k.mask.length} words, ${k.heads} head(s)`, () => check(k, 100 * i + 1, 1e-4)));
+  cases.forEach((k, i) => it(`${k.hw} tokens, C ${k.c}, Ct ${k.ct}, ${k.mask.length} words, ${k.heads} head(s)`, () => check(k, 100 * i + 1, 2e-5)));
   // The adapter picks one lowering of the attention matmuls; test the other one too.
   for (const linear of ['blocked', 'tiled'] as const) {
     it(`runs the ${linear} lowering (one head and several)`, async () => {
-      await check(cases[1], 501, 1e-4, linear);
-      await check(cases[2], 502, 1e-4, linear);
+      await check(cases[1], 501, 2e-5, linear);
+      await check(cases[2], 502, 2e-5, linear);
     });
   }
 
-  it('gives ~0 for an all-zero mask (zero values; InstanceNorm of a constant)', () => check({ hw: 29, c: 8, ct: 12, mask: [0, 0, 0, 0], heads: 1 }, 7, 1e-4));
+  it('gives ~0 for an all-zero mask (zero values; InstanceNorm of a constant)', () => check({ hw: 29, c: 8, ct: 12, mask: [0, 0, 0, 0], heads: 1 }, 7, 5e-6));
 
   it('covers the base480 stage-3 shape (225 tokens, C 1024, Ct 768, 22 words)', () => {
     const mask = Array.from({ length: 22 }, (_, i) => (i < 15 ? 1 : 0));
-    return check({ hw: 225, c: 1024, ct: 768, mask, heads: 1 }, 9, 1e-4);
+    return check({ hw: 225, c: 1024, ct: 768, mask, heads: 1 }, 9, 6e-5);
   });
 
   it('fuses the multiply and the residual into the last InstanceNorm', async () => {
@@ -105,8 +106,8 @@ describe('image-language attention', () => {
       };
     }, { x, f, m, mul, res });
     const ref = silaReference(x, hw, c, f, n, ct, m, w, 1, 1e-5);
-    expectClose('sila * mul', out.mul, ref.map((v, i) => v * mul[i]), { atol: 1e-4, rtol: 0 });
-    expectClose('sila + res', out.res, ref.map((v, i) => v + res[i]), { atol: 1e-4, rtol: 0 });
+    expectClose('sila * mul', out.mul, ref.map((v, i) => v * mul[i]), { atol: 1.5e-5, rtol: 0 });
+    expectClose('sila + res', out.res, ref.map((v, i) => v + res[i]), { atol: 1.5e-5, rtol: 0 });
   });
 
   it('names the module and the shapes when inputs do not fit', () => {

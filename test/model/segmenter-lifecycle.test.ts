@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FianetError } from '../../src/errors.js';
 import type { RgbImage } from '../../src/io/image-types.js';
-import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
+import { bytesSource } from '../../src/io/safetensors.js';
 import { createSegmenter } from '../../src/model/create-segmenter.js';
 import { openWeights } from '../../src/model/open-weights.js';
 import type { ExpressionTokens, Segmenter, SegmentResult } from '../../src/model/segmenter.js';
@@ -16,7 +16,7 @@ import { nodeGpu } from '../../src/node/gpu-node.js';
 import { readImageFile } from '../../src/node/image-file.js';
 import { loadSegmenter } from '../../src/node/load-segmenter.js';
 import { TEST_ADAPTER } from '../helpers/gpu.js';
-import { FIXTURES, dataPath, fixtureVocab } from '../helpers/test-data.js';
+import { FIXTURES, dataPath, fixtureTokens, fixtureVocab, openFixtureFile } from '../helpers/test-data.js';
 
 const path = (p: string): string => dataPath(FIXTURES, p);
 const load = (): Promise<Segmenter> =>
@@ -50,10 +50,9 @@ describe('segmenter lifecycle (tiny fixture)', () => {
   beforeAll(async () => {
     model = await load();
     images = variants(await readImageFile(path('tiny/image.png')));
-    const file = await openSafetensors(bytesSource(await readFile(path('tiny/tensors.safetensors')), 'tiny/tensors.safetensors'));
-    const ids = async (s: string, n: string) => [...(await file.readInt32(`${s}.${n}`))];
+    const file = await openFixtureFile('tiny/tensors.safetensors');
     tokens = [];
-    for (const s of ['s0', 's1', 's2']) tokens.push({ input_ids: await ids(s, 'input_ids'), l_mask: await ids(s, 'l_mask'), t_mask: await ids(s, 't_mask'), p_mask: await ids(s, 'p_mask') });
+    for (const s of ['s0', 's1', 's2']) tokens.push(await fixtureTokens(file, s));
   });
   afterAll(() => model?.destroy());
 

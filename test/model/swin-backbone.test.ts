@@ -10,7 +10,7 @@ import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { randomArray } from '../helpers/compare.js';
 import { testGpu, testTarget } from '../helpers/gpu.js';
-import { fixtureWeights, openFixture } from './swin-fixture.js';
+import { fixtureWeights, openFixture } from '../helpers/test-data.js';
 
 const WORDS = 20;
 const options = await testTarget();

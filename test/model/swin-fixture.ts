@@ -3,35 +3,14 @@
  * masks fed directly as graph inputs, and compares every stage tensor the fixture stores.
  * One compiled graph serves all samples of a fixture.
  */
-import { expect } from 'vitest';
-import { openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
 import { buildBackbone } from '../../src/model/backbone.js';
-import { parseConfig, type FianetConfig } from '../../src/model/config.js';
-import { safetensorsStore, WeightBinder, type WeightStore } from '../../src/model/weights.js';
-import { fileSource } from '../../src/node/safetensors-file.js';
+import type { FianetConfig } from '../../src/model/config.js';
+import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
-import { expectClose } from '../helpers/compare.js';
+import { expectClose, measureError, type Measured } from '../helpers/compare.js';
 import { testGpu, testTarget } from '../helpers/gpu.js';
-import { measureError, type Measured } from '../helpers/measured-error.js';
-import { FIXTURES, readJson } from '../helpers/test-data.js';
-
-export interface Fixture {
-  config: FianetConfig;
-  tensors: SafetensorsFile;
-}
-
-export async function openFixture(name: string): Promise<Fixture> {
-  const dir = new URL(`${name}/`, FIXTURES);
-  return {
-    config: parseConfig(readJson(new URL('config.json', dir)), `${name}/config.json`),
-    tensors: await openSafetensors(await fileSource(new URL('tensors.safetensors', dir).pathname)),
-  };
-}
-
-export async function fixtureWeights(name: string): Promise<WeightStore> {
-  return safetensorsStore(await openSafetensors(await fileSource(new URL(`${name}/weights.safetensors`, FIXTURES).pathname)));
-}
+import { fixtureTensor, type Fixture } from '../helpers/test-data.js';
 
 /** Fixture tensor names of the backbone outputs the graph produces, in output order. */
 export function backboneTensorNames(config: FianetConfig, withSwin: boolean): string[] {
@@ -70,7 +49,7 @@ export async function compileBackbone(fx: Fixture, store: WeightStore, withSwin:
 
 /** Runs sample `sample` (e.g. 's0') through the compiled backbone: its outputs by fixture name. */
 export async function runSample(fx: Fixture, compiled: CompiledGraph, sample: string): Promise<Record<string, Float32Array>> {
-  const read = (name: string) => fx.tensors.readF32(name);
+  const read = (name: string) => fixtureTensor(fx.tensors, name);
   const inputs: Record<string, Float32Array> = { image: await read('input.image') };
   for (const k of ['l', 't', 'p']) {
     inputs[`bert.${k}`] = await read(`${sample}.bert.${k}`);
@@ -86,12 +65,10 @@ export async function runSample(fx: Fixture, compiled: CompiledGraph, sample: st
 export async function compareSample(fx: Fixture, sample: string, outputs: Record<string, Float32Array>, names: string[], relTol: number): Promise<Measured[]> {
   const errors: Measured[] = [];
   for (const name of names) {
-    const info = fx.tensors.tensors.get(`${sample}.${name}`);
-    expect(info, `${sample}.${name} in the fixture`).toBeDefined();
-    const expected = await fx.tensors.readF32(`${sample}.${name}`);
+    const expected = await fixtureTensor(fx.tensors, `${sample}.${name}`);
     const measured = measureError(`${sample}.${name}`, outputs[name], expected, (maxAbs) => relTol * maxAbs);
     errors.push(measured);
-    expectClose(measured.name, outputs[name], expected, { atol: measured.atol, rtol: 0 }, info!.shape.slice(1));
+    expectClose(measured.name, outputs[name], expected, { atol: measured.atol, rtol: 0 }, fx.tensors.tensors.get(`${sample}.${name}`)!.shape.slice(1));
   }
   return errors;
 }

@@ -5,29 +5,14 @@
  * sK.logits_lowres, sK.logits, sK.mask. Shared by the default suite (tiny, small) and
  * test/full (base480c, formula weights).
  */
-import { readFile } from 'node:fs/promises';
-import { bytesSource, openSafetensors, type SafetensorsFile } from '../../src/io/safetensors.js';
-import { parseConfig, type FianetConfig } from '../../src/model/config.js';
 import { buildDecoder } from '../../src/model/decoder.js';
 import { buildTmem, stageSizes } from '../../src/model/tmem.js';
 import { WeightBinder, type WeightStore } from '../../src/model/weights.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { testGpu, testTarget } from '../helpers/gpu.js';
-import { expectWithin, formatMeasured, maskMismatches, measureError, type Atol, type Measured } from '../helpers/measured-error.js';
-import { FIXTURES, readJson } from '../helpers/test-data.js';
-
-export interface Fixture {
-  config: FianetConfig;
-  tensors: SafetensorsFile;
-}
-
-export async function openFixture(name: string): Promise<Fixture> {
-  const config = parseConfig(readJson(new URL(`${name}/config.json`, FIXTURES)), `${name}/config.json`);
-  const path = `${name}/tensors.safetensors`;
-  const tensors = await openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path));
-  return { config, tensors };
-}
+import { expectWithin, formatMeasured, maskMismatches, measureError, type Atol, type Measured } from '../helpers/compare.js';
+import { fixtureInts, fixtureTensor, type Fixture } from '../helpers/test-data.js';
 
 export interface Tolerances {
   /** Features (pooled, global, tmem{i}): atol = featureRel * the stored tensor's max-abs. */
@@ -77,12 +62,12 @@ export async function checkTmemDecoder(fixture: Fixture, store: WeightStore, sam
   try {
     for (const s of samples) {
       const inputs: Record<string, Float32Array> = {
-        l: await tensors.readF32(`${s}.bert.l`),
-        l_mask: Float32Array.from(await tensors.readInt32(`${s}.l_mask`)),
+        l: await fixtureTensor(tensors, `${s}.bert.l`),
+        l_mask: Float32Array.from(await fixtureInts(tensors, `${s}.l_mask`)),
       };
-      for (let i = 0; i < 4; i++) inputs[`stage${i}`] = await tensors.readF32(`${s}.stage${i}.out`);
+      for (let i = 0; i < 4; i++) inputs[`stage${i}`] = await fixtureTensor(tensors, `${s}.stage${i}.out`);
       const { outputs } = await compiled.run(inputs);
-      const stored = (name: string) => tensors.readF32(`${s}.${name}`);
+      const stored = (name: string) => fixtureTensor(tensors, `${s}.${name}`);
       const feature = (maxAbs: number) => tol.featureRel * maxAbs;
       const dim = config.model.tmem_dim;
       const pooledSize = sizes[3][0] * sizes[3][1];
@@ -94,7 +79,7 @@ export async function checkTmemDecoder(fixture: Fixture, store: WeightStore, sam
       const logitsResult = measureError(`${s}.logits`, outputs.logits, logits, tol.logitsAtol);
       results.push(logitsResult);
       const exempt = tol.flipsFromLogitError ? Math.max(tol.marginExempt, 2 * logitsResult.maxAbsErr) : tol.marginExempt;
-      const mask = Float32Array.from(await tensors.readInt32(`${s}.mask`));
+      const mask = Float32Array.from(await fixtureInts(tensors, `${s}.mask`));
       const maskResult = maskMismatches(`${s}.mask`, outputs.mask, mask, logits, exempt);
       results.push(maskResult);
       if (tol.flipsFromLogitError) {

@@ -11,25 +11,17 @@
  * pooled bit-exact, logits <= 2.0e-5 (small s0), no mask pixel differs.
  */
 import { describe, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { bytesSource, openSafetensors } from '../../src/io/safetensors.js';
-import { safetensorsStore } from '../../src/model/weights.js';
-import { FIXTURES } from '../helpers/test-data.js';
-import { checkTmemDecoder, openFixture, type Tolerances } from './tmem-decoder-fixture.js';
+import { fixtureWeights, openFixture } from '../helpers/test-data.js';
+import { checkTmemDecoder, type Tolerances } from './tmem-decoder-fixture.js';
 
 const TOL: Tolerances = { featureRel: 1e-5, logitsAtol: 4e-5, marginExempt: 1e-4 };
 
-async function weights(name: string) {
-  const path = `${name}/weights.safetensors`;
-  return safetensorsStore(await openSafetensors(bytesSource(await readFile(new URL(path, FIXTURES)), path)));
-}
-
 describe('TMEM and decoder against the fixtures', () => {
   it('tiny: s0, s1, s2', async () => {
-    await checkTmemDecoder(await openFixture('tiny'), await weights('tiny'), ['s0', 's1', 's2'], TOL);
+    await checkTmemDecoder(await openFixture('tiny'), await fixtureWeights('tiny'), ['s0', 's1', 's2'], TOL);
   });
 
   it('small: s0', async () => {
-    await checkTmemDecoder(await openFixture('small'), await weights('small'), ['s0'], TOL);
+    await checkTmemDecoder(await openFixture('small'), await fixtureWeights('small'), ['s0'], TOL);
   });
 });
