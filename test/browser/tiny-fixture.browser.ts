@@ -66,7 +66,7 @@ test('tiny fixture s0 in the page: logits match the reference', async () => {
 
 // f16 weights in the page (loadModel's weightsDtype), against the reference logits (4.37 MiB of
 // weights); test/model/f16-weights.test.ts compares against the f32 model in Node.
-test('tiny fixture s0 in the page with f16 weights: half the weight bytes, logits within the f16 tolerance', async () => {
+test('tiny fixture s0 in the page with f16 weights: stored f16, logits within the f16 tolerance', async () => {
   const { tensors, tokens, page, errors } = await openHarness();
   const out = await page.evaluate(async (tokens) => {
     const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
