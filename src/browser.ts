@@ -13,6 +13,7 @@ export { readImage, type ImageInput } from './browser/read-image.js';
 export { browserGpu, type AdapterDescription, type Gpu } from './runtime/device.js';
 export type { EncodedText, ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './model/segmenter.js';
 export type { FianetConfig } from './model/config.js';
+export type { LoadPhase } from './runtime/executor.js';
 export type { DecodedImage, RgbImage } from './io/image-types.js';
 export type { DatasetName } from './text/categories.js';
 export type { WeightDtype } from './runtime/graph.js';

@@ -16,6 +16,7 @@ export { ADAPTER_KINDS, type AdapterKind } from './node/gpu-node.js';
 export type { EncodedText, ExpressionTokens, SegmentInput, SegmentResult, Segmenter } from './model/segmenter.js';
 export type { FianetConfig } from './model/config.js';
 export type { AdapterDescription } from './runtime/device.js';
+export type { LoadPhase } from './runtime/executor.js';
 export type { DecodedImage, RgbImage } from './io/image-types.js';
 export type { DatasetName } from './text/categories.js';
 export type { WeightDtype } from './runtime/graph.js';

@@ -8,6 +8,7 @@ import { version } from '../package.json';
 import { browserGpu, type Gpu } from '../src/browser.js';
 import { rooflineSvg } from '../src/bench/roofline.js';
 import type { BenchReport, BenchSuiteResult } from '../src/bench/schema.js';
+import { timestampTimer } from '../src/bench/harness.js';
 import { DEFAULT_SUITES, runBench, SUITES } from '../src/bench/suites.js';
 import { reportHeader, rowCells, TABLE_HEADER } from '../src/bench/tables.js';
 
@@ -75,7 +76,8 @@ async function run(gpu: Gpu): Promise<void> {
     const suites = Array.from(ui.suites.querySelectorAll<HTMLInputElement>('input:checked'), (i) => i.value);
     const runs = Number(ui.runs.value);
     if (!Number.isInteger(runs) || runs < 1 || runs > 1000) throw new Error(`runs must be a whole number from 1 to 1000, got '${ui.runs.value}'`);
-    const host = { gpu, runs, log: (line: string) => setStatus('running', `${elapsed()}: ${line}`) };
+    // Timestamp queries where the browser offers them (some round them unless started with --enable-webgpu-developer-features).
+    const host = { gpu, runs, log: (line: string) => setStatus('running', `${elapsed()}: ${line}`), gpuTimer: timestampTimer(gpu) };
     const meta = {
       versions: { engine: version, browser: navigator.userAgent },
       machine: { cpus: navigator.hardwareConcurrency ?? null, platform: navigator.platform, loadBefore: null, loadAfter: null },

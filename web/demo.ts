@@ -89,18 +89,24 @@ async function readConfig(): Promise<unknown> {
   }
 }
 
+/** The latest count of each load phase: weights upload while pipelines compile, so both show. */
+let loading: Partial<Record<LoadProgress['phase'], LoadProgress>> = {};
+
 function showProgress(p: LoadProgress): void {
+  loading[p.phase] = p;
   ui.loadProgress.hidden = false;
-  ui.loadProgress.max = p.total ?? 0;
-  if (p.total === undefined) ui.loadProgress.removeAttribute('value');
-  else ui.loadProgress.value = p.done;
   const mb = (n: number) => (n / 1e6).toFixed(1);
-  setStatus(
-    'busy',
-    p.phase === 'download'
-      ? `Downloading weights: ${mb(p.done)}${p.total ? ` / ${mb(p.total)}` : ''} MB`
-      : `Uploading weights and compiling kernels: ${p.done} / ${p.total}`,
-  );
+  if (p.phase === 'download') {
+    ui.loadProgress.max = p.total ?? 0;
+    if (p.total === undefined) ui.loadProgress.removeAttribute('value');
+    else ui.loadProgress.value = p.done;
+    return setStatus('busy', `Downloading weights: ${mb(p.done)}${p.total ? ` / ${mb(p.total)}` : ''} MB`);
+  }
+  const { weights, pipelines } = loading;
+  ui.loadProgress.max = (weights?.total ?? 0) + (pipelines?.total ?? 0);
+  ui.loadProgress.value = (weights?.done ?? 0) + (pipelines?.done ?? 0);
+  const count = (q: LoadProgress | undefined) => (q ? `${q.done} / ${q.total}` : '...');
+  setStatus('busy', `Loading the model: weights ${count(weights)} uploaded, kernels ${count(pipelines)} compiled`);
 }
 
 async function ensureModel(device: Gpu): Promise<{ segmenter: Segmenter; loadMs: number }> {
@@ -112,6 +118,7 @@ async function ensureModel(device: Gpu): Promise<{ segmenter: Segmenter; loadMs:
   await model?.segmenter.destroy();
   model = undefined;
   const t0 = performance.now();
+  loading = {};
   const dump = new URLSearchParams(location.search).get('dump');
   const config = await readConfig();
   const segmenter = await loadModel({

@@ -103,16 +103,17 @@ async function benchCase(host: BenchHost, c: F16Case, runs: number): Promise<{ r
     // One run of each in turn, so load changes during the case fall on both.
     const per = { f32: [] as Awaited<ReturnType<typeof timeRuns>>[], f16: [] as Awaited<ReturnType<typeof timeRuns>>[] };
     for (let i = 0; i < runs; i++) {
-      for (const d of WEIGHT_DTYPES) per[d].push(await timeRuns(host, compiled[d], 1));
+      for (const d of WEIGHT_DTYPES) per[d].push(await timeRuns(host, compiled[d], 1, c.inputs));
       host.log(`f16: ${c.name}: run ${i + 1}/${runs}: f32 ${per.f32[i].medianMs.toFixed(0)} ms, f16 ${per.f16[i].medianMs.toFixed(0)} ms`);
     }
-    const of = (d: WeightDtype, key: 'medianMs' | 'cpuMs' | 'gpuMs') => (per[d].every((t) => t[key] !== null) ? median(per[d].map((t) => t[key]!)) : null);
+    const of = (d: WeightDtype, key: 'medianMs' | 'cpuMs' | 'gpuMs' | 'gpuWallMs') => (per[d].every((t) => t[key] !== null) ? median(per[d].map((t) => t[key]!)) : null);
     const rows = WEIGHT_DTYPES.map((d) =>
       rowOf('f16', c.name, `${d} weights`, {
         medianMs: of(d, 'medianMs')!,
         minMs: Math.min(...per[d].map((t) => t.minMs)),
         cpuMs: of(d, 'cpuMs'),
         gpuMs: of(d, 'gpuMs'),
+        gpuWallMs: of(d, 'gpuWallMs'),
         runs,
         compileMs: compileMs[d],
         firstMs: firstMs[d],

@@ -7,6 +7,7 @@ import { FianetError } from '../errors.js';
 import type { Gpu } from '../runtime/device.js';
 import { targetFor } from '../lowering/target.js';
 import { CompiledGraph, type HostTensor, type PhaseOf } from '../runtime/executor.js';
+import { profile, type GraphProfile } from '../runtime/gpu-profile.js';
 import { Graph, storageWords, type Call, type Tensor } from '../runtime/graph.js';
 
 /**
@@ -25,12 +26,18 @@ export interface BenchHost {
   /** This process's CPU time in ms (Node: process.cpuUsage; browsers have none). */
   cpuTime?: () => number;
   /**
-   * Per-dispatch GPU time of one warm run, where the runtime offers timestamp queries (not yet:
-   * another change adds them to src/runtime). When present, timeRuns reports its sums as the
-   * median with clock 'gpu-timestamp' beside the wall time.
+   * Per-dispatch GPU time of one run (runtime/gpu-profile.ts), where the device has timestamp
+   * queries (`timestampTimer`). When present, timeRuns reports the median of its sums as the
+   * 'gpu' figure (clock 'gpu-timestamp') beside the wall time.
    */
-  gpuTimer?: (compiled: CompiledGraph) => Promise<{ totalMs: number; perDispatchMs: number[] }>;
+  gpuTimer?: (compiled: CompiledGraph, inputs: Record<string, HostTensor>) => Promise<GraphProfile>;
 }
+
+/** The hosts' gpuTimer: `profile` where the device has 'timestamp-query', else none (the wall clock only). */
+export const timestampTimer = (gpu: Gpu): BenchHost['gpuTimer'] => (gpu.device.features.has('timestamp-query') ? profile : undefined);
+
+/** Sum of a profile's per-dispatch GPU times in ms; null when it was not timed with timestamps. */
+export const gpuSumMs = (p: GraphProfile): number | null => (p.clock === 'gpu-timestamp' ? p.dispatches.reduce((s, d) => s + d.gpuNs, 0) / 1e6 : null);
 
 export interface Timing {
   compileMs: number;
@@ -41,6 +48,8 @@ export interface Timing {
   cpuMs: number | null;
   /** Median GPU time per run from timestamp queries, null without them. */
   gpuMs: number | null;
+  /** Median wall time of those same timestamped submits (gpuMs is within it), null without them. */
+  gpuWallMs: number | null;
   runs: number;
   /** FLOPs (multiply-adds count 2) and bytes of the distinct tensors the timed calls declare and bind. */
   flop: number;
@@ -92,14 +101,25 @@ export async function timeGraph(host: BenchHost, build: (g: Graph) => Tensor, ch
     check.verify((await compiled.run(check.inputs)).outputs.out as Float32Array);
     const firstMs = await compiled.timeOnce();
     for (let i = 1; i < warmup; i++) await compiled.timeOnce();
-    return { compileMs, firstMs, ...(await timeRuns(host, compiled, runs)), ...callsWork(compiled.calls) };
+    const { profile: _, ...timing } = await timeRuns(host, compiled, runs, check.inputs);
+    return { compileMs, firstMs, ...timing, ...callsWork(compiled.calls) };
   } finally {
     compiled.destroy();
   }
 }
 
-/** `runs` timed runs of a compiled, warmed-up graph: median and min wall time, median CPU time (and GPU time where timed). */
-export async function timeRuns(host: BenchHost, compiled: CompiledGraph, runs: number, onRun?: (i: number, ms: number) => void): Promise<Pick<Timing, 'medianMs' | 'minMs' | 'cpuMs' | 'gpuMs' | 'runs'>> {
+/**
+ * `runs` timed runs of a compiled, warmed-up graph: median and min wall time, median CPU time;
+ * with the host's gpuTimer, `runs` more profiled on `inputs`: their median GPU sum, and the
+ * last profile (suites that split the time per phase or kernel read it).
+ */
+export async function timeRuns(
+  host: BenchHost,
+  compiled: CompiledGraph,
+  runs: number,
+  inputs: Record<string, HostTensor>,
+  onRun?: (i: number, ms: number) => void,
+): Promise<Pick<Timing, 'medianMs' | 'minMs' | 'cpuMs' | 'gpuMs' | 'gpuWallMs' | 'runs'> & { profile?: GraphProfile }> {
   const times: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -108,10 +128,17 @@ export async function timeRuns(host: BenchHost, compiled: CompiledGraph, runs: n
     if (c0 !== undefined) cpu.push(host.cpuTime!() - c0);
     onRun?.(i, times[i]);
   }
-  const gpu: number[] = [];
-  // Per-dispatch GPU times plug in here: separate runs, so the queries do not perturb the wall clock.
-  if (host.gpuTimer) for (let i = 0; i < runs; i++) gpu.push((await host.gpuTimer(compiled)).totalMs);
-  return { medianMs: median(times), minMs: Math.min(...times), cpuMs: cpu.length ? median(cpu) : null, gpuMs: gpu.length ? median(gpu) : null, runs };
+  const [gpu, gpuWall]: number[][] = [[], []];
+  let last: GraphProfile | undefined;
+  // Separate runs, so that the queries (one pass per dispatch) do not perturb the wall clock.
+  for (let i = 0; host.gpuTimer && i < runs; i++) {
+    last = await host.gpuTimer(compiled, inputs);
+    const ms = gpuSumMs(last);
+    if (ms === null) continue;
+    gpu.push(ms);
+    gpuWall.push(last.wallMs);
+  }
+  return { medianMs: median(times), minMs: Math.min(...times), cpuMs: cpu.length ? median(cpu) : null, gpuMs: gpu.length ? median(gpu) : null, gpuWallMs: gpu.length ? median(gpuWall) : null, runs, profile: last };
 }
 
 /** A phase of a profiled graph: median time over the profiled runs and the work its calls declare. */

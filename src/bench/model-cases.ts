@@ -1,9 +1,10 @@
 /**
  * What the model suites (bert, tmem, e2e) run: the published config at 480 (Swin-B, BERT-base,
  * base480 formula weights) and one real expression's tokens. Tests run the same suites on
- * the tiny fixture config. There is no float64 reference of a whole model part in src/ (the
- * fixtures are the model's reference, checked by the tests), so these suites check before
- * timing only that every output value is finite and that outputs are not all one value.
+ * the tiny fixture config. Before timing, bert (and e2e's text phase) checks the encoder at a
+ * small width against its float64 reference (bert.ts); there is no float64 reference of TMEM
+ * or the whole model in src/ (the fixtures are, checked by the tests), so for those the suites
+ * check only that every output value is finite and that outputs are not all one value.
  */
 import { FianetError } from '../errors.js';
 import { publishedConfig, type FianetConfig } from '../model/config.js';

@@ -10,7 +10,9 @@ import type { Ceilings } from './peaks.js';
 
 export const SCHEMA_NAME = 'fianet-bench';
 /** Bump on any change a reader must know about; bench/SCHEMA.md lists what each version holds. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+/** Versions this reader takes: version 1 is version 2 with every median on the wall clock. */
+const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 export type Unit = 'ms' | 'GFLOP/s' | 'GB/s' | 'FLOP/B' | '%';
 
@@ -30,7 +32,7 @@ export interface BenchRow {
   /** Declared FLOPs (multiply-adds count 2) and bytes of the distinct tensors bound, per run. */
   flop: number;
   bytes: number;
-  /** median, min, first, compile, cpu, gpu (ms); gflops, gbps, intensity, ceilingPct, copyPct. */
+  /** median, min, first, compile, cpu, gpu, gpuWall (ms); gflops, gbps, intensity, ceilingPct, copyPct. */
   figures: Record<string, Figure>;
 }
 
@@ -44,7 +46,7 @@ export interface BenchSuiteResult {
 
 export interface BenchReport {
   schema: typeof SCHEMA_NAME;
-  version: typeof SCHEMA_VERSION;
+  version: typeof SCHEMA_VERSION | 1;
   /** ISO 8601 time the run started. */
   date: string;
   adapter: Pick<AdapterDescription, 'kind' | 'backend' | 'vendor' | 'architecture' | 'device' | 'description'>;
@@ -57,14 +59,20 @@ export interface BenchReport {
 
 const ms = (value: number | null, clock: Figure['clock'] = 'wall'): Figure => ({ value, unit: 'ms', clock });
 
-/** A row from a timing; rates and ceilings are added by `withCeilings` once the peaks are known. */
-export function rowOf(suite: string, name: string, variant: string, t: Pick<Timing, 'medianMs' | 'runs' | 'flop' | 'bytes'> & Partial<Timing>): BenchRow {
-  const figures: Record<string, Figure> = { median: ms(t.medianMs) };
+/**
+ * A row from a timing; rates and ceilings are added by `withCeilings` once the peaks are known.
+ * `clock` is the median's: 'gpu-timestamp' for a group's share of a timestamp profile (no wall
+ * time of its own), which then is the row's 'gpu' figure too.
+ */
+export function rowOf(suite: string, name: string, variant: string, t: Pick<Timing, 'medianMs' | 'runs' | 'flop' | 'bytes'> & Partial<Timing>, clock: Clock = 'wall'): BenchRow {
+  const figures: Record<string, Figure> = { median: ms(t.medianMs, clock) };
+  if (clock === 'gpu-timestamp') figures.gpu = ms(t.medianMs, clock);
   if (t.minMs !== undefined) figures.min = ms(t.minMs);
   if (t.firstMs !== undefined) figures.first = ms(t.firstMs);
   if (t.compileMs !== undefined) figures.compile = ms(t.compileMs);
   if (t.cpuMs !== undefined) figures.cpu = ms(t.cpuMs, 'cpu');
   if (t.gpuMs != null) figures.gpu = ms(t.gpuMs, 'gpu-timestamp');
+  if (t.gpuWallMs != null) figures.gpuWall = ms(t.gpuWallMs);
   return { suite, case: name, variant, runs: t.runs, flop: t.flop, bytes: t.bytes, figures };
 }
 
@@ -106,7 +114,7 @@ export function parseReport(doc: unknown, label: string): BenchReport {
   const r = doc as Partial<BenchReport> | null;
   need(r && typeof r === 'object', label, 'not a JSON object');
   need(r.schema === SCHEMA_NAME, label, `schema is ${quote(r.schema)}, expected '${SCHEMA_NAME}'`);
-  if (r.version !== SCHEMA_VERSION) throw new FianetError('bad-input', `${label}: bench report version ${quote(r.version)}, this fianet reads version ${SCHEMA_VERSION}`);
+  if (!READABLE_VERSIONS.includes(r.version as number)) throw new FianetError('bad-input', `${label}: bench report version ${quote(r.version)}, this fianet reads versions ${READABLE_VERSIONS.join(' and ')}`);
   need(typeof r.date === 'string' && r.adapter && typeof r.adapter.kind === 'string', label, 'no date or adapter');
   need(r.ceilings && isNum(r.ceilings.computeGflops) && isNum(r.ceilings.copyGbps), label, 'no ceilings');
   need(r.options && isNum(r.options.runs), label, 'no options.runs');

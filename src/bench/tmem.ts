@@ -53,7 +53,7 @@ export async function benchTmem(host: BenchHost, opts: { config?: FianetConfig }
     const firstMs = performance.now() - t1;
     outputs.forEach((_, i) => checkModelOutput(`tmem output ${i}`, first.outputs[`tmem${i}`]));
     host.log(`tmem: first run ${firstMs.toFixed(0)} ms`);
-    const timing = await timeRuns(host, compiled, runs, (i, ms) => host.log(`tmem: run ${i + 1}/${runs}: ${ms.toFixed(0)} ms`));
+    const { profile: _, ...timing } = await timeRuns(host, compiled, runs, inputs, (i, ms) => host.log(`tmem: run ${i + 1}/${runs}: ${ms.toFixed(0)} ms`));
     const parts = await profilePhases(compiled, inputs, [], runs, tmemPart);
     const name = `TMEM at ${config.input_size}x${config.input_size}`;
     const rows = [

@@ -10,6 +10,7 @@ import { bytesSource, blobSource, type ByteSource } from '../io/safetensors.js';
 import { createSegmenter, unusedTensorsMessage } from '../model/create-segmenter.js';
 import { openWeights } from '../model/open-weights.js';
 import type { Segmenter } from '../model/segmenter.js';
+import type { LoadPhase } from '../runtime/executor.js';
 import { browserGpu, type Gpu } from '../runtime/device.js';
 import type { DatasetName } from '../text/categories.js';
 import { parseVocab, type Vocab } from '../text/vocab.js';
@@ -19,8 +20,11 @@ import type { WeightDtype } from '../runtime/graph.js';
 export type WeightsInput = string | URL | Blob | ArrayBuffer | Uint8Array;
 
 export interface LoadProgress {
-  /** 'download': bytes of a weights URL; 'build': weights uploaded and kernels compiled. */
-  phase: 'download' | 'build';
+  /**
+   * 'download': bytes of a weights URL; then, at the same time, 'weights': tensors uploaded and
+   * 'pipelines': kernels compiled (distinct pipelines). Each phase counts its own done and total.
+   */
+  phase: 'download' | LoadPhase;
   done: number;
   /** Unknown for a download without Content-Length. */
   total: number | undefined;
@@ -63,7 +67,7 @@ export async function loadModel(o: LoadModelOptions): Promise<Segmenter> {
       ...(o.weightsDtype ? { weightsDtype: o.weightsDtype } : {}),
       log,
       onUnused: (names) => names.length && log(unusedTensorsMessage(names)),
-      onProgress: (done, total) => progress({ phase: 'build', done, total }),
+      onProgress: ({ phase, done, total }) => progress({ phase, done, total }),
       // A device the caller passed in stays the caller's.
       ...(o.gpu ? {} : { release: () => gpu.destroy() }),
     });

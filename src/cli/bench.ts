@@ -13,6 +13,7 @@ import { rooflineSvg } from '../bench/roofline.js';
 import { parseReport, type BenchReport } from '../bench/schema.js';
 import { checkRequest, DEFAULT_SUITES, runBench, SUITES } from '../bench/suites.js';
 import { reportHeader, suiteTable } from '../bench/tables.js';
+import { timestampTimer } from '../bench/harness.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import { nodeGpu, parseAdapterKind } from '../node/gpu-node.js';
 import { checkOutputPaths } from '../node/output-paths.js';
@@ -122,6 +123,7 @@ export async function run(argv: string[]): Promise<number> {
         const c = process.cpuUsage();
         return (c.user + c.system) / 1000;
       },
+      gpuTimer: timestampTimer(gpu),
     };
     const meta = {
       versions: { engine: version, node: process.versions.node, dawn: dawnVersion() },

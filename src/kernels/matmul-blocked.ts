@@ -21,7 +21,7 @@
 import type { WeightDtype } from '../runtime/graph.js';
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
 import { blockedWeightLoads } from './layouts.js';
-import { activationFn, gateEpilogue, LINEAR_TAP, weightBindingType, type Activation } from './wgsl-helpers.js';
+import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',
@@ -47,13 +47,16 @@ export const matmulBlocked = defineKernel({
   // stored, compacted (an implicit-GEMM convolution computes on its padded input's grid).
   uniforms: {
     M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32',
-    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32',
+    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32', act: 'u32',
   },
-  // bias and residual are uniform flags, not constants: fewer pipeline variants to compile.
+  // bias, residual and which activation (act: an index into ACTIVATIONS) are uniforms, not
+  // constants: they act once per output, and each constant multiplies the pipelines to compile.
+  // `activated` only says whether there is one: the switch costs llvmpipe ~10% CPU on a K = 128
+  // layer (Swin qkv, measured), so the layers without an activation (most FLOPs) skip it.
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
   // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, act: 'none' as Activation, GP: 0, wdt: 'f32' as WeightDtype },
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, GP: 0, activated: false, wdt: 'f32' as WeightDtype },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const rows = [...Array(c.TM).keys()];
@@ -66,7 +69,7 @@ ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4]; acc${i
     return /* wgsl */ `
 // a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 ${c.GP ? `// gate_mul, gate_add: [${c.GP} (gh * gw used)][${c.NB} channels]; out [N, M] with M = h * w pixels` : ''}
-${activationFn(c.act)}
+${c.activated ? activationSwitchFn('params.act') : activationFn('none')}
 ${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}
 fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   if (m >= params.M || n >= params.N) { return; }
@@ -95,12 +98,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
 ${rows.map((i) => `  var acc${i} = vec4<f32>();`).join('\n')}
 ${pairs.map(step).join('\n')}
   let n = params.n0 + 4u * col4;
-${rows.map((i) => (c.GP ? `  {
-    let t = gate_taps(params.m0 + r0 + ${i}u);
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, ${c.TM}>(${rows.map((i) => `acc${i}`).join(', ')});
+  for (var i = 0u; i < ${c.TM}u; i++) {
+    let m = params.m0 + r0 + i;
+${c.GP ? `    let t = gate_taps(m);
     let gm = gate_mul_at(col4, t.y, t.x);
     let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}u, n + j, acc${i}[j], gm[j], ga[j]); }
-  }` : `  for (var j = 0u; j < 4u; j++) { store(params.m0 + r0 + ${i}u, n + j, acc${i}[j]); }`)).join('\n')}
+    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j], gm[j], ga[j]); }` : '    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j]); }'}
+  }
 }
 `;
   },

@@ -31,24 +31,45 @@ fn erf_f32(v: f32) -> f32 {
 export const ACTIVATIONS = ['none', 'relu', 'gelu', 'tanh', 'sigmoid', 'hsigmoid'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
+const ACTIVATION_BODIES: Record<Activation, string> = {
+  none: 'return x;',
+  relu: 'return max(x, 0.0);',
+  gelu: 'return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476));',
+  tanh: 'return tanh(clamp(x, -15.0, 15.0));',
+  sigmoid: 'return 1.0 / (1.0 + exp(-x));',
+  hsigmoid: 'return min(max(x + 3.0, 0.0), 6.0) / 6.0;',
+};
+
 /**
  * `fn activate(x: f32) -> f32` for one activation. GELU is the exact (erf) form BERT and
  * Swin use; tanh is clamped because some drivers return NaN for tanh of large arguments;
  * hsigmoid is MobileNetV3's ReLU6(x + 3) / 6.
  */
 export function activationFn(act: Activation): string {
-  const body: Record<Activation, string> = {
-    none: 'return x;',
-    relu: 'return max(x, 0.0);',
-    gelu: 'return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476));',
-    tanh: 'return tanh(clamp(x, -15.0, 15.0));',
-    sigmoid: 'return 1.0 / (1.0 + exp(-x));',
-    hsigmoid: 'return min(max(x + 3.0, 0.0), 6.0) / 6.0;',
-  };
   return `${act === 'gelu' ? ERF : ''}
-fn activate(x: f32) -> f32 { ${body[act]} }
+fn activate(x: f32) -> f32 { ${ACTIVATION_BODIES[act]} }
 `;
 }
+
+/**
+ * `fn activate(x: f32) -> f32` choosing the activation at run time by the u32 `selector`
+ * (an index into ACTIVATIONS, e.g. `params.act`): one pipeline for every activation, where a
+ * kernel's activation runs once per output, not in its hot loop.
+ */
+export function activationSwitchFn(selector: string): string {
+  const cases = ACTIVATIONS.map((act, i) => (i === 0 ? '' : `    case ${i}u: { ${ACTIVATION_BODIES[act]} }`)).filter(Boolean);
+  return `${ERF}
+fn activate(x: f32) -> f32 {
+  switch ${selector} {
+${cases.join('\n')}
+    default: { ${ACTIVATION_BODIES.none} }
+  }
+}
+`;
+}
+
+/** The index of `act` in ACTIVATIONS, the value activationSwitchFn's selector takes. */
+export const activationIndex = (act: Activation): number => ACTIVATIONS.indexOf(act);
 
 /** The lowest finite float32 (-FLT_MAX), a max reduction's start: -inf is not a WGSL literal. */
 export const LOWEST_F32 = '-3.4028234663852886e38f';

@@ -6,9 +6,9 @@
  */
 import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
-import { blockedIndex, blockedSize, blockedWindow, packBlockedF16, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
+import { blockedSize, blockedWindow, packBlockedF16, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
-import type { Activation } from '../kernels/wgsl-helpers.js';
+import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
 import { expectShape, fmtShape, numel, weightDtypeOf, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
 
 /** Rows per thread: 16 keeps 16 vec4 accumulators in registers; tiny layers use fewer. */
@@ -33,10 +33,18 @@ export function blockCols(N: number, KC: number): number {
 
 /** W [N, K] (PyTorch Linear) -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB], zero padded; done once at load. */
 export function blockWeight(w: Float32Array, N: number, K: number, KC: number, NB: number): Float32Array {
-  const shape = { MB: NB, KC };
-  const out = new Float32Array(blockedSize(N, K, shape));
+  const out = new Float32Array(blockedSize(N, K, { MB: NB, KC }));
+  const KB = Math.ceil(K / KC);
+  // blockedIndex(n, k, K, { MB: NB, KC }, true) walked block by block: a model's weights pass
+  // through here at every load (base480: ~230M values), so no per-element index arithmetic.
   for (let n = 0; n < N; n++) {
-    for (let k = 0; k < K; k++) out[blockedIndex(n, k, K, shape, true)] = w[n * K + k];
+    const rowBase = Math.floor(n / NB) * KB * KC * NB + (n % NB);
+    for (let kb = 0; kb < KB; kb++) {
+      const at = rowBase + kb * KC * NB;
+      const from = n * K + kb * KC;
+      const count = Math.min(KC, K - kb * KC);
+      for (let c = 0; c < count; c++) out[at + c * NB] = w[from + c];
+    }
   }
   return out;
 }
@@ -243,7 +251,7 @@ export function blockedMatmulFromBlocks(
             first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4,
             has_bias: bias ? 1 : 0, has_residual: opts.residual ? 1 : 0,
             h: outH, w: dims.rowPitch?.w ?? outW, gh: opts.gate?.size[0] ?? 1, gw: opts.gate?.size[1] ?? 1, pitch: dims.rowPitch?.pitch ?? 0,
-            o_off: z * outBatch,
+            o_off: z * outBatch, act: activationIndex(opts.act ?? 'none'),
           };
           dispatches.push({ uniforms, windows });
         }
@@ -251,7 +259,7 @@ export function blockedMatmulFromBlocks(
     }
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
-  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), P, act: opts.act ?? 'none', GP, wdt }, dispatches, flops });
+  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), P, GP, activated: (opts.act ?? 'none') !== 'none', wdt }, dispatches, flops });
   return args.out!;
 }
 

@@ -12,7 +12,8 @@ import { normalizeImage } from '../io/image-normalize.js';
 import { resizeBilinear } from '../io/resize-bilinear.js';
 import type { Gpu } from '../runtime/device.js';
 import { targetFor } from '../lowering/target.js';
-import { CompiledGraph, type CompileOptions, type HostTensor } from '../runtime/executor.js';
+import { CompiledGraph, type CompileOptions, type CompileProgress, type HostTensor } from '../runtime/executor.js';
+import { PipelineCache } from '../runtime/pipeline-cache.js';
 import { Graph, WEIGHT_DTYPES, type WeightDtype } from '../runtime/graph.js';
 import { SerialQueue } from '../runtime/serial-queue.js';
 import { encodeExpression } from '../text/encode-expression.js';
@@ -154,23 +155,26 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
 }
 
 /**
- * Compiles the text and image graphs with one pipeline cache, reporting progress as one
- * count (the image graph's total is known exactly only when its compile starts).
+ * Compiles the text and image graphs at once with one pipeline cache: every pipeline of both
+ * starts before the first weight uploads. Progress per phase covers both graphs: weights
+ * summed, pipelines as the shared cache counts them (one pipeline serves both graphs once).
  */
 async function compileBoth(gpu: Gpu, textGraph: Graph, imageGraph: Graph, options: SegmenterOptions): Promise<[CompiledGraph, CompiledGraph]> {
-  const estimate = imageGraph.weights.size + imageGraph.calls.length;
-  let textTotal = 0;
-  const text = await CompiledGraph.compile(gpu, textGraph, {
-    ...options,
-    onProgress: (done, total, what) => {
-      textTotal = total;
-      options.onProgress?.(done, total + estimate, what);
-    },
-  });
-  const image = await CompiledGraph.compile(gpu, imageGraph, {
-    ...options,
-    pipelines: text.pipelines,
-    onProgress: (done, total, what) => options.onProgress?.(textTotal + done, textTotal + total, what),
-  });
-  return [text, image];
+  const pipelines = new PipelineCache(gpu.device, options);
+  const weights = [
+    { done: 0, total: 0 },
+    { done: 0, total: 0 },
+  ];
+  const report = (graph: number) => (p: CompileProgress) => {
+    if (p.phase === 'pipelines') return options.onProgress?.(p);
+    weights[graph] = { done: p.done, total: p.total };
+    options.onProgress?.({ ...p, done: weights[0].done + weights[1].done, total: weights[0].total + weights[1].total });
+  };
+  const text = CompiledGraph.compile(gpu, textGraph, { ...options, pipelines, onProgress: report(0) });
+  const image = CompiledGraph.compile(gpu, imageGraph, { ...options, pipelines, onProgress: report(1) });
+  // Both settle before either failure is thrown, so a compiled graph is never left undestroyed.
+  const [t, i] = await Promise.allSettled([text, image]);
+  if (t.status === 'fulfilled' && i.status === 'fulfilled') return [t.value, i.value];
+  for (const r of [t, i]) if (r.status === 'fulfilled') await r.value.destroy();
+  throw (t.status === 'rejected' ? t.reason : (i as PromiseRejectedResult).reason);
 }

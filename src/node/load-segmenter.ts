@@ -10,6 +10,7 @@ import type { Segmenter } from '../model/segmenter.js';
 import type { DatasetName } from '../text/categories.js';
 import type { Gpu } from '../runtime/device.js';
 import type { WeightDtype } from '../runtime/graph.js';
+import type { CompileProgress, LoadPhase } from '../runtime/executor.js';
 import { nodeGpu, type AdapterKind } from './gpu-node.js';
 import { readBoundedText } from './read-bounded.js';
 import { fileSource } from './safetensors-file.js';
@@ -23,8 +24,11 @@ export interface LoadSegmenterOptions {
   vocab?: string;
   /** How the device stores the weights (f16: half the memory); default: the file's (createSegmenter). */
   weightsDtype?: WeightDtype;
-  /** Called as weights upload and kernels compile: `done` of `total` steps. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called as weights upload and kernels compile (the two at once): `done` of `total` steps of
+   * both, and the phase of the step just done ('weights': a tensor, 'pipelines': a kernel).
+   */
+  onProgress?: (done: number, total: number, phase: LoadPhase) => void;
   /**
    * Lines about the load; default: silent. 'warning': the user should act (checkpoint tensors
    * the model ignores but the reference uses); 'debug': expected (tensors the reference ignores too).
@@ -68,11 +72,20 @@ export async function loadSegmenter(o: LoadSegmenterOptions): Promise<Segmenter>
         if (expected.length) log('debug', `${unusedTensorsMessage(expected)}; the reference ignores them too`);
         if (unexpected.length) log('warning', `${unusedTensorsMessage(unexpected)}; does the config match the checkpoint?`);
       },
-      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+      ...(o.onProgress ? { onProgress: overallProgress(o.onProgress) } : {}),
       release,
     });
   } catch (e) {
     release();
     throw e;
   }
+}
+
+/** One count over both phases from their separate counts. */
+function overallProgress(report: (done: number, total: number, phase: LoadPhase) => void): (p: CompileProgress) => void {
+  const latest: Record<LoadPhase, { done: number; total: number }> = { weights: { done: 0, total: 0 }, pipelines: { done: 0, total: 0 } };
+  return (p) => {
+    latest[p.phase] = { done: p.done, total: p.total };
+    report(latest.weights.done + latest.pipelines.done, latest.weights.total + latest.pipelines.total, p.phase);
+  };
 }

@@ -1,7 +1,7 @@
 /**
  * Compiles a Graph for one device and runs it. Compile: drop calls no requested output
- * depends on, plan activation memory, upload weights once, build every pipeline, uniform
- * slot and bind group. Run: write the inputs, encode all dispatches into one command buffer,
+ * depends on, plan activation memory, start every pipeline at once, upload weights once while
+ * the device compiles them, then build every uniform slot and bind group. Run: write the inputs, encode all dispatches into one command buffer,
  * read back only the outputs asked for. Nothing is created on the hot path. Runs are
  * serialised (one set of activation buffers), and destroy() waits for the run in flight.
  */
@@ -28,10 +28,21 @@ interface Encoded {
 export type PhaseOf = (call: Call) => string;
 export const firstLabelSegment: PhaseOf = (call) => call.label.split('.')[0];
 
+/** The two parts of a load, which overlap: weights uploaded, pipelines compiled. */
+export type LoadPhase = 'weights' | 'pipelines';
+
+/** Progress of one phase: `done` of `total` weights (or distinct pipelines); `what` names the last one. */
+export interface CompileProgress {
+  phase: LoadPhase;
+  done: number;
+  total: number;
+  what: string;
+}
+
 export interface CompileOptions extends PipelineCacheOptions {
   /** Names of graph outputs to keep; default all. Calls that feed none of them are dropped. */
   outputs?: readonly string[];
-  onProgress?: (done: number, total: number, what: string) => void;
+  onProgress?: (progress: CompileProgress) => void;
   /** Shares compiled pipelines between graphs (e.g. a model's runs at several sizes). */
   pipelines?: PipelineCache;
 }
@@ -124,6 +135,15 @@ export class CompiledGraph {
     for (const c of kept) for (const t of c.args) if (t?.kind === 'weight') usedWeights.add(t.id);
     let weightBytes = 0;
     let done = 0;
+    progress({ phase: 'weights', done, total: usedWeights.size, what: '' });
+
+    // Every pipeline at once, compiled by the device while the host loads and uploads weights;
+    // all are awaited before the first bind group (and so before the first submit).
+    const pipelines = options.pipelines ?? new PipelineCache(device, options);
+    const compiledCalls = pipelines.prepare(kept, (ready, total, key) => progress({ phase: 'pipelines', done: ready, total, what: key }));
+    // One turn of the event loop, so a browser sends the requests to its GPU process before the upload.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
     for (const id of usedWeights) {
       const t = graph.tensors[id];
       const source = graph.weights.get(id)!;
@@ -139,10 +159,10 @@ export class CompiledGraph {
       weightBuffers.set(id, buffer);
       owned.push(buffer);
       weightBytes += size;
-      progress(++done, usedWeights.size + kept.length, `weights ${t.label}`);
+      progress({ phase: 'weights', done: ++done, total: usedWeights.size, what: t.label });
     }
 
-    const pipelines = options.pipelines ?? new PipelineCache(device, options);
+    const compiledOf = await compiledCalls;
     const dispatchCount = kept.reduce((n, c) => n + (c.dispatches?.length ?? 1), 0);
     const uniforms = device.createBuffer({
       label: 'arena:uniforms',
@@ -159,8 +179,8 @@ export class CompiledGraph {
       return dummies[slot];
     };
     const encoded: Encoded[] = [];
-    for (const call of kept) {
-      const compiled = await pipelines.get(call.kernel, call.consts);
+    for (const [i, call] of kept.entries()) {
+      const compiled = compiledOf[i];
       for (const d of call.dispatches ?? [{ uniforms: call.uniforms, windows: {} }]) {
         const slot = encoded.length * UNIFORM_SLOT;
         const bytes = packUniforms(call.kernel, d.uniforms);
@@ -195,7 +215,6 @@ export class CompiledGraph {
         const [x, y = 1, z = 1] = call.kernel.workgroups(d.uniforms, call.consts);
         encoded.push({ pipeline: compiled.pipeline, bindGroup, workgroups: [x, y, z], call });
       }
-      progress(++done, usedWeights.size + kept.length, `kernel ${call.label}`);
     }
     owned.push(...dummies.filter(Boolean));
     device.queue.writeBuffer(uniforms, 0, uniformBytes);

@@ -51,7 +51,7 @@ describe('bench report', () => {
 
   it('refuses documents that are not reports of this version, naming the problem', () => {
     expect(() => parseReport([], 'a.json')).toThrow('a.json: not a fianet bench report (schema is undefined');
-    expect(() => parseReport({ ...report, version: 99 }, 'b.json')).toThrow(`b.json: bench report version 99, this fianet reads version ${SCHEMA_VERSION}`);
+    expect(() => parseReport({ ...report, version: 99 }, 'b.json')).toThrow('b.json: bench report version 99, this fianet reads versions 1 and 2');
     const broken = copy(report);
     delete (broken.suites[1].rows[0].figures as Record<string, unknown>).median;
     expect(() => parseReport(broken, 'c.json')).toThrow("c.json: not a fianet bench report (suite \"matmul\", row \"512x512x512\": no median in ms)");
@@ -76,7 +76,26 @@ describe('bench report', () => {
     expect(rows.find((r) => r.key.startsWith('peaks | best matmul'))!.differs).toEqual(['not in AFTER']);
     const text = compareMarkdown(report, after, ['before.json', 'after.json']);
     expect(text).toContain(`${rows.length} of ${rows.length} rows flagged`);
-    expect(text).toMatch(/\| matmul \| 512x512x512 \| uniform-blocked \(16 rows\/thread\) \| [\d.]+ \| [\d.]+ \| 0\.500 \|/);
+    expect(text).toMatch(/\| matmul \| 512x512x512 \| uniform-blocked \(16 rows\/thread\) \| wall \| [\d.]+ \| [\d.]+ \| 0\.500 \|/);
+  });
+
+  it('compares like clocks only: GPU sums where both rows have them, else wall; mixed clocks flagged', () => {
+    const gpuRow = (r: BenchReport, ms: number) => {
+      const row = r.suites[1].rows[0];
+      row.figures.gpu = { value: ms, unit: 'ms', clock: 'gpu-timestamp' };
+      return r;
+    };
+    const [before, after] = [gpuRow(copy(report), 4), gpuRow(copy(report), 3)];
+    const both = compareRows(before, after).find((r) => r.key.startsWith('matmul'))!;
+    expect(both).toMatchObject({ clock: 'gpu-timestamp', beforeMs: 4, afterMs: 3, ratio: 0.75, differs: [] });
+    const mixed = compareRows(report, after).find((r) => r.key.startsWith('matmul'))!;
+    expect(mixed).toMatchObject({ clock: 'wall', ratio: 1, differs: ['clocks wall vs wall+gpu-timestamp'] });
+    const phaseOnly = copy(after);
+    phaseOnly.suites[1].rows[0].figures.median.clock = 'gpu-timestamp';
+    delete (phaseOnly.suites[1].rows[0].figures as Record<string, unknown>).gpu;
+    const none = compareRows(report, phaseOnly).find((r) => r.key.startsWith('matmul'))!;
+    expect(none.ratio).toBeUndefined();
+    expect(none.differs).toEqual(['clocks wall vs gpu-timestamp', 'no clock in common: no ratio']);
   });
 
   it('draws the roofline: both ceilings named, one numbered point per row with work', () => {

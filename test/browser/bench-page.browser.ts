@@ -1,7 +1,10 @@
 /**
  * The bench page (web/bench.html) in headless Chromium on SwiftShader: the matmul and
  * window-attention suites (one small case each, one run), their tables and the roofline on
- * the page, and the downloaded report read back by `fianet bench --compare` (the built CLI).
+ * the page, GPU timestamp figures beside the wall ones (Chromium has timestamp-query), and the
+ * downloaded report read back by `fianet bench --compare` (the built CLI). Debian's Chromium
+ * here gives unrounded timestamps without --enable-webgpu-developer-features (measured on
+ * 2026-12-02: sums such as 269.429427 ms, with and without the flag), so it is not passed.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readFile } from 'node:fs/promises';
@@ -35,10 +38,23 @@ test('bench page: matmul and window attention on SwiftShader, JSON read by fiane
   expect(report.adapter.architecture).toMatch(/swiftshader/i);
   expect(report.versions.browser).toMatch(/Chrome/);
   expect(report.suites.map((s) => s.suite)).toEqual(['peaks', 'matmul', 'window']);
+  const rows = report.suites.flatMap((s) => s.rows);
+  for (const row of rows) {
+    expect(row.figures.gpu, row.case).toMatchObject({ unit: 'ms', clock: 'gpu-timestamp' });
+    expect(row.figures.gpu.value!, row.case).toBeGreaterThan(0);
+    // Within the wall time of the same submits (1 ms for reading two clocks).
+    expect(row.figures.gpu.value!, row.case).toBeLessThanOrEqual(row.figures.gpuWall.value! + 1);
+    expect(row.figures.gflops?.clock ?? 'gpu-timestamp', row.case).toBe('gpu-timestamp');
+  }
+  expect(report.ceilings.clock).toBe('gpu-timestamp');
+  // Timestamps rounded to 100 us would make every sum a multiple of 0.1 ms.
+  const offGrid = rows.filter((r) => Math.abs(r.figures.gpu.value! * 10 - Math.round(r.figures.gpu.value! * 10)) > 1e-6);
+  expect(offGrid.length, rows.map((r) => r.figures.gpu.value).join(', ')).toBeGreaterThan(0);
+  expect(await page.locator('table[data-suite="matmul"] tr td:nth-child(6)').allTextContents()).toEqual(['GPU']);
 
   const { stdout } = await promisify(execFile)(process.execPath, ['bin/fianet.js', 'bench', '--compare', file, file]);
   expect(stdout).toContain('0 of 5 rows flagged');
-  expect(stdout).toMatch(/\| window \| stage 3 SW-MSA 30x30 C512 16h w12 \| window-attention-blocked \| [\d.]+ \| [\d.]+ \| 1\.000 \|/);
+  expect(stdout).toMatch(/\| window \| stage 3 SW-MSA 30x30 C512 16h w12 \| window-attention-blocked \| gpu-timestamp \| [\d.]+ \| [\d.]+ \| 1\.000 \|/);
   console.log(`bench page: ${(await page.textContent('#status'))!}; screenshot ${OUTPUT_DIR}bench-page.png`);
   expect(errors).toEqual([]);
 });

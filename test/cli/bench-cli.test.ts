@@ -40,8 +40,8 @@ describe('fianet bench without a device', () => {
     vi.spyOn(console, 'log').mockImplementation((s: string) => void printed.push(s));
     expect(await run(['--compare', save('before.json', report(20, 3)), save('after.json', report(10, 5))])).toBe(0);
     const text = printed.join('\n');
-    expect(text).toMatch(/\| matmul \| 512x512x512 \| uniform-blocked \| 20\.0 \| 10\.0 \| 0\.500 \| 0\.500 \| 13\.42 -> 26\.84 \| same \|/);
-    expect(text).toMatch(/\| matmul \| 512x512x512 \| tiled 8x8 \| 80\.0 \| 40\.0 \| 0\.500 \| .* \| \*\*differs: runs 3 vs 5\*\* \|/);
+    expect(text).toMatch(/\| matmul \| 512x512x512 \| uniform-blocked \| wall \| 20\.0 \| 10\.0 \| 0\.500 \| 0\.500 \| 13\.42 -> 26\.84 \| same \|/);
+    expect(text).toMatch(/\| matmul \| 512x512x512 \| tiled 8x8 \| wall \| 80\.0 \| 40\.0 \| 0\.500 \| .* \| \*\*differs: runs 3 vs 5\*\* \|/);
     expect(text).toContain('1 of 2 rows flagged');
   });
 

@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { blockedLinear, blockedMatmulViews, blockShape, blockWeight } from '../../src/lowering/blocked-matmul.js';
 import { matmulReference } from '../../src/kernels/matmul.js';
+import { blockedIndex, blockedSize } from '../../src/kernels/layouts.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { expectClose, productAtol, randomArray } from '../helpers/compare.js';
 import { runGraph } from '../helpers/gpu.js';
@@ -21,6 +22,10 @@ const cases: Array<[number, number, number, Activation]> = [
   [66, 96, 768, 'none'],
   [9, 70, 1100, 'relu'],
   [300, 130, 60, 'none'],
+  // Every activation: matmul-blocked picks it by a uniform index into ACTIVATIONS.
+  [17, 33, 19, 'tanh'],
+  [5, 21, 40, 'sigmoid'],
+  [31, 9, 7, 'hsigmoid'],
 ];
 
 describe('matmul-blocked', () => {
@@ -77,6 +82,14 @@ describe('matmul-blocked', () => {
     expect(wb[1 * 16 + 1]).toBe(7); // W[1, 1]
     expect(wb[5 * 16 + 0]).toBe(0); // padding past K
     expect(wb[0 * 16 + 3]).toBe(0); // padding past N
+  });
+
+  it('lays a weight of several row and k blocks out where blockedIndex says', () => {
+    const [N, K, KC, NB] = [37, 70, 16, 16];
+    const w = Float32Array.from({ length: N * K }, (_, i) => i + 1);
+    const expected = new Float32Array(blockedSize(N, K, { MB: NB, KC }));
+    for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) expected[blockedIndex(n, k, K, { MB: NB, KC }, true)] = w[n * K + k];
+    expect(blockWeight(w, N, K, KC, NB)).toEqual(expected);
   });
 
   it('sizes blocks to the layer, within one 64 KiB window', () => {

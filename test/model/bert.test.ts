@@ -16,7 +16,7 @@ import { testGpu, testTarget } from '../helpers/gpu.js';
 import { maxAbsError } from '../helpers/compare.js';
 import { fixtureConfig, fixtureInts, fixtureTensor, openFixtureFile } from '../helpers/test-data.js';
 import { checkBert } from './bert-fixture.js';
-import { bertReference } from './bert-reference.js';
+import { bertReference } from '../../src/bench/bert-reference.js';
 
 const ATOL = 5e-6;
 

@@ -87,6 +87,17 @@ describe('segmenter lifecycle (tiny fixture)', () => {
     expect(after.message).toBe('segment: the model was destroyed; load it again to segment more images');
     await own.destroy(); // twice is harmless
   });
+
+  it('reports load progress with its phase: weights and pipelines, one count ending at its total', async () => {
+    const reports: [number, number, string][] = [];
+    const own = await loadSegmenter({ weights: path('tiny/weights.safetensors'), config: path('tiny/config.json'), adapter: TEST_ADAPTER, vocab: path('vocab.txt'), onProgress: (done, total, phase) => reports.push([done, total, phase]) });
+    await own.destroy();
+    expect(new Set(reports.map((r) => r[2]))).toEqual(new Set(['weights', 'pipelines']));
+    const [done, total] = reports.at(-1)!;
+    expect(done).toBe(total);
+    expect(reports.every(([d, t]) => d <= t)).toBe(true);
+    expect(reports[0][0]).toBeLessThan(reports[0][1]);
+  });
 });
 
 describe('device loss', () => {

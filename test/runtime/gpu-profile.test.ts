@@ -6,15 +6,15 @@
  * OpenGL ES (Dawn's GL backend offers no timestamp queries): the wall clock and no
  * per-dispatch figures. Each test opens the adapter it is about, whatever FIANET_TEST_ADAPTER says.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { linear } from '../../src/lowering/ops.js';
 import { targetFor } from '../../src/lowering/target.js';
 import { unaryOp } from '../../src/kernels/unary.js';
-import { nodeGpu } from '../../src/node/gpu-node.js';
 import type { Gpu } from '../../src/runtime/device.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { profile, sumBy } from '../../src/runtime/gpu-profile.js';
+import { openTimestampAdapters } from '../helpers/gpu.js';
 
 const ROWS = 67;
 const WIDTH = 300;
@@ -33,21 +33,7 @@ async function compileChain(gpu: Gpu): Promise<CompiledGraph> {
 
 const inputs = { x: Float32Array.from({ length: ROWS * WIDTH }, (_, i) => Math.cos(i * 0.01)) };
 
-async function open(kind: 'swiftshader' | 'llvmpipe'): Promise<{ gpu?: Gpu; why?: string }> {
-  try {
-    return { gpu: await nodeGpu(kind) };
-  } catch (e) {
-    return { why: `${kind} could not be opened: ${(e as Error).message.split('\n')[0]}` };
-  }
-}
-
-const swiftshader = await open('swiftshader');
-const timestampsMissing = swiftshader.why ?? (swiftshader.gpu!.device.features.has('timestamp-query') ? undefined : 'SwiftShader offers no timestamp-query here');
-const llvmpipe = await open('llvmpipe');
-afterAll(() => {
-  swiftshader.gpu?.destroy();
-  llvmpipe.gpu?.destroy();
-});
+const { swiftshader, timestampsMissing, llvmpipe } = await openTimestampAdapters();
 
 describe('GPU timestamps', () => {
   it.skipIf(timestampsMissing)(`SwiftShader: one positive time per dispatch, consistent with the submit's wall time${timestampsMissing ? ` (skipped: ${timestampsMissing})` : ''}`, async () => {

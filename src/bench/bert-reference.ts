@@ -1,40 +1,24 @@
 /**
- * Plain-loop BERT in float64 for one mask pass, as the reference computes it, except that
- * the masked score is formed in float32 like the reference does: f32(f32(q.k * scale) +
- * (1 - m) * -10000). With `quantise: false` the bias is added in float64, which is what an
+ * BERT in float64 for one mask pass (the kernels' float64 references and plain loops), as the
+ * reference computes it (the model tests check the encoder against it; the bert bench suite
+ * checks its graph before timing), except that the masked score is formed in float32 like the
+ * reference does: f32(f32(q.k * scale) + (1 - m) * -10000). With `quantise: false` the bias is added in float64, which is what an
  * implementation that reorders the mask (or subtracts the max first) effectively computes.
  */
-import { erf } from '../../src/kernels/reference.js';
-import type { BertConfig } from '../../src/model/config.js';
+import { layerNormReference } from '../kernels/layer-norm.js';
+import { matmulReference } from '../kernels/matmul.js';
+import { erf } from '../kernels/reference.js';
+import type { BertConfig } from '../model/config.js';
 
 export type Weights = (name: string) => Float32Array;
 
-function layerNorm(x: Float64Array, rows: number, cols: number, g: Float32Array, b: Float32Array, eps: number): Float64Array {
-  const out = new Float64Array(x.length);
-  for (let r = 0; r < rows; r++) {
-    let mean = 0;
-    for (let c = 0; c < cols; c++) mean += x[r * cols + c];
-    mean /= cols;
-    let v = 0;
-    for (let c = 0; c < cols; c++) v += (x[r * cols + c] - mean) ** 2;
-    const rstd = 1 / Math.sqrt(v / cols + eps);
-    for (let c = 0; c < cols; c++) out[r * cols + c] = (x[r * cols + c] - mean) * rstd * g[c] + b[c];
-  }
-  return out;
-}
+const layerNorm = (x: Float64Array, rows: number, cols: number, g: Float32Array, b: Float32Array, eps: number): Float64Array => layerNormReference(x, g, b, rows, cols, eps);
 
 /** y = x W^T + b (+ residual), W [out, in]. */
 function dense(x: Float64Array, rows: number, w: Float32Array, b: Float32Array, outDim: number, residual?: Float64Array): Float64Array {
-  const inDim = w.length / outDim;
-  const out = new Float64Array(rows * outDim);
-  for (let r = 0; r < rows; r++) {
-    for (let o = 0; o < outDim; o++) {
-      let s = 0;
-      for (let i = 0; i < inDim; i++) s += x[r * inDim + i] * w[o * inDim + i];
-      out[r * outDim + o] = s + b[o] + (residual ? residual[r * outDim + o] : 0);
-    }
-  }
-  return out;
+  const K = w.length / outDim;
+  const p = { M: rows, N: outDim, K, lda: K, ldb: K, ldo: outDim, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 };
+  return matmulReference(x, w, p, { transB: true, bias: b, residual });
 }
 
 export function bertReference(cfg: BertConfig, w: Weights, ids: ArrayLike<number>, mask: ArrayLike<number>, opts: { quantise?: boolean; prefix?: string } = {}): Float64Array {
