@@ -18,8 +18,10 @@
  * tap are one vec4 and each row's taps are computed once. Read from storage, the gate's 8
  * loads per output cost 3-4x the whole 1x1 convolution; this way, nothing measurable.
  */
+import type { WeightDtype } from '../runtime/graph.js';
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
-import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP } from './wgsl-helpers.js';
+import { blockedWeightLoads } from './layouts.js';
+import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',
@@ -27,7 +29,7 @@ export const matmulBlocked = defineKernel({
   bindings: (c) => [
     ...[...Array(c.P).keys()].flatMap((p): KernelBinding[] => [
       { name: `a${p}`, uniform: (c.MB * c.KC) / 4 },
-      { name: `w${p}`, uniform: (c.NB * c.KC) / 4 },
+      { name: `w${p}`, uniform: (c.NB * c.KC) / (c.wdt === 'f16' ? 8 : 4), type: weightBindingType(c.wdt) },
     ]),
     { name: 'bias', optional: true },
     { name: 'residual', optional: true },
@@ -53,18 +55,15 @@ export const matmulBlocked = defineKernel({
   // layer (Swin qkv, measured), so the layers without an activation (most FLOPs) skip it.
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, GP: 0, activated: false },
+  // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, GP: 0, activated: false, wdt: 'f32' as WeightDtype },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const rows = [...Array(c.TM).keys()];
     const pairs = [...Array(c.P).keys()];
     const step = (p: number) => /* wgsl */ `
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * ${4 * NB4}u + col4;
-    let wk0 = w${p}[wk];
-    let wk1 = w${p}[wk + ${NB4}u];
-    let wk2 = w${p}[wk + ${2 * NB4}u];
-    let wk3 = w${p}[wk + ${3 * NB4}u];
+${blockedWeightLoads(`w${p}`, c.wdt, c.NB, 'k4', 'col4')}
 ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4]; acc${i} = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc${i})))); }`).join('\n')}
   }`;
     return /* wgsl */ `

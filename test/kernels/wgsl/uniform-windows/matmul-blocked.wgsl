@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -108,7 +108,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -243,7 +243,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -430,7 +430,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -565,7 +565,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -675,7 +675,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -810,7 +810,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -946,7 +946,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1056,7 +1056,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1191,7 +1191,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1327,7 +1327,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1515,7 +1515,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1625,7 +1625,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1760,7 +1760,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1896,7 +1896,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2057,7 +2057,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2219,7 +2219,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2406,7 +2406,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2594,7 +2594,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2807,7 +2807,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2917,7 +2917,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3027,7 +3027,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3162,7 +3162,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3272,7 +3272,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,activated=true)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,activated=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3407,7 +3407,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3517,7 +3517,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3667,7 +3667,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,activated=false)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3817,7 +3817,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,activated=false)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3993,7 +3993,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,activated=false)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,activated=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
