@@ -16,6 +16,7 @@ export type { FianetConfig } from './model/config.js';
 export type { LoadPhase } from './runtime/executor.js';
 export type { DecodedImage, RgbImage } from './io/image-types.js';
 export type { DatasetName } from './text/categories.js';
+export type { WeightDtype } from './runtime/graph.js';
 export { encodeMaskPng } from './io/png-encode.js';
 export { renderOverlay } from './io/overlay.js';
 export { blobSource, bytesSource, type ByteSource } from './io/safetensors.js';

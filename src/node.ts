@@ -19,6 +19,7 @@ export type { AdapterDescription } from './runtime/device.js';
 export type { LoadPhase } from './runtime/executor.js';
 export type { DecodedImage, RgbImage } from './io/image-types.js';
 export type { DatasetName } from './text/categories.js';
+export type { WeightDtype } from './runtime/graph.js';
 export { encodeMaskPng } from './io/png-encode.js';
 export { encodeOverlayPng } from './io/overlay.js';
 export { segmentScene, type SceneOptions, type SceneProgress, type SceneResult, type TileCache } from './scene/segment-scene.js';

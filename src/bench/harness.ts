@@ -8,7 +8,7 @@ import type { Gpu } from '../runtime/device.js';
 import { targetFor } from '../lowering/target.js';
 import { CompiledGraph, type HostTensor, type PhaseOf } from '../runtime/executor.js';
 import { profile, type GraphProfile } from '../runtime/gpu-profile.js';
-import { Graph, numel, type Call, type Tensor } from '../runtime/graph.js';
+import { Graph, storageWords, type Call, type Tensor } from '../runtime/graph.js';
 
 /**
  * Which clock a figure comes from: 'wall' = host time around submit .. onSubmittedWorkDone;
@@ -68,7 +68,7 @@ export function callBytes(call: Call): number {
   for (const t of call.args) {
     if (!t || seen.has(t.id)) continue;
     seen.add(t.id);
-    bytes += 4 * numel(t.shape);
+    bytes += 4 * storageWords(t); // f16 weights: two to a word
   }
   return bytes;
 }

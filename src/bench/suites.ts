@@ -10,6 +10,7 @@ import { WINDOW_ATTENTION_CASES } from '../kernels/window-attention.js';
 import { benchBert } from './bert.js';
 import { benchDecoderConv, CONV_VARIANTS } from './decoder.js';
 import { benchEndToEnd } from './end-to-end.js';
+import { benchF16Weights, F16_CASE_NAMES } from './f16-weights.js';
 import type { BenchHost } from './harness.js';
 import { benchMatmul, MATMUL_VARIANTS } from './matmul.js';
 import { measurePeaks } from './peaks.js';
@@ -31,9 +32,10 @@ export const SUITES: Record<string, Suite> = {
   decoder: { cases: DECODER_CONV_CASES.base480.map((c) => c.name), variants: Object.keys(CONV_VARIANTS), run: benchDecoderConv },
   tmem: { cases: [], variants: [], run: (host) => benchTmem(host) },
   e2e: { cases: [], variants: [], run: (host) => benchEndToEnd(host) },
+  f16: { cases: F16_CASE_NAMES, variants: [], run: benchF16Weights },
 };
 
-/** What runs without --only: 'e2e' (minutes on CPU adapters) only when asked. */
+/** What runs without --only: 'e2e' (minutes on CPU adapters) and 'f16' (f16 weights against f32) only when asked. */
 export const DEFAULT_SUITES = ['matmul', 'bert', 'window', 'decoder', 'tmem'];
 
 export interface BenchRequest {

@@ -15,6 +15,7 @@ import { browserGpu, type Gpu } from '../runtime/device.js';
 import type { DatasetName } from '../text/categories.js';
 import { parseVocab, type Vocab } from '../text/vocab.js';
 import { fetchBytes } from './fetch-bytes.js';
+import type { WeightDtype } from '../runtime/graph.js';
 
 export type WeightsInput = string | URL | Blob | ArrayBuffer | Uint8Array;
 
@@ -38,6 +39,8 @@ export interface LoadModelOptions {
   config?: unknown;
   /** Category list and published preset when neither the config nor the weights say. */
   dataset?: DatasetName;
+  /** How the device stores the weights: 'f16' holds half the bytes (default: the file's, f16 for a --fp16 file). */
+  weightsDtype?: WeightDtype;
   /** A device to use (default: navigator.gpu's high-performance adapter, destroyed with the model). */
   gpu?: Gpu;
   onProgress?: (progress: LoadProgress) => void;
@@ -61,6 +64,7 @@ export async function loadModel(o: LoadModelOptions): Promise<Segmenter> {
       vocab,
       ...(o.dataset ? { dataset: o.dataset } : {}),
       ...(o.dumpWgsl ? { dumpWgsl: o.dumpWgsl } : {}),
+      ...(o.weightsDtype ? { weightsDtype: o.weightsDtype } : {}),
       log,
       onUnused: (names) => names.length && log(unusedTensorsMessage(names)),
       onProgress: ({ phase, done, total }) => progress({ phase, done, total }),

@@ -25,7 +25,8 @@ const HELP = `usage: fianet bench [--adapter KIND] [--only SUITES] [--runs N] [-
        fianet bench --plot FILE.svg --from REPORT.json
 
 Suites: ${Object.keys(SUITES).join(', ')} (default: ${DEFAULT_SUITES.join(', ')}; 'e2e', the whole
-model at base480, takes minutes on CPU adapters and runs only when asked). The ceilings are
+model at base480, takes minutes on CPU adapters and runs only when asked, as does 'f16': f16
+weights against f32, runs alternated, at linear layers' shapes and BERT-base). The ceilings are
 measured first (a compute probe of FMAs fed from a uniform buffer, a 64 MiB vec4 copy, our
 best matmul at 1024^3); every row gives its % of the compute ceiling, and of copy bandwidth
 where it is memory-bound. Each configuration's output is checked before it is timed.

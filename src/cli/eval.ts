@@ -20,12 +20,14 @@ import type { Segmenter } from '../model/segmenter.js';
 import { writeFileAtomic, writeOutputs } from '../node/atomic-write.js';
 import { nodeDatasetFiles } from '../node/dataset-files.js';
 import { parseAdapterKind, type AdapterKind } from '../node/gpu-node.js';
+import type { WeightDtype } from '../runtime/graph.js';
+import { parseWeightsDtype, weightsDtypeHelp } from './weights-dtype.js';
 import { loadSegmenter as loadNodeSegmenter } from '../node/load-segmenter.js';
 import { checkOutputPaths } from '../node/output-paths.js';
 import { parseMaxPixels } from './max-pixels.js';
 import { progress, type ProgressOutput } from './progress.js';
 import { stderrOutput } from './terminal.js';
-import { MAX_PIXELS_OPTION, MODEL_OPTIONS, parseCommand } from './options.js';
+import { MAX_PIXELS_OPTION, MODEL_OPTIONS, parseCommand, WEIGHTS_DTYPE_OPTION } from './options.js';
 import { loadLog } from './verbosity.js';
 
 const HELP = `usage: fianet eval --weights W --data DIR --format rrsisd|refsegrs|jsonl [options]
@@ -50,6 +52,7 @@ Options:
   --save-masks DIR     write each predicted mask as DIR/<sample>.png (S x S, 0/255)
   --max-pixels N       refuse images larger than N pixels, from the file's header (default ${DEFAULT_MAX_PIXELS})
   --adapter KIND       auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
+${weightsDtypeHelp(23)}
 
 Samples whose files are missing or unreadable, or whose mask size differs from the image,
 are skipped, listed with the reason and counted; the run goes on. Ctrl-C stops after the
@@ -59,6 +62,7 @@ export interface SegmenterRequest {
   weights: string;
   config?: string;
   adapter: AdapterKind;
+  weightsDtype?: WeightDtype;
 }
 
 export type SegmenterFactory = (request: SegmenterRequest) => Promise<Segmenter>;
@@ -71,11 +75,11 @@ export interface EvalDeps {
 
 /** The real model: adapter, weights and config opened once for the whole run. */
 const loadSegmenter: SegmenterFactory = (request) =>
-  loadNodeSegmenter({ weights: request.weights, adapter: request.adapter, ...(request.config ? { config: request.config } : {}), log: loadLog(console.error) });
+  loadNodeSegmenter({ weights: request.weights, adapter: request.adapter, ...(request.config ? { config: request.config } : {}), ...(request.weightsDtype ? { weightsDtype: request.weightsDtype } : {}), log: loadLog(console.error) });
 
 export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stderr: stderrOutput() }): Promise<number> {
   const parsed = parseCommand('eval', HELP, argv, {
-    ...MODEL_OPTIONS, ...MAX_PIXELS_OPTION,
+    ...MODEL_OPTIONS, ...WEIGHTS_DTYPE_OPTION, ...MAX_PIXELS_OPTION,
     data: { type: 'string' }, format: { type: 'string' }, split: { type: 'string' }, limit: { type: 'string' }, tokens: { type: 'string' },
     report: { type: 'string' }, markdown: { type: 'string' }, 'save-masks': { type: 'string' },
   });
@@ -90,6 +94,7 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
   const split = values.split ?? 'test';
   const limit = parseLimit(values.limit);
   const adapter = parseAdapterKind(values.adapter);
+  const weightsDtype = parseWeightsDtype(values['weights-dtype']);
   await checkOutputPaths(
     { '--report': values.report, '--markdown': values.markdown },
     { '--weights': weights, '--config': values.config, '--data': data, '--tokens': values.tokens },
@@ -111,7 +116,7 @@ export async function run(argv: string[], deps: EvalDeps = { loadSegmenter, stde
   if (samples.length === 0) throw new FianetError('bad-input', `${dataset.listing.join(', ')}: no samples in split '${split}'`);
 
   const loadStart = performance.now();
-  const segmenter = await deps.loadSegmenter({ weights, adapter, ...(values.config !== undefined ? { config: values.config } : {}) });
+  const segmenter = await deps.loadSegmenter({ weights, adapter, ...(values.config !== undefined ? { config: values.config } : {}), ...(weightsDtype ? { weightsDtype } : {}) });
   const modelLoadMs = performance.now() - loadStart;
   const bar = progress(deps.stderr);
   const controller = new AbortController();

@@ -13,6 +13,8 @@ const HELP_OPTION = { help: { type: 'boolean', short: 'h' } } as const;
 
 /** The model a command loads: weights, its config and the adapter it runs on. */
 export const MODEL_OPTIONS = { weights: { type: 'string' }, config: { type: 'string' }, adapter: { type: 'string' } } as const;
+/** How the device stores the weights, f32 or f16 (segment, scene, eval; weights-dtype.ts parses it). */
+export const WEIGHTS_DTYPE_OPTION = { 'weights-dtype': { type: 'string' } } as const;
 /** The WordPiece vocabulary (segment, scene, tokenize). */
 export const VOCAB_OPTION = { vocab: { type: 'string' } } as const;
 /** The image pixel limit (segment, eval; max-pixels.ts parses it). */

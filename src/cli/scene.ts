@@ -7,6 +7,7 @@ import { FianetError } from '../errors.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
 import { fileSink } from '../node/file-sink.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
+import { parseWeightsDtype, weightsDtypeHelp } from './weights-dtype.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
 import { fileSource } from '../node/safetensors-file.js';
 import { sceneCacheManifest, tileCacheDir } from '../node/tile-cache-dir.js';
@@ -15,7 +16,7 @@ import { segmentScene, type SceneProgress } from '../scene/segment-scene.js';
 import { parseScaleRange } from '../scene/value-range.js';
 import { bboxWindow, parseBbox, reprojectBbox } from '../scene/window.js';
 import { formatCounted, progress } from './progress.js';
-import { MODEL_OPTIONS, parseCommand, QUIET_OPTION, requireOptions, VOCAB_OPTION } from './options.js';
+import { MODEL_OPTIONS, parseCommand, QUIET_OPTION, requireOptions, VOCAB_OPTION, WEIGHTS_DTYPE_OPTION } from './options.js';
 import { loadLog } from './verbosity.js';
 
 const HELP = `usage: fianet scene --weights W --image SCENE.tif --text "..." --out MASK.tif [options]
@@ -44,6 +45,7 @@ Options:
   --shard K/N           compute only tile rows K, K+N, ... into --cache; write no outputs
   --vocab FILE          WordPiece vocabulary (default: weights/vocab.txt)
   --adapter KIND        auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
+${weightsDtypeHelp(24)}
   --quiet               print nothing but errors`;
 
 function parseIntOption(name: string, text: string | undefined): number | undefined {
@@ -66,7 +68,7 @@ export function formatSceneProgress(p: SceneProgress, bar: boolean): string {
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('scene', HELP, argv, {
-    ...MODEL_OPTIONS, ...VOCAB_OPTION, ...QUIET_OPTION,
+    ...MODEL_OPTIONS, ...WEIGHTS_DTYPE_OPTION, ...VOCAB_OPTION, ...QUIET_OPTION,
     image: { type: 'string' }, text: { type: 'string' }, out: { type: 'string' }, probs: { type: 'string' }, geojson: { type: 'string' },
     tile: { type: 'string' }, overlap: { type: 'string' }, bands: { type: 'string' }, 'scale-range': { type: 'string' }, bbox: { type: 'string' },
     cache: { type: 'string' }, resume: { type: 'boolean' }, shard: { type: 'string' },
@@ -99,6 +101,7 @@ export async function run(argv: string[]): Promise<number> {
       weights: values.weights!,
       ...(values.config ? { config: values.config } : {}),
       adapter: parseAdapterKind(values.adapter),
+      ...(values['weights-dtype'] ? { weightsDtype: parseWeightsDtype(values['weights-dtype']) } : {}),
       ...(values.vocab ? { vocab: values.vocab } : {}),
       log: loadLog(say),
     });
@@ -108,7 +111,7 @@ export async function run(argv: string[]): Promise<number> {
       if (values.cache) {
         const tileSize = tile ?? S;
         const manifest = await sceneCacheManifest(source, {
-          text: values.text!, weightsPath: values.weights!, tile: tileSize, overlap: overlap ?? Math.floor(tileSize / 4), inputSize: S,
+          text: values.text!, weightsPath: values.weights!, tile: tileSize, overlap: overlap ?? Math.floor(tileSize / 4), inputSize: S, weightsDtype: segmenter.weights.dtype,
           ...(bands ? { bands } : {}), ...(values['scale-range'] ? { scaleRange: values['scale-range'] } : {}), ...(window ? { window } : {}),
         });
         cache = await tileCacheDir(values.cache, manifest, 2 * S * S);

@@ -12,6 +12,7 @@ import type { ExpressionTokens } from '../model/segmenter.js';
 import { parseTokensJson } from '../model/tokens-input.js';
 import { writeOutputs } from '../node/atomic-write.js';
 import { parseAdapterKind } from '../node/gpu-node.js';
+import { parseWeightsDtype, weightsDtypeHelp } from './weights-dtype.js';
 import { readImageFile } from '../node/image-file.js';
 import { readBoundedText } from '../node/read-bounded.js';
 import { loadSegmenter } from '../node/load-segmenter.js';
@@ -20,7 +21,7 @@ import { datasetText, type DatasetName } from '../text/categories.js';
 import { loadProgress } from './load-progress.js';
 import { parseMaxPixels } from './max-pixels.js';
 import { stderrOutput } from './terminal.js';
-import { MAX_PIXELS_OPTION, MODEL_OPTIONS, parseCommand, QUIET_OPTION, requireOptions, VOCAB_OPTION } from './options.js';
+import { MAX_PIXELS_OPTION, MODEL_OPTIONS, parseCommand, QUIET_OPTION, requireOptions, VOCAB_OPTION, WEIGHTS_DTYPE_OPTION } from './options.js';
 import { isVerbose, loadLog } from './verbosity.js';
 
 const HELP = `usage: fianet segment --weights W --image I --text "..." --out mask.png [options]
@@ -43,6 +44,7 @@ Options:
   --max-pixels N       refuse images larger than N pixels, checked from the file's header before
                        decoding (default ${DEFAULT_MAX_PIXELS}, i.e. 100 megapixels)
   --adapter KIND       auto|gpu|llvmpipe|swiftshader (default: FIANET_ADAPTER or auto)
+${weightsDtypeHelp(23)}
   --quiet              print nothing but errors
   --verbose            also debug lines and the WebGPU implementation's own messages`;
 
@@ -57,7 +59,7 @@ async function readTokens(arg: string): Promise<ExpressionTokens> {
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommand('segment', HELP, argv, {
-    ...MODEL_OPTIONS, ...VOCAB_OPTION, ...MAX_PIXELS_OPTION, ...QUIET_OPTION,
+    ...MODEL_OPTIONS, ...WEIGHTS_DTYPE_OPTION, ...VOCAB_OPTION, ...MAX_PIXELS_OPTION, ...QUIET_OPTION,
     image: { type: 'string' }, text: { type: 'string' }, tokens: { type: 'string' }, out: { type: 'string' },
     'original-size': { type: 'boolean' }, overlay: { type: 'string' }, logits: { type: 'string' }, dataset: { type: 'string' },
   });
@@ -67,6 +69,7 @@ export async function run(argv: string[]): Promise<number> {
   if (values.text === undefined && values.tokens === undefined) throw new FianetError('bad-input', 'give --text "..." (or --tokens); see fianet segment --help');
   if (values.text !== undefined && !values.text.trim()) throw new FianetError('bad-input', '--text is empty: give the referring expression');
   const dataset = values.dataset as DatasetName | undefined;
+  const weightsDtype = parseWeightsDtype(values['weights-dtype']);
   if (dataset) datasetText(dataset); // throws naming the known datasets
   const say = values.quiet ? () => {} : (line: string) => console.error(line);
 
@@ -92,6 +95,7 @@ export async function run(argv: string[]): Promise<number> {
     ...(values.config ? { config: values.config } : {}),
     adapter: parseAdapterKind(values.adapter),
     ...(dataset ? { dataset } : {}),
+    ...(weightsDtype ? { weightsDtype } : {}),
     ...(values.vocab ? { vocab: values.vocab } : {}),
     ...(values.quiet ? {} : { onProgress: bar.update }),
     log: loadLog(say),

@@ -100,6 +100,23 @@ export function f32ToF16(values: Float32Array): Uint16Array {
   return out;
 }
 
+/**
+ * float32 values -> float16 (nearest even) packed two per u32 word, element 2i in the low half:
+ * what WGSL's unpack2x16float reads (little-endian hosts). A finite value beyond the float16
+ * range is refused (it would become infinity): `where` names the tensor.
+ */
+export function packF16(values: ArrayLike<number>, where: string): Uint32Array {
+  const halves = new Uint16Array(values.length + (values.length % 2));
+  for (let i = 0; i < values.length; i++) {
+    const h = f32ToF16Bits(values[i]!);
+    if ((h & 0x7fff) === 0x7c00 && Number.isFinite(values[i])) {
+      throw new FianetError('bad-weights', `${where}: element ${i} is ${values[i]}, beyond the float16 range (65504); load it with weights dtype f32`);
+    }
+    halves[i] = h;
+  }
+  return new Uint32Array(halves.buffer);
+}
+
 /** A typed-array view needs an aligned offset; copy the bytes when they are not. */
 function aligned(bytes: Uint8Array, size: number): Uint8Array {
   return bytes.byteOffset % size === 0 ? bytes : bytes.slice();

@@ -22,11 +22,11 @@
  * pixel column of the X tile at every K step (its pixel coordinates are computed once).
  */
 import { FianetError } from '../errors.js';
-import { expectShape, fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
+import { expectShape, fmtShape, numel, weightDtypeOf, type Graph, type Tensor, type WeightDtype } from '../runtime/graph.js';
 import { defineKernel, MAX_WORKGROUPS_PER_DIM } from '../runtime/kernel.js';
 import { applyActivation } from './reference.js';
 import { bilinearAt, upsampleBilinearReference } from './upsample-bilinear.js';
-import { activationFn, gateEpilogue, LINEAR_TAP, readConvInput, type Activation } from './wgsl-helpers.js';
+import { activationFn, gateEpilogue, LINEAR_TAP, readConvInput, weightAtFn, weightBindingType, type Activation } from './wgsl-helpers.js';
 
 export interface ConvTile {
   TM: number;
@@ -38,10 +38,11 @@ export interface ConvTile {
 
 export const conv2d = defineKernel({
   name: 'conv2d',
-  bindings: [
+  // wdt: how w is stored (f16: packed halves).
+  bindings: (c) => [
     { name: 'xa' },
     { name: 'xb', optional: true },
-    { name: 'w' },
+    { name: 'w', type: weightBindingType(c.wdt) },
     { name: 'bias', optional: true },
     { name: 'gate_mul', optional: true },
     { name: 'gate_add', optional: true },
@@ -52,7 +53,7 @@ export const conv2d = defineKernel({
     ca: 'u32', ha: 'u32', wa: 'u32', a_off: 'u32', a_cs: 'u32', a_ps: 'u32',
     cb: 'u32', gh: 'u32', gw: 'u32',
   },
-  constants: { KS: 3, upA: false, inB: false, bias: false, act: 'none' as Activation, gate: false, TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8 },
+  constants: { KS: 3, upA: false, inB: false, bias: false, act: 'none' as Activation, gate: false, TM: 8, TN: 8, WG_X: 8, WG_Y: 8, TK: 8, wdt: 'f32' as WeightDtype },
   wgsl: (c) => {
     const BM = c.WG_Y * c.TM;
     const BN = c.WG_X * c.TN;
@@ -66,6 +67,7 @@ export const conv2d = defineKernel({
 // xa: view of [ca, ha, wa], xb: [cb, h, w], w: [cout, (ca + cb) * KS * KS], bias: [cout],
 // gate_mul, gate_add: [cout, gh, gw] -> out: [cout, h, w]
 ${activationFn(c.act)}
+${weightAtFn('w', c.wdt)}
 ${c.upA || c.gate ? LINEAR_TAP : ''}
 ${c.gate ? gateEpilogue('f32', 'm * params.gh * params.gw', (map, i) => `${map}[${i}]`) : ''}
 const KS = ${c.KS}u;
@@ -106,7 +108,7 @@ ${each((i, q) => `  var acc${i}_${q} = vec4<f32>();`)}
       let m = m0 + i / TK;
       let k = k0 + i % TK;
       var v = 0.0;
-      if (m < params.cout && k < K) { v = w[m * K + k]; }
+      if (m < params.cout && k < K) { v = w_at(m * K + k); }
       let slot = (i % TK) * BM + i / TK;
       tile_w[slot / 4u][slot % 4u] = v;
     }
@@ -243,7 +245,7 @@ export function conv2dOp(g: Graph, name: string, args: Conv2dArgs): Tensor {
   g.call(conv2d, name, { args: { xa: a.tensor, xb: b, w: weight, bias: args.bias, gate_mul: args.gate?.mul, gate_add: args.gate?.add, out }, uniforms: {
       cout, h, w, ca: a.channels, ha, wa, a_off: a.offset, a_cs: a.cstride, a_ps: a.pstride, cb,
       gh: args.gate?.size[0] ?? 1, gw: args.gate?.size[1] ?? 1,
-    }, consts: { ...tile, KS: ks, upA: ha !== h || wa !== w, inB: !!b, bias: !!args.bias, act: args.act ?? 'none', gate: !!args.gate }, flops: 2 * cout * h * w * (a.channels + cb) * ks * ks });
+    }, consts: { ...tile, KS: ks, upA: ha !== h || wa !== w, inB: !!b, bias: !!args.bias, act: args.act ?? 'none', gate: !!args.gate, wdt: weightDtypeOf(args.weight) }, flops: 2 * cout * h * w * (a.channels + cb) * ks * ks });
   return out;
 }
 

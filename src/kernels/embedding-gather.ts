@@ -8,20 +8,22 @@
  * upload (Graph.checkInput), so a clamped id never goes unnoticed.
  */
 import { FianetError } from '../errors.js';
-import { expectShape, fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
+import { expectShape, fmtShape, numel, weightDtypeOf, type Graph, type Tensor, type WeightDtype } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, weightAtFn, weightBindingType } from './wgsl-helpers.js';
 
 const WG = 256;
 
 export const embeddingGather = defineKernel({
   name: 'embedding-gather',
-  bindings: [{ name: 'ids', type: 'i32' }, { name: 'table' }, { name: 'pos', optional: true }, { name: 'type_row', optional: true }, { name: 'out', output: true }],
+  // wdt: how table is stored (f16: packed halves; pos and type_row stay f32).
+  bindings: (c) => [{ name: 'ids', type: 'i32' }, { name: 'table', type: weightBindingType(c.wdt) }, { name: 'pos', optional: true }, { name: 'type_row', optional: true }, { name: 'out', output: true }],
   uniforms: { rows: 'u32', cols: 'u32', n_ids: 'u32', vocab: 'u32' },
-  constants: { pos: false, type: false },
+  constants: { pos: false, type: false, wdt: 'f32' as WeightDtype },
   wgsl: (c) => /* wgsl */ `
 // ids: [n_ids] i32, table: [vocab, cols], pos: [>= n_ids, cols], type_row: [cols] -> out: [rows, cols]
 ${LINEAR_WORKGROUP}
+${weightAtFn('table', c.wdt)}
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * ${WG}u + li;
@@ -30,7 +32,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let col = i % params.cols;
   let t = r % params.n_ids;
   let id = u32(clamp(ids[t], 0, i32(params.vocab) - 1));
-  var v = table[id * params.cols + col];
+  var v = table_at(id * params.cols + col);
   ${c.pos ? 'v += pos[t * params.cols + col];' : ''}
   ${c.type ? 'v += type_row[col];' : ''}
   out[i] = v;
@@ -73,7 +75,7 @@ export function embeddingGatherOp(g: Graph, name: string, ids: Tensor, table: Te
   }
   const copies = opts.copies ?? 1;
   const out = g.activation(name, [copies * n, cols]);
-  g.call(embeddingGather, name, { args: { ids, table, pos: opts.pos, type_row: opts.typeRow, out }, uniforms: { rows: copies * n, cols, n_ids: n, vocab }, consts: { pos: !!opts.pos, type: !!opts.typeRow } });
+  g.call(embeddingGather, name, { args: { ids, table, pos: opts.pos, type_row: opts.typeRow, out }, uniforms: { rows: copies * n, cols, n_ids: n, vocab }, consts: { pos: !!opts.pos, type: !!opts.typeRow, wdt: weightDtypeOf(table) } });
   return out;
 }
 

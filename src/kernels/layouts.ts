@@ -3,6 +3,9 @@
  * what every WebGPU adapter guarantees (the default maxUniformBufferBindingSize and
  * maxStorageBufferBindingSize), so a layout never depends on the adapter it was built for.
  */
+import { FianetError } from '../errors.js';
+import { f32ToF16Bits } from '../io/dtype.js';
+import type { WeightDtype } from '../runtime/graph.js';
 
 /** Floats in one 64 KiB uniform window: the largest uniform binding every adapter allows (llvmpipe's limit too). */
 export const UNIFORM_WINDOW_FLOATS = 16384;
@@ -37,6 +40,51 @@ export function blockedIndex(m: number, k: number, K: number, s: BlockShape, row
 /** Byte offset of block (mb, kb) of matrix z, with KB k-blocks and mBlocks row blocks per matrix. */
 export function blockedWindow(mb: number, kb: number, KB: number, s: BlockShape, z = 0, mBlocks = 0): number {
   return ((z * mBlocks + mb) * KB + kb) * s.MB * s.KC * 4;
+}
+
+/**
+ * matmul-blocked's W blocks stored as f16: each [KC][NB] block of blockWeight's f32 layout
+ * (W^T) becomes [KC/4][NB/4][4 k][4 n] halves packed in pairs, so the 16 weights of one group
+ * of 4 columns per 4 k are two vec4<u32> of the window, whichever groups a lane owns
+ * (blockedWeightLoads): half the bytes of the f32 block with the same KC and NB (so the same A
+ * blocks and tiles).
+ */
+export function packBlockedF16(blocked: Float32Array, KC: number, NB: number, where: string): Uint32Array {
+  const halves = new Uint16Array(blocked.length);
+  const block = KC * NB;
+  for (let b0 = 0; b0 < blocked.length; b0 += block) {
+    for (let k = 0; k < KC; k++) {
+      for (let n = 0; n < NB; n++) {
+        const v = blocked[b0 + k * NB + n];
+        const h = f32ToF16Bits(v);
+        if ((h & 0x7fff) === 0x7c00 && Number.isFinite(v)) throw new FianetError('bad-weights', `${where}: a value of ${v} is beyond the float16 range (65504); load it with weights dtype f32`);
+        halves[b0 + ((k >> 2) * (NB >> 2) + (n >> 2)) * 16 + (k & 3) * 4 + (n & 3)] = h;
+      }
+    }
+  }
+  return new Uint32Array(halves.buffer);
+}
+
+/**
+ * WGSL statements declaring `${name}0` .. `${name}3`: the vec4s of columns 4 col4 .. 4 col4 + 3
+ * of W^T at k = 4 k4 + 0..3 in the W window `binding`, stored in `dtype` (blockWeight's f32
+ * layout, or packBlockedF16's), with `nb` columns per block. A lane owning several groups of
+ * columns declares each under its own name.
+ */
+export function blockedWeightLoads(binding: string, dtype: WeightDtype, nb: number, k4: string, col4: string, name: string): string {
+  const nb4 = nb / 4;
+  if (dtype === 'f32') {
+    return `    let ${name}at = ${k4} * ${4 * nb4}u + ${col4};
+${[0, 1, 2, 3].map((j) => `    let ${name}${j} = ${binding}[${name}at${j ? ` + ${j * nb4}u` : ''}];`).join('\n')}`;
+  }
+  const half = (v: string, lo: string, hi: string) => `vec4(unpack2x16float(${v}.${lo}), unpack2x16float(${v}.${hi}))`;
+  return `    let ${name}at = (${k4} * ${nb4}u + ${col4}) * 2u;
+    let ${name}lo = ${binding}[${name}at];
+    let ${name}hi = ${binding}[${name}at + 1u];
+    let ${name}0 = ${half(`${name}lo`, 'x', 'y')};
+    let ${name}1 = ${half(`${name}lo`, 'z', 'w')};
+    let ${name}2 = ${half(`${name}hi`, 'x', 'y')};
+    let ${name}3 = ${half(`${name}hi`, 'z', 'w')};`;
 }
 
 /** `fn blocked_rc(i: u32, kb_count: u32) -> vec2u`: the row and column of X that element i of the layout holds. */

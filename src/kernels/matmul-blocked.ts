@@ -21,8 +21,10 @@
  * tap are one vec4 and each row's taps are computed once. Read from storage, the gate's 8
  * loads per output cost 3-4x the whole 1x1 convolution; this way, nothing measurable.
  */
+import type { WeightDtype } from '../runtime/graph.js';
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
-import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP } from './wgsl-helpers.js';
+import { blockedWeightLoads } from './layouts.js';
+import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',
@@ -30,7 +32,7 @@ export const matmulBlocked = defineKernel({
   bindings: (c) => [
     ...[...Array(c.P).keys()].flatMap((p): KernelBinding[] => [
       { name: `a${p}`, uniform: (c.MB * c.KC) / 4 },
-      { name: `w${p}`, uniform: (c.NB * c.KC) / 4 },
+      { name: `w${p}`, uniform: (c.NB * c.KC) / (c.wdt === 'f16' ? 8 : 4), type: weightBindingType(c.wdt) },
     ]),
     { name: 'bias', optional: true },
     { name: 'residual', optional: true },
@@ -60,7 +62,8 @@ export const matmulBlocked = defineKernel({
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
   // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false },
+  // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false, wdt: 'f32' as WeightDtype },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
@@ -70,8 +73,7 @@ export const matmulBlocked = defineKernel({
     const acc = (i: number, j: number) => `acc${i}_${j}`;
     const step = (p: number) => /* wgsl */ `
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * ${4 * NB4}u + col4;
-${cols.map((j) => [0, 1, 2, 3].map((q) => `    let w${j}_${q} = ${weightLoad(p, `wk + ${q * NB4 + j * LANES}u`)};`).join('\n')).join('\n')}
+${cols.map((j) => blockedWeightLoads(`w${p}`, c.wdt, c.NB, 'k4', j ? `col4 + ${j * LANES}u` : 'col4', `w${j}_`)).join('\n')}
 ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4];${cols.map((j) => ` ${acc(i, j)} = fma(vec4(a.x), w${j}_0, fma(vec4(a.y), w${j}_1, fma(vec4(a.z), w${j}_2, fma(vec4(a.w), w${j}_3, ${acc(i, j)}))));`).join('')} }`).join('\n')}
   }`;
     return /* wgsl */ `
@@ -126,10 +128,3 @@ ${c.GP ? `      let gm = gate_mul_at(c4, t.y, t.x);
   workgroups: (u, c) => [1, Math.ceil(Math.min(c.MB, u.M - u.m0) / c.TM), 1],
 });
 
-/**
- * The WGSL expression loading the vec4 of W at `index` of window w_p: the one place the
- * kernel reads weights (another weight encoding changes only this).
- */
-function weightLoad(p: number, index: string): string {
-  return `w${p}[${index}]`;
-}

@@ -10,21 +10,22 @@
  * from workgroup memory, stored k-major so a thread's TM (TN) values are contiguous.
  */
 import { FianetError } from '../errors.js';
-import { expectShape, fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
+import { expectShape, fmtShape, weightDtypeOf, type Graph, type Tensor, type WeightDtype } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
-import { activationFn, type Activation } from './wgsl-helpers.js';
+import { activationFn, weightAtFn, weightBindingType, type Activation } from './wgsl-helpers.js';
 import { applyActivation } from './reference.js';
 
 export const matmul = defineKernel({
   name: 'matmul',
-  bindings: [{ name: 'a' }, { name: 'b' }, { name: 'bias', optional: true }, { name: 'residual', optional: true }, { name: 'out', output: true }],
+  // wdt: how b is stored (an f16 weight: packed halves).
+  bindings: (c) => [{ name: 'a' }, { name: 'b', type: weightBindingType(c.wdt) }, { name: 'bias', optional: true }, { name: 'residual', optional: true }, { name: 'out', output: true }],
   uniforms: {
     M: 'u32', N: 'u32', K: 'u32',
     lda: 'u32', ldb: 'u32', ldo: 'u32',
     a_batch: 'u32', b_batch: 'u32', o_batch: 'u32',
     alpha: 'f32', batch: 'u32',
   },
-  constants: { TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16, transB: false, act: 'none' as Activation, bias: false, residual: false },
+  constants: { TM: 4, TN: 4, WG_X: 16, WG_Y: 16, TK: 16, transB: false, act: 'none' as Activation, bias: false, residual: false, wdt: 'f32' as WeightDtype },
   wgsl: (c) => {
     const BM = c.WG_Y * c.TM;
     const BN = c.WG_X * c.TN;
@@ -34,6 +35,7 @@ export const matmul = defineKernel({
     return /* wgsl */ `
 // a: [batch][M, K] (row stride lda), b: [batch][K, N] or [N, K] (transB), out: [batch][M, N]
 ${activationFn(c.act)}
+${weightAtFn('b', c.wdt)}
 const BM = ${BM}u;
 const BN = ${BN}u;
 const TK = ${c.TK}u;
@@ -62,7 +64,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += ${threads}u) {
       ${c.transB ? 'let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;' : 'let n = col0 + i % BN; let k = k0 + i / BN; let slot = i;'}
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[${bAt}]; }
+      if (n < params.N && k < params.K) { v = b_at(${bAt}); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -121,7 +123,7 @@ export function tiledLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias?:
   const outShape = [...x.shape.slice(0, -1), N];
   if (opts.residual) expectShape(where, 'residual', opts.residual, outShape);
   const out = g.activation(name, outShape);
-  g.call(matmul, name, { args: { a: x, b: w, bias, residual: opts.residual, out }, uniforms: { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, alpha: opts.alpha ?? 1, batch: 1 }, consts: { transB: true, act: opts.act ?? 'none', bias: !!bias, residual: !!opts.residual, ...tileFor(M, N) }, flops: 2 * M * N * K });
+  g.call(matmul, name, { args: { a: x, b: w, bias, residual: opts.residual, out }, uniforms: { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, alpha: opts.alpha ?? 1, batch: 1 }, consts: { transB: true, act: opts.act ?? 'none', bias: !!bias, residual: !!opts.residual, wdt: weightDtypeOf(w), ...tileFor(M, N) }, flops: 2 * M * N * K });
   return out;
 }
 

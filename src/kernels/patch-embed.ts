@@ -7,21 +7,23 @@
  * instead (CPU adapters: lowering/blocked-conv.ts). The LayerNorm that follows is layer-norm's.
  */
 import { FianetError } from '../errors.js';
-import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
+import { expectShape, weightDtypeOf, type Graph, type Tensor, type WeightDtype } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
 import { blockedRowColFn } from './layouts.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { LINEAR_WORKGROUP, weightAtFn, weightBindingType } from './wgsl-helpers.js';
 
 const WG = 256;
 
 export const patchEmbed = defineKernel({
   name: 'patch-embed',
-  bindings: [{ name: 'x' }, { name: 'w' }, { name: 'bias' }, { name: 'out', output: true }],
+  // wdt: how w is stored (f16: packed halves).
+  bindings: (c) => [{ name: 'x' }, { name: 'w', type: weightBindingType(c.wdt) }, { name: 'bias' }, { name: 'out', output: true }],
   uniforms: { cin: 'u32', H: 'u32', W: 'u32', C: 'u32', W1: 'u32', n: 'u32' },
-  constants: { patch: 4 },
+  constants: { patch: 4, wdt: 'f32' as WeightDtype },
   wgsl: (c) => /* wgsl */ `
 // x: [cin, H, W], w: [C, cin, P, P], bias: [C] -> out: [ceil(H/P) * ceil(W/P), C]
 ${LINEAR_WORKGROUP}
+${weightAtFn('w', c.wdt)}
 const P = ${c.patch}u;
 
 @compute @workgroup_size(${WG})
@@ -40,7 +42,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
       for (var kx = 0u; kx < P; kx++) {
         let xx = x0 + kx;
         if (xx >= params.W) { break; }
-        s += w[((ch * params.cin + ci) * P + ky) * P + kx] * x[(ci * params.H + y) * params.W + xx];
+        s += w_at(((ch * params.cin + ci) * P + ky) * P + kx) * x[(ci * params.H + y) * params.W + xx];
       }
     }
   }
@@ -113,7 +115,7 @@ export function patchEmbedOp(g: Graph, name: string, args: PatchEmbedArgs): Patc
   const { cin, H, W, C, P, H1, W1 } = checkPatchEmbed(g.name(name), args);
   const M = H1 * W1;
   const tokens = g.activation(name, [M, C]);
-  g.call(patchEmbed, name, { args: { x: image, w, bias, out: tokens }, uniforms: { cin, H, W, C, W1, n: M * C }, consts: { patch: P }, flops: 2 * M * C * cin * P * P });
+  g.call(patchEmbed, name, { args: { x: image, w, bias, out: tokens }, uniforms: { cin, H, W, C, W1, n: M * C }, consts: { patch: P, wdt: weightDtypeOf(w) }, flops: 2 * M * C * cin * P * P });
   return { tokens, H1, W1 };
 }
 

@@ -3,6 +3,7 @@
  * interpolates explicitly where it needs it, so every function a shader calls can be
  * found by grepping its name (no hidden prelude).
  */
+import type { WeightDtype } from '../runtime/graph.js';
 
 /**
  * erf for float32 (WGSL has none): the rational approximation Eigen and XLA use,
@@ -200,3 +201,16 @@ fn region(v: u32, size: u32) -> u32 {
 }`;
 
 export const swinRegion = (v: number, size: number, window: number, shift: number): number => (v < size - window ? 0 : v < size - shift ? 1 : 2);
+
+/** The binding type of a weight stored in `dtype` (KernelBinding.type; f16: packed pairs). */
+export const weightBindingType = (dtype: WeightDtype): 'f16' | undefined => (dtype === 'f16' ? 'f16' : undefined);
+
+/**
+ * `fn <name>_at(i: u32) -> f32`: element i of the storage weight binding `name`, stored in
+ * `dtype` (f16: two halves a u32, unpack2x16float, core WGSL on every adapter). The one place
+ * a storage-buffer kernel's weight loads depend on how weights are stored.
+ */
+export function weightAtFn(name: string, dtype: WeightDtype): string {
+  const body = dtype === 'f16' ? `return unpack2x16float(${name}[i >> 1u])[i & 1u];` : `return ${name}[i];`;
+  return `fn ${name}_at(i: u32) -> f32 { ${body} }`;
+}

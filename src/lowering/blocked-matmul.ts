@@ -6,10 +6,10 @@
  */
 import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
-import { blockedSize, blockedWindow, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
+import { blockedSize, blockedWindow, packBlockedF16, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
-import { expectShape, fmtShape, numel, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
+import { expectShape, fmtShape, numel, weightDtypeOf, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
 
 /** Rows per thread: each vec4 of W a lane loads feeds TM rows. */
 const TM = 16;
@@ -235,6 +235,9 @@ export function blockedMatmulFromBlocks(
     }
   }
   for (let p = 0; p < P; p++) [args[`a${p}`], args[`w${p}`]] = [xb, wb];
+  // f16 W blocks take half the bytes of f32 ones (packBlockedF16).
+  const wdt = weightDtypeOf(wb);
+  const wBytes = wdt === 'f16' ? 0.5 : 1;
   const dispatches: Dispatch[] = [];
   for (let z = 0; z < batch; z++) {
     for (let mb = 0; mb < mBlocks; mb++) {
@@ -244,7 +247,7 @@ export function blockedMatmulFromBlocks(
           for (let p = 0; p < P; p++) {
             const kb = pass * P + p;
             windows[`a${p}`] = aWindow(mb, kb, z);
-            windows[`w${p}`] = blockedWindow(nb, kb, KB, { MB: NB, KC }, z, nBlocks);
+            windows[`w${p}`] = blockedWindow(nb, kb, KB, { MB: NB, KC }, z, nBlocks) * wBytes;
           }
           if (GP) windows.gate_mul = windows.gate_add = nb * NB * GP * 4;
           const uniforms = {
@@ -260,22 +263,26 @@ export function blockedMatmulFromBlocks(
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
   const TN = columnVec4s(NB);
-  const consts = { KC, MB, NB, TM: Math.min(TM, MB), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1 };
+  const consts = { KC, MB, NB, TM: Math.min(TM, MB), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1, wdt };
   g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
 }
 
 /**
- * A weight [N, K...] re-laid out in W blocks once, when the weights are uploaded; `reorder`
- * first turns its data into the [N, K] rows the product reads (`tag` names that in the label).
+ * A weight [N, K...] re-laid out in W blocks once, when the weights are uploaded, stored in the
+ * graph's weightDtype (streamed-weight.ts); `reorder` first turns its data into the [N, K] rows
+ * the product reads (`tag` names that in the label).
  */
 export function blockedWeight(
   g: Graph, w: Tensor, N: number, K: number, KC: number, NB: number,
   reorder?: { tag: string; rows: (data: Float32Array) => Float32Array },
 ): Tensor {
+  if (w.dtype !== 'f32') throw new FianetError('bad-graph', `${w.label}: only f32 weights are laid out in blocks, this one is ${w.dtype}`);
   const source = g.weights.get(w.id)!;
-  return g.weight(`${w.label}#${reorder?.tag ?? ''}blocked${KC}x${NB}`, [Math.ceil(N / NB) * Math.ceil(K / KC) * KC * NB], async () => {
+  const dtype = g.weightDtype;
+  return g.weight(`${w.label}#${reorder?.tag ?? ''}blocked${KC}x${NB}${dtype === 'f16' ? 'f16' : ''}`, [Math.ceil(N / NB) * Math.ceil(K / KC) * KC * NB], async () => {
     const data = (typeof source === 'function' ? await source() : source) as Float32Array;
-    return blockWeight(reorder ? reorder.rows(data) : data, N, K, KC, NB);
-  });
+    const blocks = blockWeight(reorder ? reorder.rows(data) : data, N, K, KC, NB);
+    return dtype === 'f16' ? packBlockedF16(blocks, KC, NB, w.label) : blocks;
+  }, dtype);
 }

@@ -10,6 +10,8 @@
  *    operands through 64 KiB uniform windows, because llvmpipe turns every storage or
  *    workgroup load inside a loop into a per-lane scalar loop (~8x slower, bench/RESULTS.md).
  *  - tiledTarget (GPUs): register-tiled storage-buffer kernels, workgroup reductions.
+ * Both store the weights they stream in the graph's weightDtype (streamed-weight.ts): the
+ * uniform windows' W blocks are laid out in it, the tiled kernels bind its f16 copy.
  */
 import { conv2dOp, type Conv2dArgs } from '../kernels/conv2d.js';
 import { layerNormOp, layerNormRowsOp, type LayerNormArgs } from '../kernels/layer-norm.js';
@@ -22,6 +24,7 @@ import { FianetError } from '../errors.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { conv2dBlockedOp, patchEmbedBlockedOp } from './blocked-conv.js';
 import { blockedLinear, blockedMatmulViews, gateFitsWindows, type MatrixView } from './blocked-matmul.js';
+import { streamedWeight } from './streamed-weight.js';
 
 export type { MatrixView } from './blocked-matmul.js';
 
@@ -87,6 +90,9 @@ function tiledProduct(g: Graph, name: string, p: ProductArgs): Tensor {
   }, { transB });
 }
 
+/** conv2d on the graph's stored weight (streamed-weight.ts). */
+const conv2dStreamed = (g: Graph, name: string, args: Conv2dArgs): Tensor => conv2dOp(g, name, { ...args, weight: streamedWeight(g, args.weight) });
+
 /** CPU adapters: everything in loops reads through uniform windows (see the file header). */
 export function uniformWindowTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): Target {
   return {
@@ -96,7 +102,7 @@ export function uniformWindowTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): 
     linear: (g, name, x, w, bias, opts) => (w.kind === 'weight' ? blockedLinear(g, name, x, w, bias, opts) : tiledLinear(g, name, x, w, bias, opts)),
     product: (g, name, p) => blockedMatmulViews(g, name, p.a, p.b, { alpha: p.alpha, outShape: p.outShape, batch: p.batch, ldo: p.ldo ?? p.b.rows, outBatch: p.outBatch }),
     // conv2d keeps what only it does: an explicit tiling (benchmarks), gate maps too large for a uniform window.
-    convolution: (g, name, args) => (!args.tile && (!args.gate || gateFitsWindows(...args.gate.size)) ? conv2dBlockedOp(g, name, args) : conv2dOp(g, name, args)),
+    convolution: (g, name, args) => (!args.tile && (!args.gate || gateFitsWindows(...args.gate.size)) ? conv2dBlockedOp(g, name, args) : conv2dStreamed(g, name, args)),
     windowAttention: (g, name, a) => windowAttentionBlockedOp(g, name, a.qkv, a.qkvBias, a.table, a.params),
     // A row per thread: llvmpipe pays per workgroup and per barrier (Swin's 14400 rows of 128: ~70 ms instead of ~530).
     layerNorm: (g, name, x, a) => (x.shape[x.shape.length - 1] % 4 === 0 ? layerNormRowsOp(g, name, x, a) : layerNormOp(g, name, x, a)),
@@ -109,12 +115,12 @@ export function tiledTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): Target {
   return {
     name: 'tiled',
     limits,
-    linear: tiledLinear,
+    linear: (g, name, x, w, bias, opts) => tiledLinear(g, name, x, streamedWeight(g, w), bias, opts),
     product: tiledProduct,
-    convolution: conv2dOp,
+    convolution: conv2dStreamed,
     windowAttention: (g, name, a) => windowAttentionTiledOp(g, name, a.qkv, a.qkvBias, a.table, a.params),
     layerNorm: layerNormOp,
-    patchEmbed: patchEmbedOp,
+    patchEmbed: (g, name, args) => patchEmbedOp(g, name, { ...args, weight: streamedWeight(g, args.weight) }),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
  * Inference-mode BatchNorm folded into the neighbouring convolution when the weights are
  * loaded (DESIGN section 4), with the float64 maths of batch-norm-fold.ts rounded once to
- * float32. A store whose BatchNorms are already folded (`fianet convert --fold-bn`,
+ * float32, or to float16 for a graph that stores its weights as f16 (the folded weight's
+ * f16 copy is then exact: one rounding; the folded bias stays f32). A store whose BatchNorms are already folded (`fianet convert --fold-bn`,
  * WeightStore.bnFolded) holds the folded weight and bias under the convolution's names: they
  * are bound as they are, and a BatchNorm tensor left in such a file is an error.
  */
 import { FianetError } from '../errors.js';
+import { f16BitsToF32, f64ToF16Bits } from '../io/dtype.js';
 import { fmtShape, type Tensor } from '../runtime/graph.js';
 import { BATCH_NORM_PARAMS, BATCH_NORM_TENSORS, BN_FOLDED_METADATA, foldedBias, foldedWeight, type BatchNormFold, type BatchNormStats } from './batch-norm-fold.js';
 import type { WeightBinder } from './weights.js';
@@ -45,7 +47,8 @@ function foldedConv(b: WeightBinder, fold: BatchNormFold, shape: readonly number
   const bnNames = BATCH_NORM_PARAMS.map((p) => `${bn}.${p}`);
   const bnShapes = BATCH_NORM_PARAMS.map(() => [fold.order === 'conv-bn' ? out : shape[1]]);
   const stats = (p: Float32Array[]): BatchNormStats => [p[0], p[1], p[2], p[3]];
-  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => new Float32Array(foldedWeight(fold, w, stats(p), eps)), [shape, ...bnShapes]);
+  const round = b.g.weightDtype === 'f16' ? (v: number) => f16BitsToF32(f64ToF16Bits(v)) : (v: number) => v;
+  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => Float32Array.from(foldedWeight(fold, w, stats(p), eps), round), [shape, ...bnShapes]);
   // The bias reads the conv weight only when the BatchNorm comes first (b' sums W * t).
   const withWeight = fold.order === 'bn-conv';
   const biasSources = [...(withWeight ? [`${conv}.weight`] : []), ...(fold.convBias ? [`${conv}.bias`] : []), ...bnNames];

@@ -25,6 +25,7 @@ import { attentionMaskBiasOp } from '../kernels/attention-mask-bias.js';
 import { embeddingGatherOp } from '../kernels/embedding-gather.js';
 import { softmaxOp } from '../kernels/softmax.js';
 import { layerNorm, linear, product } from '../lowering/ops.js';
+import { streamedWeight } from '../lowering/streamed-weight.js';
 import type { HostTensor } from '../runtime/executor.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import type { BertConfig } from './config.js';
@@ -116,8 +117,10 @@ export function bertEncoder(g: Graph, w: WeightBinder, cfg: BertConfig, inputs: 
     }
 
     const emb = `${prefix}.embeddings`;
-    // word + position + token type 0, written once per pass.
-    const e = embeddingGatherOp(g, 'embeddings', inputs.ids, w.get(`${emb}.word_embeddings.weight`, [cfg.vocab_size, d]), {
+    // word + position + token type 0, written once per pass; the word table (23M values in
+    // BERT-base) is stored like the streamed weights, the position and type rows stay f32.
+    const words = streamedWeight(g, w.get(`${emb}.word_embeddings.weight`, [cfg.vocab_size, d]));
+    const e = embeddingGatherOp(g, 'embeddings', inputs.ids, words, {
       pos: w.get(`${emb}.position_embeddings.weight`, [cfg.max_position, d]),
       typeRow: w.get(`${emb}.token_type_embeddings.weight`, [cfg.type_vocab_size, d]),
       copies: passes,

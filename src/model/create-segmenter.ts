@@ -14,7 +14,7 @@ import type { Gpu } from '../runtime/device.js';
 import { targetFor } from '../lowering/target.js';
 import { CompiledGraph, type CompileOptions, type CompileProgress, type HostTensor } from '../runtime/executor.js';
 import { PipelineCache } from '../runtime/pipeline-cache.js';
-import { Graph } from '../runtime/graph.js';
+import { Graph, WEIGHT_DTYPES, type WeightDtype } from '../runtime/graph.js';
 import { SerialQueue } from '../runtime/serial-queue.js';
 import { encodeExpression } from '../text/encode-expression.js';
 import type { DatasetName } from '../text/categories.js';
@@ -32,6 +32,12 @@ export interface SegmenterOptions extends Pick<CompileOptions, 'onProgress' | 'd
   dataset?: DatasetName;
   /** Called once with checkpoint tensors the model does not use (e.g. OPAB.go_embedding). */
   onUnused?: (names: string[]) => void;
+  /**
+   * How the device stores the weights that linear layers, convolutions and the word embeddings
+   * stream (lowering/streamed-weight.ts): 'f16' holds half the bytes. Default: the file's
+   * (f16 for a `--fp16` file), else f32.
+   */
+  weightsDtype?: WeightDtype;
   /** Called by destroy() after the model's buffers are freed: loaders that opened the device and the weights file release them here. */
   release?: () => void;
 }
@@ -54,11 +60,13 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
   const S = config.input_size;
   const N = config.text.max_tokens;
   const target = targetFor(gpu.adapter);
-  const textGraph = new Graph(target);
+  const weightsDtype = options.weightsDtype ?? store.storedDtype ?? 'f32';
+  if (!WEIGHT_DTYPES.includes(weightsDtype)) throw new FianetError('bad-input', `weightsDtype is ${JSON.stringify(weightsDtype)}, expected one of ${WEIGHT_DTYPES.join(', ')}`);
+  const textGraph = new Graph(target, weightsDtype);
   const textBinder = new WeightBinder(textGraph, store);
   const lang = buildFianetText(textGraph, textBinder, config, N);
   for (const pass of BERT_PASSES) textGraph.output(TEXT_FEATURE_NAMES[pass], lang[pass].features);
-  const imageGraph = new Graph(target);
+  const imageGraph = new Graph(target, weightsDtype);
   const imageBinder = new WeightBinder(imageGraph, store);
   const out = buildFianetImage(imageGraph, imageBinder, config, textFeatureInputs(imageGraph, config, N));
   imageGraph.output('mask', out.mask);
@@ -102,6 +110,7 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
   return {
     config,
     adapter: gpu.adapter,
+    weights: { dtype: weightsDtype, bytes: textPart.weightBytes + imagePart.weightBytes },
     async encodeText(input: string | ExpressionTokens): Promise<EncodedText> {
       const warnings: string[] = [];
       const tokens = tokensOf(input, warnings);

@@ -11,7 +11,7 @@ import { checkConfig, inferConfig } from '../io/infer-config.js';
 import { openPth } from '../io/pth.js';
 import { openSafetensors, type ByteSource } from '../io/safetensors.js';
 import { parseConfig, publishedConfig, type FianetConfig } from './config.js';
-import { safetensorsStore, type WeightStore } from './weights.js';
+import { safetensorsStore, storedDtypeOf, type WeightStore } from './weights.js';
 
 export interface OpenedWeights {
   store: WeightStore;
@@ -44,6 +44,7 @@ async function storeFor(source: ByteSource): Promise<{ store: WeightStore; metad
   const shapes = new Map(floats.map((t) => [t.name, t.shape]));
   const store: WeightStore = {
     label: source.label,
+    storedDtype: storedDtypeOf(floats.map((t) => t.dtype)),
     names: () => [...shapes.keys()],
     shape: (name) => shapes.get(name),
     load: async (name) => toFloat32(ckpt.tensors.get(name)!.dtype, await ckpt.read(name)),

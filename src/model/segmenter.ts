@@ -7,6 +7,7 @@
 import type { RgbImage } from '../io/image-types.js';
 import type { AdapterDescription } from '../runtime/device.js';
 import type { FianetConfig } from './config.js';
+import type { WeightDtype } from '../runtime/graph.js';
 
 /** Token ids and the three 0/1 masks of DESIGN section 5, each of length max_tokens. */
 export interface ExpressionTokens {
@@ -54,6 +55,8 @@ export interface SegmentResult {
 export interface Segmenter {
   readonly config: FianetConfig;
   readonly adapter: AdapterDescription;
+  /** How the device holds the weights: weightsDtype and the bytes uploaded (both graphs). */
+  readonly weights: { dtype: WeightDtype; bytes: number };
   /** Calls at once are run one after another (in call order) and give the same results as sequential calls. */
   segment(input: SegmentInput, options?: { logits?: boolean }): Promise<SegmentResult>;
   /** Runs the text encoder once for an expression (or tokens); segment({ image, encoded }) then runs only the image part. */

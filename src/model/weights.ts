@@ -5,7 +5,8 @@
  */
 import { FianetError } from '../errors.js';
 import type { SafetensorsFile } from '../io/safetensors.js';
-import { fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
+import { isFloatDtype, type Dtype } from '../io/dtype.js';
+import { fmtShape, type Graph, type Tensor, type WeightDtype } from '../runtime/graph.js';
 import { BN_FOLDED_METADATA } from './batch-norm-fold.js';
 
 /** Where weights come from: a safetensors file, a converted .pth, the base480 formula. */
@@ -16,6 +17,19 @@ export interface WeightStore {
   load(name: string): Promise<Float32Array>;
   /** BatchNorms already folded into their convolutions (`fianet convert --fold-bn`); see batch-norm.ts. */
   readonly bnFolded?: boolean;
+  /** 'f16' when every float tensor is stored as float16 (`fianet convert --fp16`): the default weightsDtype. */
+  readonly storedDtype?: WeightDtype;
+}
+
+/** 'f16' when every float tensor of a checkpoint is F16, else 'f32'. */
+export function storedDtypeOf(dtypes: Iterable<Dtype>): WeightDtype {
+  let any = false;
+  for (const d of dtypes) {
+    if (!isFloatDtype(d)) continue;
+    if (d !== 'F16') return 'f32';
+    any = true;
+  }
+  return any ? 'f16' : 'f32';
 }
 
 export function safetensorsStore(file: SafetensorsFile): WeightStore {
@@ -26,6 +40,7 @@ export function safetensorsStore(file: SafetensorsFile): WeightStore {
   return {
     label: file.label,
     bnFolded: folded === 'true',
+    storedDtype: storedDtypeOf([...file.tensors.values()].map((t) => t.dtype)),
     names: () => [...file.tensors.keys()],
     shape: (name) => file.tensors.get(name)?.shape,
     load: (name) => file.readF32(name),

@@ -9,6 +9,7 @@ import { openWeights } from '../model/open-weights.js';
 import type { Segmenter } from '../model/segmenter.js';
 import type { DatasetName } from '../text/categories.js';
 import type { Gpu } from '../runtime/device.js';
+import type { WeightDtype } from '../runtime/graph.js';
 import type { CompileProgress, LoadPhase } from '../runtime/executor.js';
 import { nodeGpu, type AdapterKind } from './gpu-node.js';
 import { readBoundedText } from './read-bounded.js';
@@ -21,6 +22,8 @@ export interface LoadSegmenterOptions {
   adapter?: AdapterKind;
   dataset?: DatasetName;
   vocab?: string;
+  /** How the device stores the weights (f16: half the memory); default: the file's (createSegmenter). */
+  weightsDtype?: WeightDtype;
   /**
    * Called as weights upload and kernels compile (the two at once): `done` of `total` steps of
    * both, and the phase of the step just done ('weights': a tensor, 'pipelines': a kernel).
@@ -61,6 +64,7 @@ export async function loadSegmenter(o: LoadSegmenterOptions): Promise<Segmenter>
     return await createSegmenter(gpu, opened.store, opened.config, {
       vocab,
       ...(o.dataset ? { dataset: o.dataset } : {}),
+      ...(o.weightsDtype ? { weightsDtype: o.weightsDtype } : {}),
       ...(dumpWgsl?.length ? { dumpWgsl, log: (text: string) => console.error(text) } : {}),
       onUnused: (names) => {
         const expected = names.filter(ignoredByReference);

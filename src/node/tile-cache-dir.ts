@@ -33,6 +33,8 @@ export interface SceneRunParameters {
   scaleRange?: string;
   window?: unknown;
   inputSize: number;
+  /** How the device held the weights (f16 logits differ slightly from f32 ones: shards must not mix them). */
+  weightsDtype?: string;
 }
 
 /** What a cache's tiles depend on: the input, the expression, the weights and the tiling parameters. */
@@ -42,7 +44,7 @@ export async function sceneCacheManifest(source: ByteSource, p: SceneRunParamete
     input: await fingerprint(source),
     expression: p.text,
     weights: await fingerprint(weights).finally(() => weights.close?.()),
-    parameters: { tile: p.tile, overlap: p.overlap, bands: p.bands ?? 'default', scaleRange: p.scaleRange ?? 'percentile', window: p.window ?? 'whole scene', inputSize: p.inputSize },
+    parameters: { tile: p.tile, overlap: p.overlap, bands: p.bands ?? 'default', scaleRange: p.scaleRange ?? 'percentile', window: p.window ?? 'whole scene', inputSize: p.inputSize, weightsDtype: p.weightsDtype ?? 'f32' },
   };
 }
 

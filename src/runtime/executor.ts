@@ -7,7 +7,7 @@
  */
 import { FianetError } from '../errors.js';
 import type { Gpu } from './device.js';
-import { fmtShape, numel, type Call, type Graph, type Tensor } from './graph.js';
+import { fmtShape, numel, storageWords, type Call, type Graph, type Tensor } from './graph.js';
 import { packUniforms } from './kernel.js';
 import { ARENA_ALIGN, planMemory, tensorBytes, type MemoryPlan } from './memory-plan.js';
 import { PipelineCache, type PipelineCacheOptions } from './pipeline-cache.js';
@@ -148,8 +148,8 @@ export class CompiledGraph {
       const t = graph.tensors[id];
       const source = graph.weights.get(id)!;
       const data = typeof source === 'function' ? await source() : source;
-      if (data.length !== numel(t.shape)) {
-        throw new FianetError('bad-weights', `${t.label}: loader gave ${data.length} values for shape ${fmtShape(t.shape)}`);
+      if (data.length !== storageWords(t) || (t.dtype === 'f16' && !(data instanceof Uint32Array))) {
+        throw new FianetError('bad-weights', `${t.label}: loader gave ${data.length} ${data.constructor.name} words for ${t.dtype} shape ${fmtShape(t.shape)}`);
       }
       const size = tensorBytes(t);
       const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM;

@@ -9,7 +9,11 @@ import { FianetError } from '../errors.js';
 import type { Target } from '../lowering/target.js';
 import { bindingsOf, type Constants, type Kernel, type KernelBinding, type ScalarType, type UniformValues } from './kernel.js';
 
-export type DType = 'f32' | 'i32' | 'u32';
+/** 'f16': IEEE half floats packed two per u32 (element 2i in the low half), for weights only. */
+export type DType = 'f32' | 'i32' | 'u32' | 'f16';
+/** How weights that linear layers, convolutions and embeddings stream are stored on the device. */
+export type WeightDtype = 'f32' | 'f16';
+export const WEIGHT_DTYPES: readonly WeightDtype[] = ['f32', 'f16'];
 export type TensorKind = 'input' | 'weight' | 'activation';
 /** Weight data, or a loader called once at upload time so large checkpoints are never all on the heap. */
 export type WeightData = Float32Array | Int32Array | Uint32Array | (() => Promise<Float32Array | Int32Array | Uint32Array>);
@@ -60,6 +64,8 @@ export interface Call {
 }
 
 export const numel = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+/** 32-bit words a tensor's data takes: f16 packs two elements a word. */
+export const storageWords = (t: { shape: readonly number[]; dtype: DType }): number => (t.dtype === 'f16' ? Math.ceil(numel(t.shape) / 2) : numel(t.shape));
 export const fmtShape = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 
 export class Graph {
@@ -74,8 +80,14 @@ export class Graph {
   /** Label of the call that writes each activation (by tensor id). */
   private readonly writers = new Map<number, string>();
 
-  /** `target`: how ops run on the adapter the graph is built for (lowering/target.ts). */
-  constructor(readonly target: Target) {}
+  /**
+   * `target`: how ops run on the adapter the graph is built for (lowering/target.ts);
+   * `weightDtype`: how the weights ops stream are stored (lowering/streamed-weight.ts).
+   */
+  constructor(
+    readonly target: Target,
+    readonly weightDtype: WeightDtype = 'f32',
+  ) {}
 
   private newTensor(shape: readonly number[], dtype: DType, kind: TensorKind, label: string): Tensor {
     for (const d of shape) {
@@ -108,9 +120,10 @@ export class Graph {
     return t;
   }
 
+  /** A weight; an f16 weight's data is its packed words (storageWords). */
   weight(name: string, shape: readonly number[], data: WeightData, dtype: DType = 'f32'): Tensor {
-    if (typeof data !== 'function' && data.length !== numel(shape)) {
-      throw new FianetError('bad-weights', `${name}: ${data.length} values for shape ${fmtShape(shape)}`);
+    if (typeof data !== 'function' && data.length !== storageWords({ shape, dtype })) {
+      throw new FianetError('bad-weights', `${name}: ${data.length} words for ${dtype} shape ${fmtShape(shape)}`);
     }
     const t = this.newTensor(shape, dtype, 'weight', name);
     this.weights.set(t.id, data);
@@ -118,6 +131,7 @@ export class Graph {
   }
 
   activation(name: string, shape: readonly number[], dtype: DType = 'f32'): Tensor {
+    if (dtype === 'f16') throw new FianetError('bad-graph', `${this.name(name)}: f16 is for weights only`);
     return this.newTensor(shape, dtype, 'activation', this.name(name));
   }
 
@@ -148,6 +162,8 @@ export class Graph {
       if (!t && b.optional) return undefined;
       if (!t) throw new FianetError('bad-graph', `${label}: ${kernel.name} needs binding '${b.name}'`);
       if (b.output && t.kind !== 'activation') throw new FianetError('bad-graph', `${label}: ${kernel.name} would write ${t.kind} '${t.label}'`);
+      // Packed halves read as floats (or floats as halves) would be a silent wrong answer.
+      if ((t.dtype === 'f16') !== (b.type === 'f16')) throw new FianetError('bad-graph', `${label}: ${kernel.name} binding '${b.name}' reads ${b.type === 'f16' ? 'f16' : 'not f16'}, '${t.label}' is ${t.dtype}`);
       return t;
     });
     bindings.forEach((b, i) => {
@@ -183,3 +199,6 @@ export function expectShape(where: string, what: string, t: Tensor, shape: reado
     throw new FianetError(code, `${where}: ${what} is ${fmtShape(t.shape)}, expected ${fmtShape(shape.map((d) => (d === -1 ? '*' : d)) as never)}`);
   }
 }
+
+/** How weight `t` is stored, for a kernel's `wdt` constant (anything not f16 reads as f32). */
+export const weightDtypeOf = (t: Tensor): WeightDtype => (t.dtype === 'f16' ? 'f16' : 'f32');

@@ -11,8 +11,11 @@ export type UniformValues<U extends Record<string, ScalarType>> = { [K in keyof 
 
 export interface KernelBinding {
   name: string;
-  /** WGSL element type of the storage array. */
-  type?: 'f32' | 'u32' | 'i32' | 'vec4<f32>';
+  /**
+   * WGSL element type of the storage array. 'f16': an f16 weight, declared as packed u32 words
+   * (array<u32>, or array<vec4<u32>> as a uniform window) and read with unpack2x16float.
+   */
+  type?: 'f32' | 'u32' | 'i32' | 'vec4<f32>' | 'f16';
   /** Outputs are written; inputs only read (the WGSL still declares them read_write, see below). */
   output?: boolean;
   /** May be left unbound when the constants make the shader ignore it (bias, residual). */
@@ -66,8 +69,8 @@ export function wgslHeader(k: Kernel<any, any>, consts: Constants): string {
   bindingsOf(k, consts).forEach((b, i) => {
     lines.push(
       b.uniform
-        ? `@group(0) @binding(${i + 1}) var<uniform> ${b.name}: array<vec4<f32>, ${b.uniform}>;`
-        : `@group(0) @binding(${i + 1}) var<storage, read_write> ${b.name}: array<${b.type ?? 'f32'}>;`,
+        ? `@group(0) @binding(${i + 1}) var<uniform> ${b.name}: array<vec4<${b.type === 'f16' ? 'u32' : 'f32'}>, ${b.uniform}>;`
+        : `@group(0) @binding(${i + 1}) var<storage, read_write> ${b.name}: array<${b.type === 'f16' ? 'u32' : (b.type ?? 'f32')}>;`,
     );
   });
   return lines.join('\n') + '\n';

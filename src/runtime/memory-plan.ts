@@ -5,7 +5,7 @@
  * strategy TFLite's arena planner uses; good to within a few percent of optimal here.
  */
 import type { Call, Tensor } from './graph.js';
-import { numel } from './graph.js';
+import { storageWords } from './graph.js';
 
 /** Offsets are aligned for storage bindings (minStorageBufferOffsetAlignment <= 256). */
 export const ARENA_ALIGN = 256;
@@ -16,7 +16,7 @@ export interface Placement {
    * bound as uniform must not also be bound writable in the same dispatch). */
   arena: 0 | 1;
   offset: number;
-  /** Bytes bound: numel * 4 rounded up to 16 so vec4 views of any tensor are legal. */
+  /** Bytes bound: 4 per storage word rounded up to 16 so vec4 views of any tensor are legal. */
   bytes: number;
   first: number;
   last: number;
@@ -35,7 +35,7 @@ export interface MemoryPlan {
   largestCallBytes: number;
 }
 
-export const tensorBytes = (t: Tensor): number => Math.ceil((numel(t.shape) * 4) / 16) * 16;
+export const tensorBytes = (t: Tensor): number => Math.ceil((storageWords(t) * 4) / 16) * 16;
 const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 
 export function planMemory(calls: readonly Call[], pinned: readonly Tensor[], outputs: readonly Tensor[]): MemoryPlan {

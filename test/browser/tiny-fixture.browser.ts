@@ -17,17 +17,24 @@ import { chromiumSession, watchPage } from './chromium.js';
 
 const LOGITS_ATOL = 4e-5;
 const MARGIN_EXEMPT = 1e-4;
+/** f16 weights: measured 1.62e-2 in Chromium on SwiftShader (1.6e-2 in Node against the f32 model); ~6x. */
+const F16_LOGITS_ATOL = 0.1;
 
 const session = chromiumSession();
 
-test('tiny fixture s0 in the page: logits match the reference', async () => {
+/** The fixture's s0 tokens and tensors, and a page with the library bundle loaded. */
+async function openHarness() {
   const tensors = await openFixtureFile('tiny/tensors.safetensors');
   const tokens = await fixtureTokens(tensors, 's0');
-
   const page = await session.browser.newPage();
   const errors = watchPage(page);
   await page.goto(`${session.url}/test-pages/harness.html`);
   await page.waitForFunction(() => 'fianet' in window);
+  return { tensors, tokens, page, errors };
+}
+
+test('tiny fixture s0 in the page: logits match the reference', async () => {
+  const { tensors, tokens, page, errors } = await openHarness();
   // Runs in the page: only what a web app using the bundle would do.
   const out = await page.evaluate(async (tokens) => {
     const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
@@ -57,4 +64,27 @@ test('tiny fixture s0 in the page: logits match the reference', async () => {
   console.log(`tiny s0 on ${out.adapter.vendor} ${out.adapter.architecture}: logits max |err| ${logits.maxAbsErr.toExponential(2)} at ${logits.worst?.index} (atol ${LOGITS_ATOL}); mask mismatches ${mismatches}; ${phases}`);
   expectWithin([logits]);
   expect(mismatches).toBe(0);
+});
+
+// f16 weights in the page (loadModel's weightsDtype), against the reference logits (4.37 MiB of
+// weights); test/model/f16-weights.test.ts compares against the f32 model in Node.
+test('tiny fixture s0 in the page with f16 weights: stored f16, logits within the f16 tolerance', async () => {
+  const { tensors, tokens, page, errors } = await openHarness();
+  const out = await page.evaluate(async (tokens) => {
+    const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
+    const config: unknown = await (await fetch('/fixtures/tiny/config.json')).json();
+    const weights = await (await fetch('/fixtures/tiny/checkpoint_full.pth')).blob();
+    const model = await lib.loadModel({ weights, vocab: '/weights/vocab.txt', config, weightsDtype: 'f16' });
+    try {
+      const image = await lib.readImage(await (await fetch('/fixtures/tiny/image.png')).blob(), 'image.png');
+      return { logits: Array.from((await model.segment({ image, tokens }, { logits: true })).logits!), weights: model.weights };
+    } finally {
+      model.destroy();
+    }
+  }, tokens);
+  expect(errors).toEqual([]);
+  expect(out.weights.dtype).toBe('f16');
+  const logits = measureError('s0.logits (f16 weights)', out.logits, await fixtureTensor(tensors, 's0.logits'), F16_LOGITS_ATOL);
+  console.log(`tiny s0 in the page with f16 weights: ${(out.weights.bytes / 2 ** 20).toFixed(2)} MiB of weights, logits max |err| ${logits.maxAbsErr.toExponential(2)} from the reference`);
+  expectWithin([logits]);
 });

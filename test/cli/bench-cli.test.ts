@@ -64,7 +64,7 @@ describe('fianet bench without a device', () => {
     await expect(run([good])).rejects.toThrow(`unexpected argument '${good}'`);
     await expect(run(['--runs', '0'])).rejects.toThrow("--runs takes a whole number from 1 to 1000, got '0'");
     // Before any device is opened or anything measured:
-    await expect(run(['--only', 'matmul,gemm'])).rejects.toThrow("unknown suite 'gemm' (matmul, bert, window, decoder, tmem, e2e)");
+    await expect(run(['--only', 'matmul,gemm'])).rejects.toThrow("unknown suite 'gemm' (matmul, bert, window, decoder, tmem, e2e, f16)");
     await expect(run(['--only', 'matmul', '--cases', '77'])).rejects.toThrow(/^no case of matmul starts with '77' \('512x512x512', /);
     await expect(run(['--json', join(dir, 'no-such-folder', 'run.json')])).rejects.toThrow(/no-such-folder/);
   });

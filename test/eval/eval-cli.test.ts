@@ -63,6 +63,16 @@ describe('fianet eval', () => {
     expect(out.join('\n')).toMatch(/^ {2}eval {7}mIoU, oIoU and Pr@0\.5\.\.0\.9/m);
   });
 
+  it('passes --weights-dtype to the loader and refuses other values before loading', async () => {
+    const root = dataset();
+    const h = harness(fakeSegmenter(S, predict));
+    const argv = ['--weights', 'w.safetensors', '--data', root, '--format', 'jsonl', '--adapter', 'llvmpipe'];
+    expect(await run([...argv, '--weights-dtype', 'f16'], h.deps)).toBe(0);
+    expect(h.requests).toEqual([{ weights: 'w.safetensors', adapter: 'llvmpipe', weightsDtype: 'f16' }]);
+    await expect(run([...argv, '--weights-dtype', 'half'], h.deps)).rejects.toThrow('--weights-dtype is "half", expected f32 or f16');
+    expect(h.requests).toHaveLength(1);
+  });
+
   it('evaluates, skips bad samples with reasons, writes the reports and masks', async () => {
     const root = dataset();
     const out = tempDir('cli-out');

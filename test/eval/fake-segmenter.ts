@@ -26,6 +26,7 @@ export function fakeSegmenter(size: number, predict: (input: SegmentInput, call:
   const fake: FakeSegmenter = {
     config: { input_size: size } as FianetConfig,
     adapter: FAKE_ADAPTER,
+    weights: { dtype: 'f32', bytes: 0 },
     inputs: [],
     destroyed: false,
     async segment(input) {

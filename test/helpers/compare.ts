@@ -7,6 +7,7 @@
  *   tolerance (absolute, or derived from that max-abs), as the fixture checks report it; a failure
  *   names the tensor, the worst index, got and expected.
  * - `maskMismatches`: mask pixels that flip, split by the stored logit margin.
+ * - `compareLogits`: how two runs of one model agree on the logits (f16 weights against f32).
  * FIANET_REPORT_ERRORS=1 prints every check's measured error: how tolerances are derived (3-5x measured).
  */
 import { expect } from 'vitest';
@@ -121,6 +122,23 @@ export function maskMismatches(name: string, mask: ArrayLike<number>, expected: 
   }
   if (flipped) console.log(`${name}: ${flipped} pixels flipped, ${flipped - bad} of them with margin < ${exempt.toExponential(2)}`);
   return { name, maxAbsErr: bad, maxAbs: 1, atol: 0, flipped };
+}
+
+/**
+ * Two runs' logits [2, S, S] (f16 weights against f32): max abs difference, that over the f32
+ * logits' max-abs, mask pixels that differ and how many of them have an f32 margin beyond 2 `atol`.
+ */
+export function compareLogits(f32: Float32Array, f16: Float32Array, atol: number): { maxAbs: number; rel: number; flips: number; flipsBeyond: number } {
+  const { maxAbsErr, maxAbs } = scan(f16, f32);
+  const n = f32.length / 2;
+  let [flips, flipsBeyond] = [0, 0];
+  for (let i = 0; i < n; i++) {
+    if (f32[n + i] > f32[i] !== f16[n + i] > f16[i]) {
+      flips++;
+      if (Math.abs(f32[n + i] - f32[i]) > 2 * atol) flipsBeyond++;
+    }
+  }
+  return { maxAbs: maxAbsErr, rel: maxAbsErr / maxAbs, flips, flipsBeyond };
 }
 
 /**

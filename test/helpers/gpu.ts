@@ -7,7 +7,7 @@ import { nodeGpu, parseAdapterKind } from '../../src/node/gpu-node.js';
 import { targetFor, tiledTarget, uniformWindowTarget, type Target } from '../../src/lowering/target.js';
 import type { Gpu } from '../../src/runtime/device.js';
 import { CompiledGraph, type HostTensor } from '../../src/runtime/executor.js';
-import { Graph, type Tensor } from '../../src/runtime/graph.js';
+import { Graph, type Tensor, type WeightDtype } from '../../src/runtime/graph.js';
 
 let shared: Promise<Gpu> | undefined;
 
@@ -56,9 +56,10 @@ export async function runGraph(
   build: (g: Graph) => Record<string, Tensor>,
   inputs: Record<string, HostTensor>,
   target?: Target,
+  weightDtype: WeightDtype = 'f32',
 ): Promise<Record<string, Float32Array>> {
   const gpu = await testGpu();
-  const g = new Graph(target ?? (await testTarget()));
+  const g = new Graph(target ?? (await testTarget()), weightDtype);
   for (const [name, t] of Object.entries(build(g))) g.output(name, t);
   const compiled = await CompiledGraph.compile(gpu, g);
   try {

@@ -1,8 +1,9 @@
 /**
  * Every kernel of the engine, found by reading src/kernels/ (one kernel per file, so there is no
  * list to keep in step): every kernel compiles on the test adapter at its default constants,
- * and the WGSL of every variant the published model (base480 graph, both targets) compiles is
- * checked in under test/kernels/wgsl/, so a shader change shows in review.
+ * and the WGSL of every variant the published model (base480 graph, both targets; f16
+ * weights' variants in <target>-f16/) compiles is checked in under test/kernels/wgsl/, so a
+ * shader change shows in review.
  * After a deliberate change: `npx vitest run test/kernels/kernel-list.test.ts -u`.
  */
 import { readdirSync } from 'node:fs';
@@ -40,20 +41,23 @@ describe('kernel list', () => {
 });
 
 describe('WGSL of the production variants', () => {
-  for (const target of [uniformWindowTarget(), tiledTarget()]) {
-    it(`${target.name}: the base480 graph's kernels match test/kernels/wgsl/${target.name}/`, async () => {
-      const g = new Graph(target);
+  // f16: only the variants that read f16 weights, in a folder of their own.
+  for (const [target, dtype] of [uniformWindowTarget(), tiledTarget()].flatMap((t) => (['f32', 'f16'] as const).map((d) => [t, d] as const))) {
+    const folder = `${target.name}${dtype === 'f16' ? '-f16' : ''}`;
+    it(`${target.name}, ${dtype} weights: the base480 graph's kernels match test/kernels/wgsl/${folder}/`, async () => {
+      const g = new Graph(target, dtype);
       const config = publishedConfig('rrsisd');
       buildFianet(g, new WeightBinder(g, formulaWeightsFor(config)), config, 20);
       const variants = new Map<string, Map<string, string>>();
       for (const call of g.calls) {
+        if (dtype === 'f16' && call.consts.wdt !== 'f16') continue;
         const of = variants.get(call.kernel.name) ?? new Map<string, string>();
         of.set(constantsKey(call.kernel, call.consts), kernelSource(call.kernel, call.consts));
         variants.set(call.kernel.name, of);
       }
       for (const [name, of] of [...variants].sort()) {
         const text = [...of].sort().map(([key, source]) => `// ==== ${key}\n${source}`).join('\n');
-        await expect(text).toMatchFileSnapshot(`./wgsl/${target.name}/${name}.wgsl`);
+        await expect(text).toMatchFileSnapshot(`./wgsl/${folder}/${name}.wgsl`);
       }
     });
   }

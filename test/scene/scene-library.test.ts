@@ -26,6 +26,7 @@ function stubSegmenter(size: number, logit: (r: number) => number): Segmenter {
   return {
     config: { input_size: size } as Segmenter['config'],
     adapter: {} as Segmenter['adapter'],
+    weights: { dtype: 'f32', bytes: 0 },
     async segment({ image }) {
       if (image.width !== size || image.height !== size) throw new Error(`stub: tile ${image.width} x ${image.height}`);
       const logits = new Float32Array(2 * size * size);

@@ -1,4 +1,4 @@
-// ==== conv2d(KS=1,TK=16,TM=4,TN=4,WG_X=16,WG_Y=4,act=none,bias=true,gate=false,inB=false,upA=false)
+// ==== conv2d(KS=1,TK=16,TM=4,TN=4,WG_X=16,WG_Y=4,act=none,bias=true,gate=false,inB=false,upA=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   cout: u32,
@@ -28,6 +28,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return x; }
 
+fn w_at(i: u32) -> f32 { return w[i]; }
 
 
 const KS = 1u;
@@ -71,7 +72,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       let m = m0 + i / TK;
       let k = k0 + i % TK;
       var v = 0.0;
-      if (m < params.cout && k < K) { v = w[m * K + k]; }
+      if (m < params.cout && k < K) { v = w_at(m * K + k); }
       let slot = (i % TK) * BM + i / TK;
       tile_w[slot / 4u][slot % 4u] = v;
     }
@@ -123,7 +124,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   store(m0 + lid.y * 4u + 3u, n0 + lid.x * 4u + 3u, acc3_0[3]);
 }
 
-// ==== conv2d(KS=1,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=hsigmoid,bias=true,gate=false,inB=false,upA=false)
+// ==== conv2d(KS=1,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=hsigmoid,bias=true,gate=false,inB=false,upA=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   cout: u32,
@@ -153,6 +154,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
 
+fn w_at(i: u32) -> f32 { return w[i]; }
 
 
 const KS = 1u;
@@ -208,7 +210,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       let m = m0 + i / TK;
       let k = k0 + i % TK;
       var v = 0.0;
-      if (m < params.cout && k < K) { v = w[m * K + k]; }
+      if (m < params.cout && k < K) { v = w_at(m * K + k); }
       let slot = (i % TK) * BM + i / TK;
       tile_w[slot / 4u][slot % 4u] = v;
     }
@@ -322,7 +324,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   store(m0 + lid.y * 8u + 7u, n0 + lid.x * 8u + 7u, acc7_1[3]);
 }
 
-// ==== conv2d(KS=1,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=none,bias=true,gate=false,inB=false,upA=false)
+// ==== conv2d(KS=1,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=none,bias=true,gate=false,inB=false,upA=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   cout: u32,
@@ -352,6 +354,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return x; }
 
+fn w_at(i: u32) -> f32 { return w[i]; }
 
 
 const KS = 1u;
@@ -407,7 +410,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       let m = m0 + i / TK;
       let k = k0 + i % TK;
       var v = 0.0;
-      if (m < params.cout && k < K) { v = w[m * K + k]; }
+      if (m < params.cout && k < K) { v = w_at(m * K + k); }
       let slot = (i % TK) * BM + i / TK;
       tile_w[slot / 4u][slot % 4u] = v;
     }
@@ -521,7 +524,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   store(m0 + lid.y * 8u + 7u, n0 + lid.x * 8u + 7u, acc7_1[3]);
 }
 
-// ==== conv2d(KS=1,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=none,bias=true,gate=true,inB=false,upA=false)
+// ==== conv2d(KS=1,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=none,bias=true,gate=true,inB=false,upA=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   cout: u32,
@@ -551,6 +554,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return x; }
 
+fn w_at(i: u32) -> f32 { return w[i]; }
 
 struct LinearTap { i0: u32, i1: u32, w1: f32 }
 fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
@@ -641,7 +645,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       let m = m0 + i / TK;
       let k = k0 + i % TK;
       var v = 0.0;
-      if (m < params.cout && k < K) { v = w[m * K + k]; }
+      if (m < params.cout && k < K) { v = w_at(m * K + k); }
       let slot = (i % TK) * BM + i / TK;
       tile_w[slot / 4u][slot % 4u] = v;
     }
@@ -755,7 +759,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   store(m0 + lid.y * 8u + 7u, n0 + lid.x * 8u + 7u, acc7_1[3]);
 }
 
-// ==== conv2d(KS=3,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=relu,bias=true,gate=false,inB=false,upA=false)
+// ==== conv2d(KS=3,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=relu,bias=true,gate=false,inB=false,upA=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   cout: u32,
@@ -785,6 +789,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return max(x, 0.0); }
 
+fn w_at(i: u32) -> f32 { return w[i]; }
 
 
 const KS = 3u;
@@ -840,7 +845,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       let m = m0 + i / TK;
       let k = k0 + i % TK;
       var v = 0.0;
-      if (m < params.cout && k < K) { v = w[m * K + k]; }
+      if (m < params.cout && k < K) { v = w_at(m * K + k); }
       let slot = (i % TK) * BM + i / TK;
       tile_w[slot / 4u][slot % 4u] = v;
     }
@@ -954,7 +959,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   store(m0 + lid.y * 8u + 7u, n0 + lid.x * 8u + 7u, acc7_1[3]);
 }
 
-// ==== conv2d(KS=3,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=relu,bias=true,gate=false,inB=true,upA=true)
+// ==== conv2d(KS=3,TK=8,TM=8,TN=8,WG_X=8,WG_Y=8,act=relu,bias=true,gate=false,inB=true,upA=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   cout: u32,
@@ -984,6 +989,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return max(x, 0.0); }
 
+fn w_at(i: u32) -> f32 { return w[i]; }
 
 struct LinearTap { i0: u32, i1: u32, w1: f32 }
 fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
@@ -1055,7 +1061,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       let m = m0 + i / TK;
       let k = k0 + i % TK;
       var v = 0.0;
-      if (m < params.cout && k < K) { v = w[m * K + k]; }
+      if (m < params.cout && k < K) { v = w_at(m * K + k); }
       let slot = (i % TK) * BM + i / TK;
       tile_w[slot / 4u][slot % 4u] = v;
     }

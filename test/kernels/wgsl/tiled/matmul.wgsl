@@ -1,4 +1,4 @@
-// ==== matmul(TK=16,TM=2,TN=4,WG_X=16,WG_Y=16,act=none,bias=true,residual=false,transB=true)
+// ==== matmul(TK=16,TM=2,TN=4,WG_X=16,WG_Y=16,act=none,bias=true,residual=false,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -24,6 +24,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return x; }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 32u;
 const BN = 64u;
 const TK = 16u;
@@ -52,7 +53,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -83,7 +84,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=2,TN=4,WG_X=16,WG_Y=16,act=relu,bias=true,residual=false,transB=true)
+// ==== matmul(TK=16,TM=2,TN=4,WG_X=16,WG_Y=16,act=relu,bias=true,residual=false,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -109,6 +110,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return max(x, 0.0); }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 32u;
 const BN = 64u;
 const TK = 16u;
@@ -137,7 +139,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -168,7 +170,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=2,TN=4,WG_X=16,WG_Y=16,act=sigmoid,bias=true,residual=false,transB=true)
+// ==== matmul(TK=16,TM=2,TN=4,WG_X=16,WG_Y=16,act=sigmoid,bias=true,residual=false,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -194,6 +196,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return 1.0 / (1.0 + exp(-x)); }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 32u;
 const BN = 64u;
 const TK = 16u;
@@ -222,7 +225,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -253,7 +256,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=4,TN=2,WG_X=16,WG_Y=16,act=none,bias=false,residual=false,transB=true)
+// ==== matmul(TK=16,TM=4,TN=2,WG_X=16,WG_Y=16,act=none,bias=false,residual=false,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -279,6 +282,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return x; }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 64u;
 const BN = 32u;
 const TK = 16u;
@@ -307,7 +311,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -338,7 +342,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=gelu,bias=true,residual=false,transB=true)
+// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=gelu,bias=true,residual=false,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -380,6 +384,7 @@ fn erf_f32(v: f32) -> f32 {
 
 fn activate(x: f32) -> f32 { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 64u;
 const BN = 64u;
 const TK = 16u;
@@ -408,7 +413,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -439,7 +444,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=none,bias=false,residual=false,transB=false)
+// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=none,bias=false,residual=false,transB=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -465,6 +470,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return x; }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 64u;
 const BN = 64u;
 const TK = 16u;
@@ -493,7 +499,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i % BN; let k = k0 + i / BN; let slot = i;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + k * params.ldb + n]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + k * params.ldb + n); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -524,7 +530,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=none,bias=false,residual=false,transB=true)
+// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=none,bias=false,residual=false,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -550,6 +556,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return x; }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 64u;
 const BN = 64u;
 const TK = 16u;
@@ -578,7 +585,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -609,7 +616,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=none,bias=true,residual=false,transB=true)
+// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=none,bias=true,residual=false,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -635,6 +642,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return x; }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 64u;
 const BN = 64u;
 const TK = 16u;
@@ -663,7 +671,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -694,7 +702,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=none,bias=true,residual=true,transB=true)
+// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=none,bias=true,residual=true,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -720,6 +728,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return x; }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 64u;
 const BN = 64u;
 const TK = 16u;
@@ -748,7 +757,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -779,7 +788,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=relu,bias=false,residual=false,transB=true)
+// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=relu,bias=false,residual=false,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -805,6 +814,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return max(x, 0.0); }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 64u;
 const BN = 64u;
 const TK = 16u;
@@ -833,7 +843,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();
@@ -864,7 +874,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=tanh,bias=false,residual=false,transB=true)
+// ==== matmul(TK=16,TM=4,TN=4,WG_X=16,WG_Y=16,act=tanh,bias=false,residual=false,transB=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -890,6 +900,7 @@ struct Params {
 
 fn activate(x: f32) -> f32 { return tanh(clamp(x, -15.0, 15.0)); }
 
+fn b_at(i: u32) -> f32 { return b[i]; }
 const BM = 64u;
 const BN = 64u;
 const TK = 16u;
@@ -918,7 +929,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var i = tid; i < BN * TK; i += 256u) {
       let n = col0 + i / TK; let k = k0 + i % TK; let slot = (i % TK) * BN + i / TK;
       var v = 0.0;
-      if (n < params.N && k < params.K) { v = b[b_base + n * params.ldb + k]; }
+      if (n < params.N && k < params.K) { v = b_at(b_base + n * params.ldb + k); }
       tile_b[slot] = v;
     }
     workgroupBarrier();

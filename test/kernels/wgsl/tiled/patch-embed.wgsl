@@ -1,4 +1,4 @@
-// ==== patch-embed(patch=4)
+// ==== patch-embed(patch=4,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   cin: u32,
@@ -18,6 +18,7 @@ struct Params {
 
 fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
 
+fn w_at(i: u32) -> f32 { return w[i]; }
 const P = 4u;
 
 @compute @workgroup_size(256)
@@ -36,7 +37,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
       for (var kx = 0u; kx < P; kx++) {
         let xx = x0 + kx;
         if (xx >= params.W) { break; }
-        s += w[((ch * params.cin + ci) * P + ky) * P + kx] * x[(ci * params.H + y) * params.W + xx];
+        s += w_at(((ch * params.cin + ci) * P + ky) * P + kx) * x[(ci * params.H + y) * params.W + xx];
       }
     }
   }

@@ -1,4 +1,4 @@
-// ==== embedding-gather(pos=true,type=true)
+// ==== embedding-gather(pos=true,type=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
@@ -17,6 +17,7 @@ struct Params {
 
 fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
 
+fn table_at(i: u32) -> f32 { return table[i]; }
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * 256u + li;
@@ -25,7 +26,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   let col = i % params.cols;
   let t = r % params.n_ids;
   let id = u32(clamp(ids[t], 0, i32(params.vocab) - 1));
-  var v = table[id * params.cols + col];
+  var v = table_at(id * params.cols + col);
   v += pos[t * params.cols + col];
   v += type_row[col];
   out[i] = v;

@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -90,15 +90,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 32u];
+    let w0_2 = w0[w0_at + 64u];
+    let w0_3 = w0[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 32u];
+    let w1_2 = w0[w1_at + 64u];
+    let w1_3 = w0[w1_at + 96u];
     { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -130,7 +131,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -222,15 +223,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 32u];
+    let w0_2 = w0[w0_at + 64u];
+    let w0_3 = w0[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 32u];
+    let w1_2 = w0[w1_at + 64u];
+    let w1_3 = w0[w1_at + 96u];
     { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -262,7 +264,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -379,15 +381,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 32u];
+    let w0_2 = w0[w0_at + 64u];
+    let w0_3 = w0[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 32u];
+    let w1_2 = w0[w1_at + 64u];
+    let w1_3 = w0[w1_at + 96u];
     { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -419,7 +422,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -536,15 +539,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 32u];
+    let w0_2 = w0[w0_at + 64u];
+    let w0_3 = w0[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 32u];
+    let w1_2 = w0[w1_at + 64u];
+    let w1_3 = w0[w1_at + 96u];
     { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -576,7 +580,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -697,15 +701,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 32u];
+    let w0_2 = w0[w0_at + 64u];
+    let w0_3 = w0[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 32u];
+    let w1_2 = w0[w1_at + 64u];
+    let w1_3 = w0[w1_at + 96u];
     { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -725,15 +730,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 32u];
-    let w0_2 = w1[wk + 64u];
-    let w0_3 = w1[wk + 96u];
-    let w1_0 = w1[wk + 16u];
-    let w1_1 = w1[wk + 48u];
-    let w1_2 = w1[wk + 80u];
-    let w1_3 = w1[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 32u];
+    let w0_2 = w1[w0_at + 64u];
+    let w0_3 = w1[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 32u];
+    let w1_2 = w1[w1_at + 64u];
+    let w1_3 = w1[w1_at + 96u];
     { let a = a1[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -753,15 +759,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 32u];
-    let w0_2 = w2[wk + 64u];
-    let w0_3 = w2[wk + 96u];
-    let w1_0 = w2[wk + 16u];
-    let w1_1 = w2[wk + 48u];
-    let w1_2 = w2[wk + 80u];
-    let w1_3 = w2[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 32u];
+    let w0_2 = w2[w0_at + 64u];
+    let w0_3 = w2[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 32u];
+    let w1_2 = w2[w1_at + 64u];
+    let w1_3 = w2[w1_at + 96u];
     { let a = a2[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -793,7 +800,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -894,11 +901,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 16u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 4u];
-    let w0_2 = w0[wk + 8u];
-    let w0_3 = w0[wk + 12u];
+    let w0_at = k4 * 16u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 4u];
+    let w0_2 = w0[w0_at + 8u];
+    let w0_3 = w0[w0_at + 12u];
     { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -930,7 +937,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1006,11 +1013,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 32u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 8u];
-    let w0_2 = w0[wk + 16u];
-    let w0_3 = w0[wk + 24u];
+    let w0_at = k4 * 32u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 8u];
+    let w0_2 = w0[w0_at + 16u];
+    let w0_3 = w0[w0_at + 24u];
     { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1042,7 +1049,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1159,15 +1166,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 32u];
+    let w0_2 = w0[w0_at + 64u];
+    let w0_3 = w0[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 32u];
+    let w1_2 = w0[w1_at + 64u];
+    let w1_3 = w0[w1_at + 96u];
     { let a = a0[(r0 + 0u) * 4u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 4u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 4u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -1199,7 +1207,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,TN=1,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,TN=1,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1277,11 +1285,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 16u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 4u];
-    let w0_2 = w0[wk + 8u];
-    let w0_3 = w0[wk + 12u];
+    let w0_at = k4 * 16u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 4u];
+    let w0_2 = w0[w0_at + 8u];
+    let w0_3 = w0[w0_at + 12u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1301,11 +1309,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 16u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 4u];
-    let w0_2 = w1[wk + 8u];
-    let w0_3 = w1[wk + 12u];
+    let w0_at = k4 * 16u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 4u];
+    let w0_2 = w1[w0_at + 8u];
+    let w0_3 = w1[w0_at + 12u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1337,7 +1345,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1413,11 +1421,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 32u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 8u];
-    let w0_2 = w0[wk + 16u];
-    let w0_3 = w0[wk + 24u];
+    let w0_at = k4 * 32u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 8u];
+    let w0_2 = w0[w0_at + 16u];
+    let w0_3 = w0[w0_at + 24u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1449,7 +1457,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1550,11 +1558,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 32u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 8u];
-    let w0_2 = w0[wk + 16u];
-    let w0_3 = w0[wk + 24u];
+    let w0_at = k4 * 32u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 8u];
+    let w0_2 = w0[w0_at + 16u];
+    let w0_3 = w0[w0_at + 24u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1586,7 +1594,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1664,11 +1672,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 32u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 8u];
-    let w0_2 = w0[wk + 16u];
-    let w0_3 = w0[wk + 24u];
+    let w0_at = k4 * 32u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 8u];
+    let w0_2 = w0[w0_at + 16u];
+    let w0_3 = w0[w0_at + 24u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1688,11 +1696,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 32u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 8u];
-    let w0_2 = w1[wk + 16u];
-    let w0_3 = w1[wk + 24u];
+    let w0_at = k4 * 32u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 8u];
+    let w0_2 = w1[w0_at + 16u];
+    let w0_3 = w1[w0_at + 24u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1724,7 +1732,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1806,11 +1814,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_0 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 32u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 8u];
-    let w0_2 = w0[wk + 16u];
-    let w0_3 = w0[wk + 24u];
+    let w0_at = k4 * 32u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 8u];
+    let w0_2 = w0[w0_at + 16u];
+    let w0_3 = w0[w0_at + 24u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1830,11 +1838,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 32u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 8u];
-    let w0_2 = w1[wk + 16u];
-    let w0_3 = w1[wk + 24u];
+    let w0_at = k4 * 32u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 8u];
+    let w0_2 = w1[w0_at + 16u];
+    let w0_3 = w1[w0_at + 24u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1854,11 +1862,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 32u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 8u];
-    let w0_2 = w2[wk + 16u];
-    let w0_3 = w2[wk + 24u];
+    let w0_at = k4 * 32u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 8u];
+    let w0_2 = w2[w0_at + 16u];
+    let w0_3 = w2[w0_at + 24u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1878,11 +1886,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 32u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 8u];
-    let w0_2 = w3[wk + 16u];
-    let w0_3 = w3[wk + 24u];
+    let w0_at = k4 * 32u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 8u];
+    let w0_2 = w3[w0_at + 16u];
+    let w0_3 = w3[w0_at + 24u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
@@ -1914,7 +1922,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2006,15 +2014,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2046,7 +2055,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2138,15 +2147,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2178,7 +2188,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2295,15 +2305,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2335,7 +2346,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2452,15 +2463,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2492,7 +2504,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2586,15 +2598,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2614,15 +2627,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2654,7 +2668,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2748,15 +2762,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2776,15 +2791,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2816,7 +2832,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2910,15 +2926,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2938,15 +2955,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -2978,7 +2996,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3097,15 +3115,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3125,15 +3144,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3165,7 +3185,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3284,15 +3304,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3312,15 +3333,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3352,7 +3374,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3448,15 +3470,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3476,15 +3499,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3504,15 +3528,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3544,7 +3569,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3640,15 +3665,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3668,15 +3694,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3696,15 +3723,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3736,7 +3764,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3857,15 +3885,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3885,15 +3914,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3913,15 +3943,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -3953,7 +3984,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4074,15 +4105,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4102,15 +4134,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4130,15 +4163,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4170,7 +4204,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4268,15 +4302,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4296,15 +4331,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4324,15 +4360,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4352,15 +4389,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 16u];
+    let w0_2 = w3[w0_at + 32u];
+    let w0_3 = w3[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w3[w1_at];
+    let w1_1 = w3[w1_at + 16u];
+    let w1_2 = w3[w1_at + 32u];
+    let w1_3 = w3[w1_at + 48u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4392,7 +4430,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=true,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4490,15 +4528,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4518,15 +4557,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4546,15 +4586,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4574,15 +4615,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 16u];
+    let w0_2 = w3[w0_at + 32u];
+    let w0_3 = w3[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w3[w1_at];
+    let w1_1 = w3[w1_at + 16u];
+    let w1_2 = w3[w1_at + 32u];
+    let w1_3 = w3[w1_at + 48u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4614,7 +4656,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4712,15 +4754,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4740,15 +4783,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4768,15 +4812,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4796,15 +4841,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 16u];
+    let w0_2 = w3[w0_at + 32u];
+    let w0_3 = w3[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w3[w1_at];
+    let w1_1 = w3[w1_at + 16u];
+    let w1_2 = w3[w1_at + 32u];
+    let w1_3 = w3[w1_at + 48u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4836,7 +4882,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4934,15 +4980,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4962,15 +5009,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -4990,15 +5038,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5018,15 +5067,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 16u];
+    let w0_2 = w3[w0_at + 32u];
+    let w0_3 = w3[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w3[w1_at];
+    let w1_1 = w3[w1_at + 16u];
+    let w1_2 = w3[w1_at + 32u];
+    let w1_3 = w3[w1_at + 48u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5058,7 +5108,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5156,15 +5206,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5184,15 +5235,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5212,15 +5264,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5240,15 +5293,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 16u];
+    let w0_2 = w3[w0_at + 32u];
+    let w0_3 = w3[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w3[w1_at];
+    let w1_1 = w3[w1_at + 16u];
+    let w1_2 = w3[w1_at + 32u];
+    let w1_3 = w3[w1_at + 48u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5280,7 +5334,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=true)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5378,15 +5432,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5406,15 +5461,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5434,15 +5490,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5462,15 +5519,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 16u];
+    let w0_2 = w3[w0_at + 32u];
+    let w0_3 = w3[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w3[w1_at];
+    let w1_1 = w3[w1_at + 16u];
+    let w1_2 = w3[w1_at + 32u];
+    let w1_3 = w3[w1_at + 48u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5502,7 +5560,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5625,15 +5683,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5653,15 +5712,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5681,15 +5741,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5709,15 +5770,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 16u];
+    let w0_2 = w3[w0_at + 32u];
+    let w0_3 = w3[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w3[w1_at];
+    let w1_1 = w3[w1_at + 16u];
+    let w1_2 = w3[w1_at + 32u];
+    let w1_3 = w3[w1_at + 48u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5749,7 +5811,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5872,15 +5934,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5900,15 +5963,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5928,15 +5992,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5956,15 +6021,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 16u];
+    let w0_2 = w3[w0_at + 32u];
+    let w0_3 = w3[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w3[w1_at];
+    let w1_1 = w3[w1_at + 16u];
+    let w1_2 = w3[w1_at + 32u];
+    let w1_3 = w3[w1_at + 48u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -5996,7 +6062,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6088,15 +6154,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 32u];
+    let w0_2 = w0[w0_at + 64u];
+    let w0_3 = w0[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 32u];
+    let w1_2 = w0[w1_at + 64u];
+    let w1_3 = w0[w1_at + 96u];
     { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -6128,7 +6195,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6220,15 +6287,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 256u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 64u];
-    let w0_2 = w0[wk + 128u];
-    let w0_3 = w0[wk + 192u];
-    let w1_0 = w0[wk + 32u];
-    let w1_1 = w0[wk + 96u];
-    let w1_2 = w0[wk + 160u];
-    let w1_3 = w0[wk + 224u];
+    let w0_at = k4 * 256u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 64u];
+    let w0_2 = w0[w0_at + 128u];
+    let w0_3 = w0[w0_at + 192u];
+    let w1_at = k4 * 256u + col4 + 32u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 64u];
+    let w1_2 = w0[w1_at + 128u];
+    let w1_3 = w0[w1_at + 192u];
     { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -6260,7 +6328,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6377,15 +6445,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 256u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 64u];
-    let w0_2 = w0[wk + 128u];
-    let w0_3 = w0[wk + 192u];
-    let w1_0 = w0[wk + 32u];
-    let w1_1 = w0[wk + 96u];
-    let w1_2 = w0[wk + 160u];
-    let w1_3 = w0[wk + 224u];
+    let w0_at = k4 * 256u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 64u];
+    let w0_2 = w0[w0_at + 128u];
+    let w0_3 = w0[w0_at + 192u];
+    let w1_at = k4 * 256u + col4 + 32u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 64u];
+    let w1_2 = w0[w1_at + 128u];
+    let w1_3 = w0[w1_at + 192u];
     { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -6417,7 +6486,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6509,15 +6578,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 128u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 32u];
-    let w0_2 = w0[wk + 64u];
-    let w0_3 = w0[wk + 96u];
-    let w1_0 = w0[wk + 16u];
-    let w1_1 = w0[wk + 48u];
-    let w1_2 = w0[wk + 80u];
-    let w1_3 = w0[wk + 112u];
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 32u];
+    let w0_2 = w0[w0_at + 64u];
+    let w0_3 = w0[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 32u];
+    let w1_2 = w0[w1_at + 64u];
+    let w1_3 = w0[w1_at + 96u];
     { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -6549,7 +6619,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6666,15 +6736,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 256u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 64u];
-    let w0_2 = w0[wk + 128u];
-    let w0_3 = w0[wk + 192u];
-    let w1_0 = w0[wk + 32u];
-    let w1_1 = w0[wk + 96u];
-    let w1_2 = w0[wk + 160u];
-    let w1_3 = w0[wk + 224u];
+    let w0_at = k4 * 256u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 64u];
+    let w0_2 = w0[w0_at + 128u];
+    let w0_3 = w0[w0_at + 192u];
+    let w1_at = k4 * 256u + col4 + 32u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 64u];
+    let w1_2 = w0[w1_at + 128u];
+    let w1_3 = w0[w1_at + 192u];
     { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -6706,7 +6777,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false)
+// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6798,15 +6869,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -6838,7 +6910,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6967,15 +7039,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -7010,7 +7083,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7139,15 +7212,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -7182,7 +7256,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7313,15 +7387,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -7341,15 +7416,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -7384,7 +7460,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false)
+// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7519,15 +7595,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   var acc15_1 = vec4<f32>();
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w0[wk + 0u];
-    let w0_1 = w0[wk + 16u];
-    let w0_2 = w0[wk + 32u];
-    let w0_3 = w0[wk + 48u];
-    let w1_0 = w0[wk + 8u];
-    let w1_1 = w0[wk + 24u];
-    let w1_2 = w0[wk + 40u];
-    let w1_3 = w0[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
     { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -7547,15 +7624,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w1[wk + 0u];
-    let w0_1 = w1[wk + 16u];
-    let w0_2 = w1[wk + 32u];
-    let w0_3 = w1[wk + 48u];
-    let w1_0 = w1[wk + 8u];
-    let w1_1 = w1[wk + 24u];
-    let w1_2 = w1[wk + 40u];
-    let w1_3 = w1[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
     { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -7575,15 +7653,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w2[wk + 0u];
-    let w0_1 = w2[wk + 16u];
-    let w0_2 = w2[wk + 32u];
-    let w0_3 = w2[wk + 48u];
-    let w1_0 = w2[wk + 8u];
-    let w1_1 = w2[wk + 24u];
-    let w1_2 = w2[wk + 40u];
-    let w1_3 = w2[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
     { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
@@ -7603,15 +7682,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let wk = k4 * 64u + col4;
-    let w0_0 = w3[wk + 0u];
-    let w0_1 = w3[wk + 16u];
-    let w0_2 = w3[wk + 32u];
-    let w0_3 = w3[wk + 48u];
-    let w1_0 = w3[wk + 8u];
-    let w1_1 = w3[wk + 24u];
-    let w1_2 = w3[wk + 40u];
-    let w1_3 = w3[wk + 56u];
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w3[w0_at];
+    let w0_1 = w3[w0_at + 16u];
+    let w0_2 = w3[w0_at + 32u];
+    let w0_3 = w3[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w3[w1_at];
+    let w1_1 = w3[w1_at + 16u];
+    let w1_2 = w3[w1_at + 32u];
+    let w1_3 = w3[w1_at + 48u];
     { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
     { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
     { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
