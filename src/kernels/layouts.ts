@@ -44,9 +44,10 @@ export function blockedWindow(mb: number, kb: number, KB: number, s: BlockShape,
 
 /**
  * matmul-blocked's W blocks stored as f16: each [KC][NB] block of blockWeight's f32 layout
- * (W^T) becomes [KC/4][NB/4][4 k][4 n] halves packed in pairs, so the 16 weights a lane
- * multiplies per 4 k (its 4 columns) are two vec4<u32> of the window (blockedWeightLoads):
- * half the bytes of the f32 block with the same KC and NB (so the same A blocks and tiles).
+ * (W^T) becomes [KC/4][NB/4][4 k][4 n] halves packed in pairs, so the 16 weights of one group
+ * of 4 columns per 4 k are two vec4<u32> of the window, whichever groups a lane owns
+ * (blockedWeightLoads): half the bytes of the f32 block with the same KC and NB (so the same A
+ * blocks and tiles).
  */
 export function packBlockedF16(blocked: Float32Array, KC: number, NB: number, where: string): Uint32Array {
   const halves = new Uint16Array(blocked.length);
@@ -65,24 +66,25 @@ export function packBlockedF16(blocked: Float32Array, KC: number, NB: number, wh
 }
 
 /**
- * WGSL statements declaring wk0..wk3: the vec4s of columns 4 col4 .. 4 col4 + 3 of W^T at
- * k = 4 k4 + 0..3 in the W window `binding`, stored in `dtype` (blockWeight's f32 layout, or
- * packBlockedF16's), with `nb` columns per block.
+ * WGSL statements declaring `${name}0` .. `${name}3`: the vec4s of columns 4 col4 .. 4 col4 + 3
+ * of W^T at k = 4 k4 + 0..3 in the W window `binding`, stored in `dtype` (blockWeight's f32
+ * layout, or packBlockedF16's), with `nb` columns per block. A lane owning several groups of
+ * columns declares each under its own name.
  */
-export function blockedWeightLoads(binding: string, dtype: WeightDtype, nb: number, k4: string, col4: string): string {
+export function blockedWeightLoads(binding: string, dtype: WeightDtype, nb: number, k4: string, col4: string, name: string): string {
   const nb4 = nb / 4;
   if (dtype === 'f32') {
-    return `    let wk = ${k4} * ${4 * nb4}u + ${col4};
-${[0, 1, 2, 3].map((j) => `    let wk${j} = ${binding}[wk${j ? ` + ${j * nb4}u` : ''}];`).join('\n')}`;
+    return `    let ${name}at = ${k4} * ${4 * nb4}u + ${col4};
+${[0, 1, 2, 3].map((j) => `    let ${name}${j} = ${binding}[${name}at${j ? ` + ${j * nb4}u` : ''}];`).join('\n')}`;
   }
   const half = (v: string, lo: string, hi: string) => `vec4(unpack2x16float(${v}.${lo}), unpack2x16float(${v}.${hi}))`;
-  return `    let wq = (${k4} * ${nb4}u + ${col4}) * 2u;
-    let wlo = ${binding}[wq];
-    let whi = ${binding}[wq + 1u];
-    let wk0 = ${half('wlo', 'x', 'y')};
-    let wk1 = ${half('wlo', 'z', 'w')};
-    let wk2 = ${half('whi', 'x', 'y')};
-    let wk3 = ${half('whi', 'z', 'w')};`;
+  return `    let ${name}at = (${k4} * ${nb4}u + ${col4}) * 2u;
+    let ${name}lo = ${binding}[${name}at];
+    let ${name}hi = ${binding}[${name}at + 1u];
+    let ${name}0 = ${half(`${name}lo`, 'x', 'y')};
+    let ${name}1 = ${half(`${name}lo`, 'z', 'w')};
+    let ${name}2 = ${half(`${name}hi`, 'x', 'y')};
+    let ${name}3 = ${half(`${name}hi`, 'z', 'w')};`;
 }
 
 /** `fn blocked_rc(i: u32, kb_count: u32) -> vec2u`: the row and column of X that element i of the layout holds. */

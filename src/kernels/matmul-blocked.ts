@@ -11,7 +11,10 @@
  * layer gets narrow blocks, so little padding is multiplied). One dispatch computes an MB x NB
  * output tile over P k-blocks (P pairs of windows bound); K beyond P blocks takes further
  * passes that accumulate. Workgroups split the tile's rows (TM per thread, uniform across
- * lanes, so A loads are broadcasts); lanes own 4 consecutive columns (one vec4 of W per k).
+ * lanes); lanes own TN vec4s of columns, NB / TN columns apart. On llvmpipe every load in the k
+ * loop (even one uniform across lanes) is a gather of 8 scalar loads per component (~11 ns
+ * per vec4 per 8 lanes, against ~2 ns per vec4 FMA: bench/RESULTS.md, 2026-12-02), so the
+ * rate follows loads per FMA: TM + 4 TN vec4 loads for 4 TM TN vec4 FMAs per k4 step.
  * A convolution's output (stored transposed) can end in the scale-aware gate (conv2d's
  * epilogue): its two small maps are read through uniform windows too, laid out per column
  * block as [ceil(N/NB)][GP][NB] (GP = gh * gw padded to vec4s), so a lane's 4 channels at a
@@ -46,25 +49,32 @@ export const matmulBlocked = defineKernel({
   // pitch > 0: rows m are pixels of a grid `pitch` wide of which the first w columns are
   // stored, compacted (an implicit-GEMM convolution computes on its padded input's grid).
   uniforms: {
-    M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32', has_bias: 'u32', has_residual: 'u32',
+    M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32',
     h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32', act: 'u32',
   },
-  // bias, residual and which activation (act: an index into ACTIVATIONS) are uniforms, not
-  // constants: they act once per output, and each constant multiplies the pipelines to compile.
-  // `activated` only says whether there is one: the switch costs llvmpipe ~10% CPU on a K = 128
-  // layer (Swin qkv, measured), so the layers without an activation (most FLOPs) skip it.
+  // Which activation (act: an index into ACTIVATIONS) is a uniform: each constant multiplies the
+  // pipelines to compile. `activated` only says whether there is one: the switch costs llvmpipe
+  // ~10% CPU on a K = 128 layer (Swin qkv, measured), so the layers without one skip it.
+  // bias, residual and passes > 1 (read back the partial sums) are constants: llvmpipe runs
+  // both sides of a branch under a lane mask, so a uniform flag still paid a per-lane storage
+  // load per output for each of them (Swin's K = 128 layers spent ~40% of their time in the
+  // epilogue, bench/RESULTS.md 2026-12-02).
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
+  // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
   // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, P: 1, GP: 0, activated: false, wdt: 'f32' as WeightDtype },
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false, wdt: 'f32' as WeightDtype },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
+    const LANES = NB4 / c.TN;
     const rows = [...Array(c.TM).keys()];
+    const cols = [...Array(c.TN).keys()];
     const pairs = [...Array(c.P).keys()];
+    const acc = (i: number, j: number) => `acc${i}_${j}`;
     const step = (p: number) => /* wgsl */ `
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-${blockedWeightLoads(`w${p}`, c.wdt, c.NB, 'k4', 'col4')}
-${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4]; acc${i} = fma(vec4(a.x), wk0, fma(vec4(a.y), wk1, fma(vec4(a.z), wk2, fma(vec4(a.w), wk3, acc${i})))); }`).join('\n')}
+${cols.map((j) => blockedWeightLoads(`w${p}`, c.wdt, c.NB, 'k4', j ? `col4 + ${j * LANES}u` : 'col4', `w${j}_`)).join('\n')}
+${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4];${cols.map((j) => ` ${acc(i, j)} = fma(vec4(a.x), w${j}_0, fma(vec4(a.y), w${j}_1, fma(vec4(a.z), w${j}_2, fma(vec4(a.w), w${j}_3, ${acc(i, j)}))));`).join('')} }`).join('\n')}
   }`;
     return /* wgsl */ `
 // a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
@@ -81,32 +91,35 @@ fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   }
   let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    if (params.has_bias != 0u) { v += bias[n]; }
+  ${c.passes ? 'if (params.first == 0u) { v += out[o]; }' : ''}
+  ${c.passes ? 'if (params.last != 0u) {' : '{'}
+    ${c.bias ? 'v += bias[n];' : ''}
     v = activate(v);
     ${c.GP ? 'v = v * gm + ga;' : ''}
-    if (params.has_residual != 0u) { v += residual[o]; }
+    ${c.residual ? 'v += residual[o];' : ''}
   }
   out[o] = v;
 }
 
-@compute @workgroup_size(${NB4}, 1, 1)
+@compute @workgroup_size(${LANES}, 1, 1)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col4 = lid.x;
   let r0 = wg.y * ${c.TM}u;
-${rows.map((i) => `  var acc${i} = vec4<f32>();`).join('\n')}
+${rows.flatMap((i) => cols.map((j) => `  var ${acc(i, j)} = vec4<f32>();`)).join('\n')}
 ${pairs.map(step).join('\n')}
-  let n = params.n0 + 4u * col4;
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, ${c.TM}>(${rows.map((i) => `acc${i}`).join(', ')});
+  let accs = array<vec4<f32>, ${c.TM * c.TN}>(${rows.flatMap((i) => cols.map((j) => acc(i, j))).join(', ')});
   for (var i = 0u; i < ${c.TM}u; i++) {
     let m = params.m0 + r0 + i;
-${c.GP ? `    let t = gate_taps(m);
-    let gm = gate_mul_at(col4, t.y, t.x);
-    let ga = gate_add_at(col4, t.y, t.x);
-    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j], gm[j], ga[j]); }` : '    for (var j = 0u; j < 4u; j++) { store(m, n + j, accs[i][j]); }'}
+${c.GP ? '    let t = gate_taps(m);\n' : ''}    for (var j = 0u; j < ${c.TN}u; j++) {
+      let c4 = col4 + j * ${LANES}u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * ${c.TN}u + j];
+${c.GP ? `      let gm = gate_mul_at(c4, t.y, t.x);
+      let ga = gate_add_at(c4, t.y, t.x);
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }` : '      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }'}
+    }
   }
 }
 `;
@@ -114,3 +127,4 @@ ${c.GP ? `    let t = gate_taps(m);
   // Only the rows of the tile that exist: the last tile of a 66-row BERT batch has 2 of 64.
   workgroups: (u, c) => [1, Math.ceil(Math.min(c.MB, u.M - u.m0) / c.TM), 1],
 });
+

@@ -11,8 +11,12 @@ import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
 import { expectShape, fmtShape, numel, weightDtypeOf, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
 
-/** Rows per thread: 16 keeps 16 vec4 accumulators in registers; tiny layers use fewer. */
+/** Rows per thread: each vec4 of W a lane loads feeds TM rows. */
 const TM = 16;
+
+/** Vec4s of columns per lane for a tile NB wide: TN_MAX, as long as a tile keeps 8 lanes (llvmpipe's SIMD width). */
+const TN_MAX = 2;
+const columnVec4s = (NB: number): number => Math.max(1, Math.min(TN_MAX, NB / 32));
 
 const pow2 = (n: number, least: number): number => Math.max(least, 2 ** Math.ceil(Math.log2(n)));
 
@@ -249,7 +253,6 @@ export function blockedMatmulFromBlocks(
           const uniforms = {
             M, N, ldo, out_t: opts.transposed ? 1 : 0, m0: mb * MB, n0: nb * NB,
             first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4,
-            has_bias: bias ? 1 : 0, has_residual: opts.residual ? 1 : 0,
             h: outH, w: dims.rowPitch?.w ?? outW, gh: opts.gate?.size[0] ?? 1, gw: opts.gate?.size[1] ?? 1, pitch: dims.rowPitch?.pitch ?? 0,
             o_off: z * outBatch, act: activationIndex(opts.act ?? 'none'),
           };
@@ -259,7 +262,9 @@ export function blockedMatmulFromBlocks(
     }
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
-  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts: { KC, MB, NB, TM: Math.min(TM, MB), P, GP, activated: (opts.act ?? 'none') !== 'none', wdt }, dispatches, flops });
+  const TN = columnVec4s(NB);
+  const consts = { KC, MB, NB, TM: Math.min(TM, MB), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1, wdt };
+  g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
 }
 
