@@ -12,9 +12,8 @@ export const ARENA_ALIGN = 256;
 
 export interface Placement {
   tensor: Tensor;
-  /** 0: the main arena; 1: the arena of tensors some call reads as a uniform window (a buffer
-   * bound as uniform must not also be bound writable in the same dispatch). */
-  arena: 0 | 1;
+  /** 0: the main arena; 1, 2, ...: arenas of tensors some call reads as a uniform window (arenaOf). */
+  arena: number;
   offset: number;
   /** Bytes bound: 4 per storage word rounded up to 16 so vec4 views of any tensor are legal. */
   bytes: number;
@@ -24,9 +23,8 @@ export interface Placement {
 
 export interface MemoryPlan {
   placements: Map<number, Placement>;
-  arenaBytes: number;
-  /** Size of arena 1 (0 when no call reads an activation through a uniform window). */
-  uniformArenaBytes: number;
+  /** Size of each arena (Placement.arena); only arena 0 when no call reads an activation through a uniform window. */
+  arenaBytes: number[];
   /** What one buffer per tensor would cost. */
   naiveBytes: number;
   /** Largest sum of sizes of tensors alive at one call: a lower bound for any plan. */
@@ -38,17 +36,55 @@ export interface MemoryPlan {
 export const tensorBytes = (t: Tensor): number => Math.ceil((storageWords(t) * 4) / 16) * 16;
 const alignUp = (n: number, a: number): number => Math.ceil(n / a) * a;
 
+/**
+ * The arena of each activation. A buffer bound as a uniform must not also be bound as storage
+ * (every storage binding is read_write) in the same dispatch, so tensors only ever bound as
+ * storage share arena 0, and a tensor some call reads as a uniform window takes the lowest arena
+ * from 1 that no call binding it also binds, the other way, for another tensor. One arena for
+ * those is enough until a call both reads uniform windows and writes a tensor read that way
+ * (matmul-blocked storing the next product's A blocks: lowering/fuse-block-rows.ts).
+ */
+function arenaOf(calls: readonly Call[]): Map<number, number> {
+  const uniformRead = new Set<number>();
+  const callsOf = new Map<number, Call[]>();
+  for (const c of calls) {
+    c.args.forEach((t, j) => {
+      if (!t || t.kind === 'weight') return;
+      if (c.bindings[j].uniform) uniformRead.add(t.id);
+      if (callsOf.get(t.id)?.at(-1) !== c) callsOf.set(t.id, [...(callsOf.get(t.id) ?? []), c]);
+    });
+  }
+  const arena = new Map<number, number>();
+  for (const id of callsOf.keys()) {
+    if (!uniformRead.has(id)) {
+      arena.set(id, 0);
+      continue;
+    }
+    const taken = new Set<number>();
+    for (const c of callsOf.get(id)!) {
+      const asUniform = !!c.bindings[c.args.findIndex((t) => t?.id === id)].uniform;
+      c.args.forEach((t, j) => {
+        const a = t && t.id !== id ? arena.get(t.id) : undefined;
+        if (a !== undefined && !!c.bindings[j].uniform !== asUniform) taken.add(a);
+      });
+    }
+    let a = 1;
+    while (taken.has(a)) a++;
+    arena.set(id, a);
+  }
+  return arena;
+}
+
 export function planMemory(calls: readonly Call[], pinned: readonly Tensor[], outputs: readonly Tensor[]): MemoryPlan {
   const lifetimes = new Map<number, Placement>();
-  const uniformRead = new Set<number>();
-  for (const c of calls) c.args.forEach((t, j) => t && c.bindings[j].uniform && uniformRead.add(t.id));
+  const arenas = arenaOf(calls);
   const touch = (t: Tensor | undefined, at: number): void => {
     if (!t || t.kind === 'weight') return;
     const p = lifetimes.get(t.id);
     if (p) {
       p.first = Math.min(p.first, at);
       p.last = Math.max(p.last, at);
-    } else lifetimes.set(t.id, { tensor: t, arena: uniformRead.has(t.id) ? 1 : 0, offset: 0, bytes: tensorBytes(t), first: at, last: at });
+    } else lifetimes.set(t.id, { tensor: t, arena: arenas.get(t.id) ?? 0, offset: 0, bytes: tensorBytes(t), first: at, last: at });
   };
   // Inputs are written before the first call; outputs are read after the last one.
   for (const t of pinned) touch(t, -1);
@@ -57,7 +93,7 @@ export function planMemory(calls: readonly Call[], pinned: readonly Tensor[], ou
 
   const order = [...lifetimes.values()].sort((a, b) => b.bytes - a.bytes || a.first - b.first);
   const placed: Placement[] = [];
-  const arenaBytes = [0, 0];
+  const arenaBytes = new Array<number>([...arenas.values()].reduce((m, a) => Math.max(m, a), 0) + 1).fill(0);
   for (const p of order) {
     const clashes = placed
       .filter((q) => q.arena === p.arena && q.first <= p.last && p.first <= q.last)
@@ -86,8 +122,7 @@ export function planMemory(calls: readonly Call[], pinned: readonly Tensor[], ou
   }
   return {
     placements: lifetimes,
-    arenaBytes: alignUp(Math.max(arenaBytes[0], 16), ARENA_ALIGN),
-    uniformArenaBytes: alignUp(arenaBytes[1], ARENA_ALIGN),
+    arenaBytes: arenaBytes.map((b) => alignUp(Math.max(b, 16), ARENA_ALIGN)),
     naiveBytes,
     peakLiveBytes,
     largestCallBytes,
