@@ -7,14 +7,15 @@
  *  - identical block-rows calls become one (BERT's query, key and value read one input);
  *  - a block-rows whose input has no other reader, written by a kernel that can store A blocks
  *    itself (layer-norm-rows; matmul-blocked with a plain row-major output and no residual;
- *    window-attention-blocked), goes: that writer stores the blocks (its outKC, outMB
- *    constants; layouts.ts).
+ *    window-attention-blocked; instance-norm), goes: that writer stores the blocks (its outKC,
+ *    outMB constants; layouts.ts).
  * Every value is bit for bit the unfused graph's: the same arithmetic, stored elsewhere. Rows
  * past M in the last row block stay unwritten (matmul-blocked computes them, never stores them);
  * the columns past K in the last k-block must be zeros (W's are, but 0 * NaN is not 0), so
  * layer-norm-rows writes them, and the other writers are used only when KC divides their width.
  */
 import { blockRows } from '../kernels/block-rows.js';
+import { instanceNorm } from '../kernels/instance-norm.js';
 import { blockedSize } from '../kernels/layouts.js';
 import { layerNormRows } from '../kernels/layer-norm.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
@@ -32,11 +33,12 @@ interface BlockedRows {
 
 const arg = (c: Call, name: string): Tensor | undefined => c.args[c.bindings.findIndex((b) => b.name === name)];
 
-/** The matrix a block-rows call lays out when it is one whole row-major tensor (not a view, a batch or W^T). */
+/** The matrix a block-rows call lays out when it is one whole row-major tensor (not a view, a batch of several or W^T). */
 function wholeRows(c: Call): BlockedRows | undefined {
-  const { M, K, n, off, ldm, ldk, zstride } = c.uniforms;
+  const { M, K, n, off, ldm, ldk } = c.uniforms;
   const [KC, MB] = [c.consts.KC as number, c.consts.MB as number];
-  const whole = !c.consts.rowsInner && off === 0 && ldm === K && ldk === 1 && zstride === 0 && numel(arg(c, 'x')!.shape) === M * K;
+  const whole = !c.consts.rowsInner && off === 0 && ldm === K && ldk === 1 && numel(arg(c, 'x')!.shape) === M * K;
+  // n: the blocks of one matrix (a product of one head has a batch stride, unused).
   return whole && n === blockedSize(M, K, { MB, KC }) ? { M, K, KC, MB } : undefined;
 }
 
@@ -51,6 +53,8 @@ function storingBlocks(c: Call, out: Tensor, l: BlockedRows): Call | undefined {
     if (!plain || c.consts.GP || c.consts.residual || u.M !== l.M || u.N !== l.K || l.K % l.KC !== 0) return undefined;
   } else if (c.kernel === windowAttentionBlocked) {
     if (u.H * u.W !== l.M || u.C !== l.K || l.K % l.KC !== 0) return undefined;
+  } else if (c.kernel === instanceNorm) {
+    if (u.rows !== l.M || u.cols !== l.K || l.K % l.KC !== 0) return undefined;
   } else return undefined;
   const consts = { ...c.consts, outKC: l.KC, outMB: l.MB };
   return { ...c, consts, bindings: bindingsOf(c.kernel, consts), args: c.args.map((t, j) => (c.bindings[j].output ? out : t)) };

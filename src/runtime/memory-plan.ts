@@ -51,7 +51,9 @@ function arenaOf(calls: readonly Call[]): Map<number, number> {
     c.args.forEach((t, j) => {
       if (!t || t.kind === 'weight') return;
       if (c.bindings[j].uniform) uniformRead.add(t.id);
-      if (callsOf.get(t.id)?.at(-1) !== c) callsOf.set(t.id, [...(callsOf.get(t.id) ?? []), c]);
+      const of = callsOf.get(t.id) ?? [];
+      if (of.at(-1) !== c) of.push(c);
+      callsOf.set(t.id, of);
     });
   }
   const arena = new Map<number, number>();

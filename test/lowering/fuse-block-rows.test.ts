@@ -7,10 +7,12 @@
  * first runs a product on NaNs whose A blocks take the bytes the fused blocks get later, so
  * padding left unwritten shows as NaN. A chain of three products puts the blocks in a second
  * uniform-read arena (a call may not bind one buffer as uniform and as storage); window
- * attention (9 x 11 tokens: padded, shifted windows) stores its projection's blocks.
+ * attention (9 x 11 tokens: padded, shifted windows) stores its projection's blocks, an
+ * InstanceNorm (with its `mul` epilogue) a one-head product's.
  */
 import { describe, expect, it } from 'vitest';
-import { layerNorm, linear, windowAttention } from '../../src/lowering/ops.js';
+import { instanceNormOp } from '../../src/kernels/instance-norm.js';
+import { layerNorm, linear, product, windowAttention } from '../../src/lowering/ops.js';
 import { uniformWindowTarget, type Target } from '../../src/lowering/target.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph, type Tensor } from '../../src/runtime/graph.js';
@@ -33,7 +35,8 @@ async function run(target: Target, M: number, C: number, build: Build) {
   g.output('y', build(g, x));
   const compiled = await CompiledGraph.compile(await testGpu(), g);
   try {
-    const { outputs } = await compiled.run({ x: randomArray(M * C, M + C), nan: new Float32Array(M * 128).fill(NaN) });
+    const inputs = { x: randomArray(M * C, M + C), nan: new Float32Array(M * 128).fill(NaN), key: randomArray(5 * C, 23) };
+    const { outputs } = await compiled.run(Object.fromEntries(Object.entries(inputs).filter(([name]) => g.inputs.has(name))));
     const { placements } = compiled.plan;
     for (const c of compiled.calls) {
       const arenas = (uniform: boolean) => new Set(c.args.filter((t, j) => t && placements.has(t.id) && !!c.bindings[j].uniform === uniform).map((t) => placements.get(t!.id)!.arena));
@@ -65,6 +68,15 @@ const attention: Build = (g, x) => {
   return linear(g, 'proj', attended, weight(g, 'proj_w', [C, C], 20), g.weight('proj_b', [C], randomArray(C, 21)), { residual: x });
 };
 
+/** SILA's query: an InstanceNorm read by a product of one head (a view with a batch stride), then a linear. */
+const instanceNormed: Build = (g, x) => {
+  const [M, C] = x.shape;
+  const key = g.input('key', [5, C]);
+  const query = instanceNormOp(g, 'query', x, 1e-5, { mul: g.weight('mul', [M, C], randomArray(M * C, 24)) });
+  const scores = product(g, 'scores', { a: { tensor: query, rows: M, cols: C, ldr: C, ldc: 1, batchStride: C }, b: { tensor: key, rows: 5, cols: C, ldr: C, ldc: 1, batchStride: C }, outShape: [M, 5], alpha: 0.5 });
+  return linear(g, 'out', instanceNormOp(g, 'norm', scores, 1e-5), weight(g, 'w', [C, 5], 22), undefined);
+};
+
 /** Three products in a row (no norm): the middle one reads blocks and writes blocks. */
 const chain: Build = (g, x) => {
   const C = x.shape[1];
@@ -85,6 +97,8 @@ const cases: Array<[string, number, number, Build, string[]]> = [
   ['LayerNorm -> fc1 -> fc2, hidden 200: KC does not divide it', 300, 100, mlp(200), ['layer-norm-rows', 'matmul-blocked', 'block-rows', 'matmul-blocked']],
   ['LayerNorm -> fc1 -> fc2, one row', 1, 100, mlp(256), ['layer-norm-rows', 'matmul-blocked', 'matmul-blocked']],
   ['LayerNorm -> qkv -> window attention -> proj', 99, 64, attention, ['layer-norm-rows', 'matmul-blocked', 'window-kv-blocks', 'window-attention-blocked', 'matmul-blocked']],
+  // The scores' second InstanceNorm is 5 wide: KC 16 does not divide it, block-rows stays.
+  ['InstanceNorm -> product of one head -> InstanceNorm -> linear', 130, 64, instanceNormed, ['instance-norm', 'block-rows', 'matmul-blocked', 'instance-norm', 'block-rows', 'matmul-blocked']],
   ['three products in a row', 300, 100, chain, ['block-rows', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked']],
   // q and k feed one product each: p0 and p1 store their blocks too.
   ['three products of one input', 70, 64, sameInput, ['block-rows', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked']],
