@@ -2,7 +2,7 @@
  * The uniform-window lowering's last step, on a graph's live calls before memory is planned
  * (Target.fuse, run by CompiledGraph.compile). Every blocked product's A operand is laid out
  * in matmul-blocked's blocks by a block-rows pass (blocked-matmul.ts): a memory-bound copy
- * that pays llvmpipe's per-lane storage path once per element (base480: 316 calls,
+ * that pays llvmpipe's per-lane storage path once per element (base480: 364 calls,
  * bench/RESULTS.md). Here, knowing every reader of every tensor:
  *  - identical block-rows calls become one (BERT's query, key and value read one input);
  *  - a block-rows whose input has no other reader, written by a kernel that can store A blocks
@@ -13,6 +13,8 @@
  * past M in the last row block stay unwritten (matmul-blocked computes them, never stores them);
  * the columns past K in the last k-block must be zeros (W's are, but 0 * NaN is not 0), so
  * layer-norm-rows writes them, and the other writers are used only when KC divides their width.
+ * A matmul-blocked writer reads uniform windows while it stores blocks read the same way: the
+ * memory plan then puts the two in different arenas (runtime/memory-plan.ts).
  */
 import { blockRows } from '../kernels/block-rows.js';
 import { instanceNorm } from '../kernels/instance-norm.js';
