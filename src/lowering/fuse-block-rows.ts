@@ -7,8 +7,8 @@
  *  - identical block-rows calls become one (BERT's query, key and value read one input);
  *  - a block-rows whose input has no other reader, written by a kernel that can store A blocks
  *    itself (layer-norm-rows; matmul-blocked with a plain row-major output and no residual;
- *    window-attention-blocked; instance-norm), goes: that writer stores the blocks (its outKC,
- *    outMB constants; layouts.ts).
+ *    window-attention-blocked; instance-norm; patch-merge-norm), goes: that writer stores the
+ *    blocks (its outKC, outMB constants; layouts.ts).
  * Every value is bit for bit the unfused graph's: the same arithmetic, stored elsewhere. Rows
  * past M in the last row block stay unwritten (matmul-blocked computes them, never stores them);
  * the columns past K in the last k-block must be zeros (W's are, but 0 * NaN is not 0), so
@@ -21,6 +21,7 @@ import { instanceNorm } from '../kernels/instance-norm.js';
 import { blockedSize } from '../kernels/layouts.js';
 import { layerNormRows } from '../kernels/layer-norm.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
+import { patchMergeNorm } from '../kernels/patch-merge-norm.js';
 import { windowAttentionBlocked } from '../kernels/window-attention-blocked.js';
 import { numel, type Call, type Tensor } from '../runtime/graph.js';
 import { bindingsOf, constantsKey } from '../runtime/kernel.js';
@@ -57,6 +58,8 @@ function storingBlocks(c: Call, out: Tensor, l: BlockedRows): Call | undefined {
     if (u.H * u.W !== l.M || u.C !== l.K || l.K % l.KC !== 0) return undefined;
   } else if (c.kernel === instanceNorm) {
     if (u.rows !== l.M || u.cols !== l.K || l.K % l.KC !== 0) return undefined;
+  } else if (c.kernel === patchMergeNorm) {
+    if (u.tokens !== l.M || 4 * u.C !== l.K || l.K % l.KC !== 0) return undefined;
   } else return undefined;
   const consts = { ...c.consts, outKC: l.KC, outMB: l.MB };
   return { ...c, consts, bindings: bindingsOf(c.kernel, consts), args: c.args.map((t, j) => (c.bindings[j].output ? out : t)) };

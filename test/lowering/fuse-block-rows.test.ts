@@ -8,10 +8,11 @@
  * padding left unwritten shows as NaN. A chain of three products puts the blocks in a second
  * uniform-read arena (a call may not bind one buffer as uniform and as storage); window
  * attention (9 x 11 tokens: padded, shifted windows) stores its projection's blocks, an
- * InstanceNorm (with its `mul` epilogue) a one-head product's.
+ * InstanceNorm (with its `mul` epilogue) a one-head product's, patch merging its reduction's.
  */
 import { describe, expect, it } from 'vitest';
 import { instanceNormOp } from '../../src/kernels/instance-norm.js';
+import { patchMergeNormOp } from '../../src/kernels/patch-merge-norm.js';
 import { layerNorm, linear, product, windowAttention } from '../../src/lowering/ops.js';
 import { uniformWindowTarget, type Target } from '../../src/lowering/target.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
@@ -77,6 +78,13 @@ const instanceNormed: Build = (g, x) => {
   return linear(g, 'out', instanceNormOp(g, 'norm', scores, 1e-5), weight(g, 'w', [C, 5], 22), undefined);
 };
 
+/** Swin's patch merging (9 x 11 tokens: padded to 10 x 12) and its reduction. */
+const merged: Build = (g, x) => {
+  const C = x.shape[1];
+  const { merged: m } = patchMergeNormOp(g, 'merge', x, 9, 11, g.weight('gamma', [4 * C], randomArray(4 * C, 25)), g.weight('beta', [4 * C], randomArray(4 * C, 26)), 1e-5);
+  return linear(g, 'reduction', m, weight(g, 'w', [2 * C, 4 * C], 27), undefined);
+};
+
 /** Three products in a row (no norm): the middle one reads blocks and writes blocks. */
 const chain: Build = (g, x) => {
   const C = x.shape[1];
@@ -99,6 +107,7 @@ const cases: Array<[string, number, number, Build, string[]]> = [
   ['LayerNorm -> qkv -> window attention -> proj', 99, 64, attention, ['layer-norm-rows', 'matmul-blocked', 'window-kv-blocks', 'window-attention-blocked', 'matmul-blocked']],
   // The scores' second InstanceNorm is 5 wide: KC 16 does not divide it, block-rows stays.
   ['InstanceNorm -> product of one head -> InstanceNorm -> linear', 130, 64, instanceNormed, ['instance-norm', 'block-rows', 'matmul-blocked', 'instance-norm', 'block-rows', 'matmul-blocked']],
+  ['patch merging -> reduction', 99, 64, merged, ['patch-merge-norm', 'matmul-blocked']],
   ['three products in a row', 300, 100, chain, ['block-rows', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked']],
   // q and k feed one product each: p0 and p1 store their blocks too.
   ['three products of one input', 70, 64, sameInput, ['block-rows', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked']],
