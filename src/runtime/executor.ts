@@ -87,7 +87,7 @@ export class CompiledGraph {
     readonly removed: readonly Call[],
     readonly plan: MemoryPlan,
     readonly weightBytes: number,
-    /** Arena 0 (activations), then those of activations read through uniform windows (memory-plan.ts). */
+    /** The activation arenas (memory-plan.ts). */
     private readonly arenas: GPUBuffer[],
     private readonly ownedBuffers: GPUBuffer[],
     private readonly encoded: Encoded[],
@@ -125,10 +125,9 @@ export class CompiledGraph {
     }
     const progress = options.onProgress ?? (() => {});
     const owned: GPUBuffer[] = [];
-    const arenaUsage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-    const arenas = plan.arenaBytes.map((size, i) =>
-      i === 0 ? device.createBuffer({ label: 'arena:activations', size, usage: arenaUsage }) : device.createBuffer({ label: `arena:uniform-read${i}`, size, usage: arenaUsage | GPUBufferUsage.UNIFORM }),
-    );
+    // Any arena may hold tensors read through uniform windows (memory-plan.ts).
+    const arenaUsage = GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+    const arenas = plan.arenaBytes.map((size, i) => device.createBuffer({ label: `arena:activations${i}`, size, usage: arenaUsage }));
     owned.push(...arenas);
 
     // Weights: one immutable buffer each, uploaded once, loaded lazily to bound host memory.
