@@ -100,7 +100,7 @@ export async function measurePeaks(host: BenchHost): Promise<{ suite: BenchSuite
   const kernel = target.name === 'uniform-windows' ? 'matmul-blocked' : 'matmul (tiled)';
   const a = randomArray(c.M * c.K, 1);
   const w = randomArray(c.N * c.K, 2);
-  const mm = await timeGraph(host, (g) => target.linear(g, 'mm', g.input('a', [c.M, c.K]), g.weight('w', [c.N, c.K], w)), checkLinear(c, kernel, a, w));
+  const mm = await timeGraph(host, (g) => target.linear(g, 'mm', { x: g.input('a', [c.M, c.K]), w: g.weight('w', [c.N, c.K], w) }), checkLinear(c, kernel, a, w));
   host.log(`peak: ${kernel} ${c.name} ${mm.medianMs.toFixed(1)} ms, ${(mm.flop / (mm.medianMs * 1e6)).toFixed(2)} GFLOP/s`);
 
   const rows = [

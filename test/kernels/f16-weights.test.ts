@@ -35,7 +35,7 @@ describe.each(Object.keys(LOWERINGS) as Lowering[])('f16 weights, %s lowering', 
       const w = randomArray(N * K, N + 5);
       const [b, r] = [randomArray(N, 2), randomArray(M * N, 3)];
       const { y } = await runGraph(
-        (g) => ({ y: linear(g, 'fc', g.input('x', [M, K]), g.weight('w', [N, K], w), g.weight('b', [N], b), { act: 'gelu', residual: g.input('r', [M, N]) }) }),
+        (g) => ({ y: linear(g, 'fc', { x: g.input('x', [M, K]), w: g.weight('w', [N, K], w), bias: g.weight('b', [N], b), act: 'gelu', residual: g.input('r', [M, N]) }) }),
         { x, r },
         target,
         'f16',
@@ -115,7 +115,7 @@ describe.each(Object.keys(LOWERINGS) as Lowering[])('f16 weights, %s lowering', 
     const bytes = async (dtype: 'f32' | 'f16') => {
       const g = new Graph(target, dtype);
       const x = g.input('x', [5, 256]);
-      const h = linear(g, 'fc1', x, g.weight('w1', [512, 256], randomArray(512 * 256, 1)), g.weight('b1', [512], randomArray(512, 2)));
+      const h = linear(g, 'fc1', { x, w: g.weight('w1', [512, 256], randomArray(512 * 256, 1)), bias: g.weight('b1', [512], randomArray(512, 2)) });
       g.output('y', layerNorm(g, 'norm', h, { gamma: g.weight('gamma', [512], randomArray(512, 3)), beta: g.weight('beta', [512], randomArray(512, 4)), eps: 1e-5 }));
       const compiled = await CompiledGraph.compile(gpu, g);
       await compiled.destroy();
@@ -129,7 +129,7 @@ describe.each(Object.keys(LOWERINGS) as Lowering[])('f16 weights, %s lowering', 
   it('refuses a weight beyond the f16 range, naming it', async () => {
     const w = new Float32Array(16).fill(0.5);
     w[5] = 70000;
-    await expect(runGraph((g) => ({ y: linear(g, 'fc', g.input('x', [1, 4]), g.weight('big', [4, 4], w)) }), { x: new Float32Array(4) }, target, 'f16')).rejects.toThrow(/big.*70000.*float16 range/);
+    await expect(runGraph((g) => ({ y: linear(g, 'fc', { x: g.input('x', [1, 4]), w: g.weight('big', [4, 4], w) }) }), { x: new Float32Array(4) }, target, 'f16')).rejects.toThrow(/big.*70000.*float16 range/);
   });
 });
 

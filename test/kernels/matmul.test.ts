@@ -26,7 +26,7 @@ describe('matmul', () => {
         const r = randomArray(M * N, 9);
         const { y } = await runGraph(
           (g) => ({
-            y: linear(g, 'fc', g.input('x', [M, K]), g.weight('w', [N, K], w), g.weight('b', [N], b), { act, residual: g.input('r', [M, N]) }),
+            y: linear(g, 'fc', { x: g.input('x', [M, K]), w: g.weight('w', [N, K], w), bias: g.weight('b', [N], b), act, residual: g.input('r', [M, N]) }),
           }),
           { x, r },
           LOWERINGS[lowering],
@@ -41,7 +41,7 @@ describe('matmul', () => {
     const { M, N, K } = MATMUL_CASES.model[1];
     const x = randomArray(M * K, 1);
     const w = randomArray(N * K, 2);
-    const { y } = await runGraph((g) => ({ y: linear(g, 'qkv', g.input('x', [M, K]), g.weight('w', [N, K], w)) }), { x });
+    const { y } = await runGraph((g) => ({ y: linear(g, 'qkv', { x: g.input('x', [M, K]), w: g.weight('w', [N, K], w) }) }), { x });
     // Reference on every 97th row: the full float64 product takes too long in JS.
     for (let m = 0; m < M; m += 97) {
       const ref = matmulReference(x.subarray(m * K, (m + 1) * K), w, { M: 1, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true });

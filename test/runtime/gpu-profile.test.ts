@@ -25,7 +25,7 @@ async function compileChain(gpu: Gpu): Promise<CompiledGraph> {
   let x = g.input('x', [ROWS, WIDTH]);
   for (let i = 0; i < 4; i++) {
     const w = Float32Array.from({ length: WIDTH * WIDTH }, (_, j) => Math.sin(i + j * 0.37) / WIDTH);
-    x = linear(g, `fc${i}`, x, g.weight(`w${i}`, [WIDTH, WIDTH], w));
+    x = linear(g, `fc${i}`, { x, w: g.weight(`w${i}`, [WIDTH, WIDTH], w) });
   }
   g.output('y', unaryOp(g, 'act', x, 'tanh'));
   return CompiledGraph.compile(gpu, g);
