@@ -139,11 +139,21 @@ export interface StridedMatmulParams {
   alpha?: number;
 }
 
+/** A and B (B^T with transB) read through the strides of `params`, the output's shape. */
+export interface StridedMatmulArgs {
+  a: Tensor;
+  b: Tensor;
+  outShape: readonly number[];
+  params: StridedMatmulParams;
+  transB?: boolean;
+  act?: Activation;
+}
+
 /**
  * out (shape `outShape`) = alpha * A B for `batch` matrices addressed through strides, e.g.
  * per-head attention scores read straight from a [tokens, heads * dim] projection.
  */
-export function stridedMatmul(g: Graph, name: string, a: Tensor, b: Tensor, outShape: readonly number[], p: StridedMatmulParams, opts: { transB?: boolean; act?: Activation } = {}): Tensor {
+export function stridedMatmul(g: Graph, name: string, { a, b, outShape, params: p, ...opts }: StridedMatmulArgs): Tensor {
   const where = g.name(name);
   const last = (t: Tensor, base: number, batchStride: number, rows: number, cols: number, ld: number) =>
     (p.batch - 1) * batchStride + (rows - 1) * ld + cols - 1 + base < t.shape.reduce((x, y) => x * y, 1);

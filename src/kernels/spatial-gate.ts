@@ -41,8 +41,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroups: (u) => grid1d(Math.ceil((u.H * u.W) / WG)),
 });
 
-/** sigmoid(conv3x3([avg; mx], w)) for channel-mean and channel-max maps [H*W] of an H x W grid. */
-export function spatialGateOp(g: Graph, name: string, avg: Tensor, mx: Tensor, w: Tensor, H: number, W: number): Tensor {
+/** The channel-mean and channel-max maps avg, mx [H*W] of an H x W grid and the conv weight w [1, 2, 3, 3]. */
+export interface SpatialGateArgs {
+  avg: Tensor;
+  mx: Tensor;
+  w: Tensor;
+  H: number;
+  W: number;
+}
+
+/** sigmoid(conv3x3([avg; mx], w)) (SpatialGateArgs): [H*W]. */
+export function spatialGateOp(g: Graph, name: string, { avg, mx, w, H, W }: SpatialGateArgs): Tensor {
   const where = g.name(name);
   expectShape(where, 'channel mean', avg, [H * W]);
   expectShape(where, 'channel max', mx, [H * W]);

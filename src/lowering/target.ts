@@ -82,10 +82,12 @@ function tiledProduct(g: Graph, name: string, p: ProductArgs): Tensor {
     throw new FianetError('bad-graph', `${g.name(name)}: the tiled product reads A [M, K] row-major from offset 0 and B [N, K] with unit stride on one axis`);
   }
   const ldo = p.ldo ?? N;
-  return stridedMatmul(g, name, a.tensor, b.tensor, p.outShape, {
-    M, N, K, lda: a.ldr, ldb: transB ? b.ldr : b.ldc, ldo,
-    a_batch: a.batchStride ?? 0, b_batch: b.batchStride ?? 0, o_batch: p.outBatch ?? M * ldo, batch: p.batch ?? 1, alpha: p.alpha,
-  }, { transB });
+  return stridedMatmul(g, name, {
+    a: a.tensor, b: b.tensor, outShape: p.outShape, transB, params: {
+      M, N, K, lda: a.ldr, ldb: transB ? b.ldr : b.ldc, ldo,
+      a_batch: a.batchStride ?? 0, b_batch: b.batchStride ?? 0, o_batch: p.outBatch ?? M * ldo, batch: p.batch ?? 1, alpha: p.alpha,
+    },
+  });
 }
 
 /** conv2d on the graph's stored weight (streamed-weight.ts). */
@@ -101,7 +103,7 @@ export function uniformWindowTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): 
     product: (g, name, p) => blockedMatmulViews(g, name, p.a, p.b, { alpha: p.alpha, outShape: p.outShape, batch: p.batch, ldo: p.ldo ?? p.b.rows, outBatch: p.outBatch }),
     // conv2d keeps what only it does: an explicit tiling (benchmarks), gate maps too large for a uniform window.
     convolution: (g, name, args) => (!args.tile && (!args.gate || gateFitsWindows(...args.gate.size)) ? conv2dBlockedOp(g, name, args) : conv2dStreamed(g, name, args)),
-    windowAttention: (g, name, a) => windowAttentionBlockedOp(g, name, a.qkv, a.qkvBias, a.table, a.params),
+    windowAttention: windowAttentionBlockedOp,
     // A row per thread: llvmpipe pays per workgroup and per barrier (Swin's 14400 rows of 128: ~70 ms instead of ~530).
     layerNorm: (g, name, x, a) => (x.shape[x.shape.length - 1] % 4 === 0 ? layerNormRowsOp(g, name, x, a) : layerNormOp(g, name, x, a)),
     patchEmbed: patchEmbedBlockedOp,
@@ -116,7 +118,7 @@ export function tiledTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): Target {
     linear: (g, name, args) => tiledLinear(g, name, { ...args, w: streamedWeight(g, args.w) }),
     product: tiledProduct,
     convolution: conv2dStreamed,
-    windowAttention: (g, name, a) => windowAttentionTiledOp(g, name, a.qkv, a.qkvBias, a.table, a.params),
+    windowAttention: windowAttentionTiledOp,
     layerNorm: layerNormOp,
     patchEmbed: (g, name, args) => patchEmbedOp(g, name, { ...args, weight: streamedWeight(g, args.weight) }),
   };

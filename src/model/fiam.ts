@@ -75,7 +75,7 @@ export function fiam(g: Graph, b: WeightBinder, name: string, prefix: string, x:
       const sp = imageLanguageAttention(g, b, 'sp_sila', `${opab}.sp_cross_attn`, x, lang.p, sila);
       const avg = reduceOp(g, 'sp_mean', sp, 1, 'mean');
       const mx = reduceOp(g, 'sp_max', sp, 1, 'max');
-      const attn = spatialGateOp(g, 'spatial', avg, mx, b.get(`${opab}.conv1.weight`, [1, 2, 3, 3]), p.H, p.W);
+      const attn = spatialGateOp(g, 'spatial', { avg, mx, w: b.get(`${opab}.conv1.weight`, [1, 2, 3, 3]), H: p.H, W: p.W });
       return { go, goGate, attn };
     });
 

@@ -55,7 +55,7 @@ describe('matmul', () => {
     const a = randomArray(T * H * D, 3);
     const b = randomArray(H * D * N, 4);
     const p = { M: T, N, K: D, lda: H * D, ldb: N, ldo: N, a_batch: D, b_batch: D * N, o_batch: T * N, batch: H, alpha: 0.125 };
-    const { y } = await runGraph((g) => ({ y: stridedMatmul(g, 'heads', g.input('a', [T, H * D]), g.input('b', [H, D, N]), [H, T, N], p) }), { a, b });
+    const { y } = await runGraph((g) => ({ y: stridedMatmul(g, 'heads', { a: g.input('a', [T, H * D]), b: g.input('b', [H, D, N]), outShape: [H, T, N], params: p }) }), { a, b });
     // 5-term products scaled by alpha: measured 2.4e-8 on llvmpipe and SwiftShader.
     expectClose('strided heads', y, matmulReference(a, b, p), { atol: 1e-7, rtol: 0 }, [H, T, N]);
   });
