@@ -6,7 +6,7 @@
  * show how far the real kernels are from the probe.
  */
 import { FianetError } from '../errors.js';
-import { LINEAR_WORKGROUP } from '../kernels/wgsl-helpers.js';
+import { elementwiseMain } from '../kernels/wgsl-helpers.js';
 import { MATMUL_CASES } from '../kernels/matmul.js';
 import { targetFor } from '../lowering/target.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
@@ -25,12 +25,9 @@ const copyVec4 = defineKernel({
   constants: {},
   wgsl: () => /* wgsl */ `
 // x: [n4] vec4 -> out: [n4] vec4
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   if (i < params.n4) { out[i] = x[i]; }
-}
+`)}
 `,
   workgroups: (u) => grid1d(Math.ceil(u.n4 / WG)),
 });

@@ -6,7 +6,7 @@
  */
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { elementwiseMain } from './wgsl-helpers.js';
 
 const WG = 256;
 
@@ -17,10 +17,7 @@ export const spatialGate = defineKernel({
   constants: {},
   wgsl: () => /* wgsl */ `
 // avg, mx: [H, W], w: [1, 2, 3, 3] -> out: [H, W]
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   if (i >= params.H * params.W) { return; }
   let y = i32(i / params.W);
   let x = i32(i % params.W);
@@ -36,7 +33,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
     }
   }
   out[i] = 1.0 / (1.0 + exp(-s));
-}
+`)}
 `,
   workgroups: (u) => grid1d(Math.ceil((u.H * u.W) / WG)),
 });

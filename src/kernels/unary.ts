@@ -6,7 +6,7 @@
 import { numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
 import { applyActivation } from './reference.js';
-import { activationFn, LINEAR_WORKGROUP, type Activation } from './wgsl-helpers.js';
+import { activationFn, elementwiseMain, type Activation } from './wgsl-helpers.js';
 
 const WG = 256;
 
@@ -18,13 +18,10 @@ export const unary = defineKernel({
   wgsl: (c) => /* wgsl */ `
 // x: [n] -> out: [n]
 ${activationFn(c.act)}
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   if (i >= params.n) { return; }
   out[i] = activate(x[i] * params.scale + params.shift);
-}
+`)}
 `,
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });
