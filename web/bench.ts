@@ -73,7 +73,7 @@ async function run(gpu: Gpu): Promise<void> {
     const suites = Array.from(ui.suites.querySelectorAll<HTMLInputElement>('input:checked'), (i) => i.value);
     const runs = Number(ui.runs.value);
     if (!Number.isInteger(runs) || runs < 1 || runs > 1000) throw new Error(`runs must be a whole number from 1 to 1000, got '${ui.runs.value}'`);
-    // Timestamp queries where the browser offers them (some round them unless started with --enable-webgpu-developer-features).
+    // Timestamp queries where the browser offers them (Chrome may quantize them unless started with --enable-webgpu-developer-features; see src/runtime/gpu-profile.ts).
     const host = { gpu, runs, log: (line: string) => setStatus('busy', `${elapsed()}: ${line}`), gpuTimer: timestampTimer(gpu) };
     const meta = {
       versions: { engine: version, browser: navigator.userAgent },
