@@ -26,12 +26,20 @@ ${elementwiseMain(WG, /* wgsl */ `
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });
 
-export function unaryOp(g: Graph, name: string, x: Tensor, act: Activation, scale = 1, shift = 0): Tensor {
+/** The affine part of act(x * scale + shift), named so the two numbers cannot be swapped silently. */
+export interface ScaleShift {
+  /** Default 1. */
+  scale?: number;
+  /** Default 0. */
+  shift?: number;
+}
+
+export function unaryOp(g: Graph, name: string, x: Tensor, act: Activation, { scale = 1, shift = 0 }: ScaleShift = {}): Tensor {
   const out = g.activation(name, x.shape);
   g.call(unary, name, { args: { x, out }, uniforms: { n: numel(x.shape), scale, shift }, consts: { act } });
   return out;
 }
 
-export function unaryReference(x: ArrayLike<number>, act: Activation, scale = 1, shift = 0): Float64Array {
+export function unaryReference(x: ArrayLike<number>, act: Activation, { scale = 1, shift = 0 }: ScaleShift = {}): Float64Array {
   return Float64Array.from(x, (v) => applyActivation(act, Math.fround(Math.fround(v * scale) + shift)));
 }

@@ -72,7 +72,7 @@ describe('GPU timestamps', () => {
   it.skipIf(timestampsMissing)(`SwiftShader: more dispatches than one query set holds (2048 + 5)${timestampsMissing ? ` (skipped: ${timestampsMissing})` : ''}`, async () => {
     const g = new Graph(targetFor(swiftshader.gpu!.adapter));
     let x = g.input('x', [3, 5]);
-    for (let i = 0; i < 2048 + 5; i++) x = unaryOp(g, `step${i}`, x, 'relu', 1, 1);
+    for (let i = 0; i < 2048 + 5; i++) x = unaryOp(g, `step${i}`, x, 'relu', { shift: 1 });
     g.output('y', x);
     const compiled = await CompiledGraph.compile(swiftshader.gpu!, g);
     try {
