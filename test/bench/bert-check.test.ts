@@ -4,8 +4,8 @@
  * built with one wrong weight is refused with one line before anything is timed.
  */
 import { describe, expect, it } from 'vitest';
-import { benchBert, BERT_CHECK_ATOL, checkBert, checkText } from '../../src/bench/bert.js';
-import { MODEL_CASES } from '../../src/bench/model-cases.js';
+import { benchBert, BERT_CHECK_ATOL, checkBert } from '../../src/bench/bert.js';
+import { checkText, MODEL_CASES } from '../../src/bench/model-cases.js';
 import { formulaWeightStore } from '../../src/model/formula-weights.js';
 import { textEncoderShapes } from '../../src/model/state-dict-shapes.js';
 import type { WeightStore } from '../../src/model/weights.js';
