@@ -1,11 +1,11 @@
 /**
  * What the model suites (bert, tmem, e2e) run: the published config at 480 (Swin-B, BERT-base,
  * base480 formula weights) and one real expression's tokens. Tests run the same suites on
- * the tiny fixture config. Before timing, bert and tmem (and e2e's text phase) build their
- * graph with the same builder at the small width below (checkText, checkConfig) and compare it
- * with the float64 reference (bert-reference.ts, tmem-reference.ts); the image path of e2e has
- * no float64 reference in src/ yet and is checked only finite and not all one value
- * (checkModelOutput), as every timed graph's outputs are.
+ * the tiny fixture config. Before timing, each suite builds its graph with the same builders
+ * at the small width below (checkText, checkConfig) and compares it with the float64
+ * reference (bert-reference.ts; tmem-reference.ts; fianet-reference.ts for e2e, which the
+ * tests hold to the tiny PyTorch fixture); the timed graph's outputs are then checked finite
+ * and not all one value (checkModelOutput).
  */
 import { FianetError } from '../errors.js';
 import { publishedConfig, type BertConfig, type FianetConfig } from '../model/config.js';
@@ -46,8 +46,9 @@ export const checkText = (cfg: BertConfig): BertConfig => ({ ...cfg, layers: 2, 
  * The checked image width: every width of `timed` divided by its first stage's head count, so
  * the Swin attention keeps its head width (32 for Swin-B) and window, and the stages, TMEM
  * blocks and fusion heads keep their number (Swin-B at 480: embed 32, heads 1-2-4-8, TMEM 480
- * -> 120, decoder 128); the text is checkText's; input 4 x (2 window + 1) (100 at window 12:
- * stages 25, 13, 7, 4, every one padded to the window, odd sizes for the patch merging).
+ * -> 120, decoder 128); the text is checkText's; input patch x (window + 1) (52 at window 12:
+ * stages 13, 7, 4, 2, each padded to the window and shifted, odd sizes for the patch merging,
+ * overlapping pooling windows in TMEM), small enough for the float64 reference to take seconds.
  */
 export function checkConfig(timed: FianetConfig): FianetConfig {
   const m = timed.model;
@@ -74,9 +75,9 @@ export function checkConfig(timed: FianetConfig): FianetConfig {
       decoder_hidden: narrow('decoder_hidden', m.decoder_hidden),
     },
     text,
-    input_size: m.patch_size * (2 * m.window_size + 1),
+    input_size: m.patch_size * (m.window_size + 1),
   };
 }
 
-/** How logs and notes name a checked config ("embed 32, window 12, 100 x 100"). */
+/** How logs and notes name a checked config ("embed 32, window 12, 52 x 52"). */
 export const checkWidths = (c: FianetConfig): string => `embed ${c.model.embed_dim}, window ${c.model.window_size}, ${c.input_size} x ${c.input_size}`;

@@ -9,6 +9,12 @@ import type { Activation } from '../kernels/wgsl-helpers.js';
 /** A checkpoint tensor by name (the references read weights synchronously: load them first). */
 export type Weights = (name: string) => Float32Array;
 
+/** BERT's features [n, Ct] for one mask pass and the 0/1 mask [n] they were computed with. */
+export interface LanguageRef {
+  features: ArrayLike<number>;
+  mask: ArrayLike<number>;
+}
+
 /** act(x W^T + b) (+ residual) for tokens x [rows, in] and a Linear (or 1x1 conv) weight W [out, in]: [rows, out]. */
 export function linearRef(
   x: ArrayLike<number>, rows: number, w: ArrayLike<number>, b: ArrayLike<number> | undefined, outDim: number,

@@ -14,18 +14,12 @@ import { applyActivation } from '../kernels/reference.js';
 import { upsampleBilinearReference } from '../kernels/upsample-bilinear.js';
 import type { FianetConfig } from '../model/config.js';
 import { stageSizes } from '../model/tmem.js';
-import { batchNormRef, conv1x1Ref, linearRef, transposeRef, type Weights } from './reference-ops.js';
+import { batchNormRef, conv1x1Ref, linearRef, transposeRef, type LanguageRef, type Weights } from './reference-ops.js';
 import { silaReference, silaWeights } from './sila-reference.js';
 
 const PREFIX = 'backbone.tmem';
 /** nn.LayerNorm's default eps, which the reference's TMEM blocks keep. */
 const BLOCK_LN_EPS = 1e-5;
-
-/** Language features [n, ct] and the 0/1 mask [n] they go with. */
-export interface LanguageRef {
-  features: ArrayLike<number>;
-  mask: ArrayLike<number>;
-}
 
 export interface TmemRef {
   /** [H4*W4, sum C] */

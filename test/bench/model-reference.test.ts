@@ -6,6 +6,8 @@
  * much tighter than that.
  */
 import { describe, it } from 'vitest';
+import { fianetReference } from '../../src/bench/fianet-reference.js';
+import { transposeRef } from '../../src/bench/reference-ops.js';
 import { tmemReference } from '../../src/bench/tmem-reference.js';
 import { stageSizes } from '../../src/model/tmem.js';
 import { expectWithin, formatMeasured, measureError, type Measured } from '../helpers/compare.js';
@@ -39,6 +41,36 @@ describe('float64 model references against the tiny fixture', () => {
       results.push(measureError(`${s}.tmem.pooled`, pooledCf, await read('tmem.pooled'), feature));
       results.push(measureError(`${s}.tmem.global`, ref.global, await read('tmem.global'), feature));
       for (let i = 0; i < 4; i++) results.push(measureError(`${s}.tmem${i}`, ref.outputs[i], await read(`tmem${i}`), feature));
+    }
+    console.log(formatMeasured(results));
+    expectWithin(results);
+  });
+
+  it('fianetReference: from the image and tokens, every stored tensor of every sample', async () => {
+    // Measured at most 1.12e-5 of max-abs (s1.logits_lowres; s1.tmem3 1.06e-5), BERT 3.0e-7,
+    // patch_embed 2.7e-7: the fixture's own float32 error (its README: up to 1.1e-5); ~3.5x.
+    const REL = 4e-5;
+    const { config, tensors } = await openFixture('tiny');
+    const w = await loadWeights();
+    const image = await fixtureTensor(tensors, 'input.image');
+    const results: Measured[] = [];
+    for (const s of SAMPLES) {
+      const read = (name: string) => fixtureTensor(tensors, `${s}.${name}`);
+      const ints = (name: string) => fixtureInts(tensors, `${s}.${name}`);
+      const ref = fianetReference(config, w, image, { ids: await ints('input_ids'), l: await ints('l_mask'), t: await ints('t_mask'), p: await ints('p_mask') });
+      const check = async (name: string, got: ArrayLike<number>) => results.push(measureError(`${s}.${name}`, got, await read(name), (maxAbs) => REL * maxAbs));
+      for (const pass of ['l', 't', 'p'] as const) await check(`bert.${pass}`, ref.text[pass].features);
+      await check('patch_embed', ref.patchEmbed);
+      for (const [i, stage] of ref.stages.entries()) {
+        for (const part of ['swin', 'fused', 'stream', 'out'] as const) await check(`stage${i}.${part}`, stage[part]);
+      }
+      const dim = config.model.tmem_dim;
+      const P = ref.tmem.pooled.length / dim;
+      await check('tmem.pooled', transposeRef(ref.tmem.pooled, P, dim));
+      await check('tmem.global', ref.tmem.global);
+      for (let i = 0; i < 4; i++) await check(`tmem${i}`, ref.tmem.outputs[i]);
+      await check('logits_lowres', ref.logitsLowres);
+      await check('logits', ref.logits);
     }
     console.log(formatMeasured(results));
     expectWithin(results);

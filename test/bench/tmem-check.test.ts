@@ -10,14 +10,12 @@ import { benchTmem, checkTmem, TMEM_CHECK_ATOL } from '../../src/bench/tmem.js';
 import { formulaWeightsFor } from '../../src/model/formula-weights.js';
 import type { WeightStore } from '../../src/model/weights.js';
 import { testGpu } from '../helpers/gpu.js';
+import { nudgedStore } from '../helpers/nudged-store.js';
 
 const CONFIG = MODEL_CASES[0].config();
 
-/** The formula weights with element 7 of `wrongName` moved by `by`. */
-function nudged(wrongName: string, by: number): WeightStore {
-  const honest = formulaWeightsFor(checkConfig(CONFIG));
-  return { ...honest, load: async (name) => (name === wrongName ? (await honest.load(name)).map((v, i) => (i === 7 ? v + by : v)) : honest.load(name)) };
-}
+/** The checked graph's formula weights with one value of `name` moved by `by`. */
+const nudged = (name: string, by: number): WeightStore => nudgedStore(formulaWeightsFor(checkConfig(CONFIG)), name, by);
 
 describe('tmem bench check', () => {
   it('the small-width graph matches the float64 reference', async () => {
@@ -32,7 +30,7 @@ describe('tmem bench check', () => {
     const logs: string[] = [];
     const host = { gpu: await testGpu(), runs: 1, log: (line: string) => logs.push(line) };
     const wrong = nudged('backbone.tmem.block.1.ff.net.3.weight', 0.05);
-    await expect(benchTmem(host, { config: CONFIG, checkStore: wrong })).rejects.toThrow(/^tmem embed 32, window 12, 100 x 100: tmem\d\[\d+, \d+, \d+\] is .*; not timing a wrong result$/);
+    await expect(benchTmem(host, { config: CONFIG, checkStore: wrong })).rejects.toThrow(/^tmem embed 32, window 12, 52 x 52: tmem\d\[\d+, \d+, \d+\] is .*; not timing a wrong result$/);
     expect(logs.some((l) => l.includes('first run'))).toBe(false);
   }, 120_000);
 });
