@@ -46,10 +46,11 @@ const mib = (b: number): string => (b / 2 ** 20).toFixed(1);
 
 /**
  * Max |GPU - float64 reference| of each checked tensor (stage outputs, logits) at
- * checkConfig(base480) over its max |reference|: measured 2.9e-5 (llvmpipe), 1.8e-5
- * (SwiftShader), both at the low-res logits; ~3.5x.
+ * checkConfig(base480) over its max |reference|, at the logits every time: measured 2.9e-5
+ * (llvmpipe), 1.8e-5 (SwiftShader), 4.0e-5 with the tiled lowering GPUs get (run on
+ * llvmpipe); ~4x the largest.
  */
-export const E2E_CHECK_REL = 1e-4;
+export const E2E_CHECK_REL = 1.5e-4;
 
 /** The model's inputs: a random image in [-2, 2] (about what normalisation gives) and the sample expression. */
 function modelInputs(config: FianetConfig): Record<string, HostTensor> {
