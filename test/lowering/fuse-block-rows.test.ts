@@ -32,7 +32,7 @@ async function run(target: Target, M: number, C: number, build: Build) {
   const x = g.input('x', [M, C]);
   // NaN blocks first, 128 wide so no k padding is zero: they die before the graph's own blocks
   // of as many bytes (C 100 or 128 in blocks of 128 columns) are written in their place.
-  g.output('junk', linear(g, 'junk', g.input('nan', [M, 128]), weight(g, 'junk_w', [16, 128], 5)));
+  g.output('junk', linear(g, 'junk', { x: g.input('nan', [M, 128]), w: weight(g, 'junk_w', [16, 128], 5) }));
   g.output('y', build(g, x));
   const compiled = await CompiledGraph.compile(await testGpu(), g);
   try {
@@ -54,8 +54,8 @@ async function run(target: Target, M: number, C: number, build: Build) {
 const mlp = (hidden: number): Build => (g, x) => {
   const C = x.shape[1];
   const y = layerNorm(g, 'norm', x, { gamma: g.weight('gamma', [C], randomArray(C, 2)), beta: g.weight('beta', [C], randomArray(C, 3)), eps: 1e-5 });
-  const h = linear(g, 'fc1', y, weight(g, 'w1', [hidden, C], 4), g.weight('b1', [hidden], randomArray(hidden, 6)), { act: 'gelu' });
-  return linear(g, 'fc2', h, weight(g, 'w2', [C, hidden], 7), g.weight('b2', [C], randomArray(C, 8)), { residual: x });
+  const h = linear(g, 'fc1', { x: y, w: weight(g, 'w1', [hidden, C], 4), bias: g.weight('b1', [hidden], randomArray(hidden, 6)), act: 'gelu' });
+  return linear(g, 'fc2', { x: h, w: weight(g, 'w2', [C, hidden], 7), bias: g.weight('b2', [C], randomArray(C, 8)), residual: x });
 };
 
 /** A Swin block's attention half: LayerNorm, qkv, shifted window attention (9 x 11 tokens, windows of 4, 2 heads), proj with the residual. */
@@ -63,10 +63,10 @@ const attention: Build = (g, x) => {
   const C = x.shape[1];
   const y = layerNorm(g, 'norm', x, { gamma: g.weight('gamma', [C], randomArray(C, 2)), beta: g.weight('beta', [C], randomArray(C, 3)), eps: 1e-5 });
   const qkvBias = g.weight('qkv_b', [3 * C], randomArray(3 * C, 17));
-  const qkv = linear(g, 'qkv', y, weight(g, 'qkv_w', [3 * C, C], 18), qkvBias);
+  const qkv = linear(g, 'qkv', { x: y, w: weight(g, 'qkv_w', [3 * C, C], 18), bias: qkvBias });
   const table = g.weight('table', [49, 2], randomArray(98, 19));
   const attended = windowAttention(g, 'attn', { qkv, qkvBias, table, params: { H: 9, W: 11, heads: 2, window: 4, shift: 2 } });
-  return linear(g, 'proj', attended, weight(g, 'proj_w', [C, C], 20), g.weight('proj_b', [C], randomArray(C, 21)), { residual: x });
+  return linear(g, 'proj', { x: attended, w: weight(g, 'proj_w', [C, C], 20), bias: g.weight('proj_b', [C], randomArray(C, 21)), residual: x });
 };
 
 /** SILA's query: an InstanceNorm read by a product of one head (a view with a batch stride), then a linear. */
@@ -75,29 +75,29 @@ const instanceNormed: Build = (g, x) => {
   const key = g.input('key', [5, C]);
   const query = instanceNormOp(g, 'query', x, 1e-5, { mul: g.weight('mul', [M, C], randomArray(M * C, 24)) });
   const scores = product(g, 'scores', { a: { tensor: query, rows: M, cols: C, ldr: C, ldc: 1, batchStride: C }, b: { tensor: key, rows: 5, cols: C, ldr: C, ldc: 1, batchStride: C }, outShape: [M, 5], alpha: 0.5 });
-  return linear(g, 'out', instanceNormOp(g, 'norm', scores, 1e-5), weight(g, 'w', [C, 5], 22), undefined);
+  return linear(g, 'out', { x: instanceNormOp(g, 'norm', scores, 1e-5), w: weight(g, 'w', [C, 5], 22) });
 };
 
 /** Swin's patch merging (9 x 11 tokens: padded to 10 x 12) and its reduction. */
 const merged: Build = (g, x) => {
   const C = x.shape[1];
-  const { merged: m } = patchMergeNormOp(g, 'merge', x, 9, 11, g.weight('gamma', [4 * C], randomArray(4 * C, 25)), g.weight('beta', [4 * C], randomArray(4 * C, 26)), 1e-5);
-  return linear(g, 'reduction', m, weight(g, 'w', [2 * C, 4 * C], 27), undefined);
+  const { merged: m } = patchMergeNormOp(g, 'merge', { x, H: 9, W: 11, gamma: g.weight('gamma', [4 * C], randomArray(4 * C, 25)), beta: g.weight('beta', [4 * C], randomArray(4 * C, 26)), eps: 1e-5 });
+  return linear(g, 'reduction', { x: m, w: weight(g, 'w', [2 * C, 4 * C], 27) });
 };
 
 /** Three products in a row (no norm): the middle one reads blocks and writes blocks. */
 const chain: Build = (g, x) => {
   const C = x.shape[1];
-  const a = linear(g, 'l1', x, weight(g, 'w1', [256, C], 9), undefined, { act: 'relu' });
-  const b = linear(g, 'l2', a, weight(g, 'w2', [128, 256], 10), undefined, { act: 'tanh' });
-  return linear(g, 'l3', b, weight(g, 'w3', [C, 128], 11), undefined);
+  const a = linear(g, 'l1', { x, w: weight(g, 'w1', [256, C], 9), act: 'relu' });
+  const b = linear(g, 'l2', { x: a, w: weight(g, 'w2', [128, 256], 10), act: 'tanh' });
+  return linear(g, 'l3', { x: b, w: weight(g, 'w3', [C, 128], 11) });
 };
 
 /** Three products of one input (BERT's query, key and value): one block-rows. */
 const sameInput: Build = (g, x) => {
   const C = x.shape[1];
-  const [q, k, v] = [12, 13, 14].map((s, i) => linear(g, `p${i}`, x, weight(g, `w${i}`, [C, C], s), undefined));
-  return linear(g, 'sum', q, weight(g, 'wq', [C, C], 15), undefined, { residual: linear(g, 'kv', k, weight(g, 'wk', [C, C], 16), undefined, { residual: v }) });
+  const [q, k, v] = [12, 13, 14].map((s, i) => linear(g, `p${i}`, { x, w: weight(g, `w${i}`, [C, C], s) }));
+  return linear(g, 'sum', { x: q, w: weight(g, 'wq', [C, C], 15), residual: linear(g, 'kv', { x: k, w: weight(g, 'wk', [C, C], 16), residual: v }) });
 };
 
 const cases: Array<[string, number, number, Build, string[]]> = [
