@@ -151,7 +151,7 @@ export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConf
     const { plan } = compiled;
     const memory = {
       weightBytes: compiled.weightBytes,
-      plannedBytes: plan.arenaBytes + plan.uniformArenaBytes,
+      plannedBytes: plan.arenaBytes.reduce((a, b) => a + b, 0),
       naiveBytes: plan.naiveBytes,
       peakLiveBytes: plan.peakLiveBytes,
       largestCallBytes: plan.largestCallBytes,

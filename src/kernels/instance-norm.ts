@@ -13,6 +13,7 @@
  */
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel } from '../runtime/kernel.js';
+import { blockedIndexFn } from './layouts.js';
 import { workgroupTreeReduce } from './wgsl-helpers.js';
 
 const COLS = 16;
@@ -25,11 +26,13 @@ export const instanceNorm = defineKernel({
   name: 'instance-norm',
   bindings: [{ name: 'x' }, { name: 'mul', optional: true }, { name: 'residual', optional: true }, { name: 'out', output: true }],
   uniforms: { rows: 'u32', cols: 'u32', eps: 'f32' },
-  constants: { mul: false, residual: false },
+  // outKC > 0: out is stored as a product's A blocks of outMB x outKC (layouts.ts; KC divides
+  // cols), so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
+  constants: { mul: false, residual: false, outKC: 0, outMB: 0 },
   wgsl: (c) => /* wgsl */ `
-// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols], normalised per column
+// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols]${c.outKC ? ` in blocks of ${c.outMB} x ${c.outKC}` : ''}, normalised per column
 var<workgroup> partial: array<f32, ${COLS * LANES}>;
-
+${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
 @compute @workgroup_size(${COLS}, ${LANES})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col = wg.x * ${COLS}u + lid.x;
@@ -54,7 +57,7 @@ ${laneSum('q')}
       var y = (x[i] - mean) * rstd;
       ${c.mul ? 'y = y * mul[i];' : ''}
       ${c.residual ? 'y = y + residual[i];' : ''}
-      out[i] = y;
+      ${c.outKC ? `out[blocked_index(r, col, params.cols / ${c.outKC}u)] = y;` : 'out[i] = y;'}
     }
   }
 }

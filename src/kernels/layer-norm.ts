@@ -9,6 +9,7 @@
 import { FianetError } from '../errors.js';
 import { expectShape, fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
+import { blockedIndexFn } from './layouts.js';
 import { LINEAR_WORKGROUP, workgroupTreeReduce } from './wgsl-helpers.js';
 
 const WG = 64;
@@ -50,13 +51,15 @@ export const layerNormRows = defineKernel({
   // A transposed output is written a float at a time (a column of [cols, rows] per thread).
   bindings: (c) => [{ name: 'x', type: 'vec4<f32>' }, { name: 'gamma', type: 'vec4<f32>' }, { name: 'beta', type: 'vec4<f32>' }, { name: 'out', output: true, type: c.transposeOut ? 'f32' : 'vec4<f32>' }],
   uniforms: { rows: 'u32', c4: 'u32', eps: 'f32', row0: 'u32' },
-  constants: { transposeOut: false },
+  // outKC > 0: out holds the rows in matmul-blocked's A blocks of outMB x outKC (layouts.ts),
+  // written here instead of by a block-rows pass (lowering/fuse-block-rows.ts).
+  constants: { transposeOut: false, outKC: 0, outMB: 0 },
   wgsl: (c) => /* wgsl */ `
-// x: [row0 + rows, 4 * c4] (rows row0.. are read) -> out: [rows, 4 * c4] (or [4 * c4, rows] with transposeOut); a row per thread
+// x: [row0 + rows, 4 * c4] (rows row0.. are read) -> out: ${c.outKC ? `[rows, 4 * c4] in blocks of ${c.outMB} x ${c.outKC}` : '[rows, 4 * c4] (or [4 * c4, rows] with transposeOut)'}; a row per thread
 ${LINEAR_WORKGROUP}
 ${c.transposeOut ? `fn store(i: u32, row: u32, y: vec4<f32>) {
   for (var j = 0u; j < 4u; j++) { out[(4u * i + j) * params.rows + row] = y[j]; }
-}` : ''}
+}` : ''}${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let row = linear_workgroup(wg, nwg) * ${WG}u + li;
@@ -69,11 +72,14 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   var q = vec4<f32>();
   for (var i = 0u; i < params.c4; i++) { let d = x[base + i] - mean; q += d * d; }
   let rstd = inverseSqrt((q.x + q.y + q.z + q.w) / n + params.eps);
-  for (var i = 0u; i < params.c4; i++) {
+${c.outKC ? `  let kb_count = (4u * params.c4 + ${c.outKC - 1}u) / ${c.outKC}u;
+` : ''}  for (var i = 0u; i < params.c4; i++) {
     let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
-    ${c.transposeOut ? 'store(i, row, y);' : 'out[row * params.c4 + i] = y;'}
+    ${c.transposeOut ? 'store(i, row, y);' : c.outKC ? 'out[blocked_index(row, 4u * i, kb_count) / 4u] = y;' : 'out[row * params.c4 + i] = y;'}
   }
-}
+${c.outKC ? `  // The last block's columns past the row are zeros, as block-rows writes them (W's are zero too, but 0 * NaN is not 0).
+  for (var i = params.c4; i < kb_count * ${c.outKC / 4}u; i++) { out[blocked_index(row, 4u * i, kb_count) / 4u] = vec4<f32>(); }
+` : ''}}
 `,
   workgroups: (u) => grid1d(Math.ceil(u.rows / WG)),
 });

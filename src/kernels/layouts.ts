@@ -17,8 +17,10 @@ export const STORAGE_WINDOW_BYTES = 128 * 2 ** 20;
  * matmul-blocked's operand layout: a matrix X [M, K] cut into blocks of MB rows x KC columns,
  *   [ceil(M / MB)][KB = ceil(K / KC)][MB][KC]   (rowsInner: blocks stored [KC][MB], W^T's layout)
  * zero padded, so every block is one uniform window. Defined once here for TypeScript (size,
- * index, window offset) and WGSL (blockedRowColFn); block-rows, patch-blocks and im2col-blocks
- * write it, matmul-blocked reads it, blockWeight lays weights out in it at load.
+ * index, window offset) and WGSL (blockedRowColFn, blockedIndexFn); block-rows, patch-blocks and
+ * im2col-blocks write it, as do layer-norm-rows and matmul-blocked when their output feeds only a
+ * blocked product (lowering/fuse-block-rows.ts), matmul-blocked reads it, blockWeight lays weights
+ * out in it at load.
  */
 export interface BlockShape {
   MB: number;
@@ -85,6 +87,17 @@ ${[0, 1, 2, 3].map((j) => `    let ${name}${j} = ${binding}[${name}at${j ? ` + $
     let ${name}1 = ${half(`${name}lo`, 'z', 'w')};
     let ${name}2 = ${half(`${name}hi`, 'x', 'y')};
     let ${name}3 = ${half(`${name}hi`, 'z', 'w')};`;
+}
+
+/**
+ * `fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32`: where X[m, k] is stored (blockedIndex,
+ * A's layout), for a producer that writes the blocks directly instead of block-rows.
+ */
+export function blockedIndexFn(s: BlockShape): string {
+  return /* wgsl */ `
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  return ((m / ${s.MB}u) * kb_count + k / ${s.KC}u) * ${s.MB * s.KC}u + (m % ${s.MB}u) * ${s.KC}u + k % ${s.KC}u;
+}`;
 }
 
 /** `fn blocked_rc(i: u32, kb_count: u32) -> vec2u`: the row and column of X that element i of the layout holds. */

@@ -23,7 +23,7 @@
  */
 import type { WeightDtype } from '../runtime/graph.js';
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
-import { blockedWeightLoads } from './layouts.js';
+import { blockedIndexFn, blockedWeightLoads } from './layouts.js';
 import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
@@ -63,7 +63,9 @@ export const matmulBlocked = defineKernel({
   // through two more uniform windows of NB channels x GP floats.
   // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
   // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false, wdt: 'f32' as WeightDtype },
+  // outKC > 0: out [M, N] is stored as the next product's A blocks of outMB x outKC (layouts.ts)
+  // instead of row-major, so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
+  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false, wdt: 'f32' as WeightDtype, outKC: 0, outMB: 0 },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
@@ -80,7 +82,7 @@ ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4];${cols.
 // a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
 ${c.GP ? `// gate_mul, gate_add: [${c.GP} (gh * gw used)][${c.NB} channels]; out [N, M] with M = h * w pixels` : ''}
 ${c.activated ? activationSwitchFn('params.act') : activationFn('none')}
-${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}
+${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
 fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
@@ -89,7 +91,7 @@ fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  ${c.outKC ? `let o = blocked_index(mo, n, (params.N + ${c.outKC - 1}u) / ${c.outKC}u);` : 'let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);'}
   var v = s * params.alpha;
   ${c.passes ? 'if (params.first == 0u) { v += out[o]; }' : ''}
   ${c.passes ? 'if (params.last != 0u) {' : '{'}

@@ -8,6 +8,7 @@
  */
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
+import { blockedIndexFn } from './layouts.js';
 import { LINEAR_WORKGROUP, workgroupTreeReduce } from './wgsl-helpers.js';
 
 const WG = 64;
@@ -16,12 +17,14 @@ export const patchMergeNorm = defineKernel({
   name: 'patch-merge-norm',
   bindings: [{ name: 'x' }, { name: 'gamma' }, { name: 'beta' }, { name: 'out', output: true }],
   uniforms: { H: 'u32', W: 'u32', C: 'u32', W2: 'u32', tokens: 'u32', eps: 'f32' },
-  constants: {},
-  wgsl: () => /* wgsl */ `
-// x: [H*W, C], gamma/beta: [4C] -> out: [ceil(H/2) * ceil(W/2), 4C]
+  // outKC > 0: out is stored as the reduction's A blocks of outMB x outKC (layouts.ts; KC
+  // divides 4C), so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
+  constants: { outKC: 0, outMB: 0 },
+  wgsl: (c) => /* wgsl */ `
+// x: [H*W, C], gamma/beta: [4C] -> out: [ceil(H/2) * ceil(W/2), 4C]${c.outKC ? ` in blocks of ${c.outMB} x ${c.outKC}` : ''}
 ${LINEAR_WORKGROUP}
 var<workgroup> partial: array<f32, ${WG}>;
-
+${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
 fn gathered(oy: u32, ox: u32, k: u32) -> f32 {
   let part = k / params.C;
   let y = 2u * oy + (part & 1u);
@@ -46,7 +49,7 @@ ${workgroupTreeReduce('s', WG)}
 ${workgroupTreeReduce('q', WG)}
   let rstd = inverseSqrt(q / f32(cols) + params.eps);
   for (var k = li; k < cols; k += ${WG}u) {
-    out[o * cols + k] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];
+    out[${c.outKC ? `blocked_index(o, k, cols / ${c.outKC}u)` : 'o * cols + k'}] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];
   }
 }
 `,

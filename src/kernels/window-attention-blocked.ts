@@ -17,7 +17,7 @@
 import { FianetError } from '../errors.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { defineKernel, MAX_WORKGROUPS_PER_DIM } from '../runtime/kernel.js';
-import { UNIFORM_WINDOW_FLOATS, windowBiasFloats, windowKvLayout, windowKvWindows } from './layouts.js';
+import { blockedIndexFn, UNIFORM_WINDOW_FLOATS, windowBiasFloats, windowKvLayout, windowKvWindows } from './layouts.js';
 import { LOWEST_F32, swinRegionFn } from './wgsl-helpers.js';
 import { windowKvBlocks } from './window-kv-blocks.js';
 import { checkWindowAttention, windowAttentionFlops, type WindowAttentionArgs } from './window-attention.js';
@@ -35,7 +35,9 @@ export const windowAttentionBlocked = defineKernel({
   // win0: the group's first window (on the rolled, padded grid); count: its windows (<= J).
   uniforms: { H: 'u32', W: 'u32', C: 'u32', Hp: 'u32', Wp: 'u32', win_cols: 'u32', win0: 'u32', count: 'u32', head: 'u32', scale: 'f32' },
   // J: windows per dispatch; TQ queries per thread, WG threads per workgroup (one llvmpipe SIMD row).
-  constants: { window: 12, headDim: 32, shift: 0, J: 1, TQ: 6, WG: 8 },
+  // outKC > 0: out is stored as the projection's A blocks of outMB x outKC (layouts.ts; KC
+  // divides C), so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
+  constants: { window: 12, headDim: 32, shift: 0, J: 1, TQ: 6, WG: 8, outKC: 0, outMB: 0 },
   wgsl: (c) => {
     const w = c.window;
     const shift = c.shift;
@@ -79,8 +81,8 @@ ${es.map((e) => `    q${t}[${e}] = qkv_bias[q_col + ${e}u] * params.scale;`).joi
       sum${t} = sum${t} * corr${t} + p${t};`;
     return /* wgsl */ `
 // qkv: [H*W, 3C], qkv_bias: [3C], k, v: [${c.J}][${n}][${d4}] vec4 of windows win0.. of head head,
-// table: bias column [(2w-1)^2] of head -> out: [H*W, C] (those windows' tokens, the head's columns)
-${shift > 0 ? swinRegionFn(w, shift) : ''}
+// table: bias column [(2w-1)^2] of head -> out: [H*W, C]${c.outKC ? ` in blocks of ${c.outMB} x ${c.outKC}` : ''} (those windows' tokens, the head's columns)
+${shift > 0 ? swinRegionFn(w, shift) : ''}${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
 fn bias(i: u32) -> f32 { return table[i / 4u][i % 4u]; }
 const N = ${n}u;
 const D4 = ${d4}u;
@@ -109,7 +111,9 @@ ${es.map((e) => `      let v${e} = v[kb + j * D4 + ${e}u];\n${each((t) => `     
 ${each((t) => `
   if (i${t} < N && real${t}) {
     let inv = 1.0 / sum${t};
-${es.map((e) => `    out[tok${t} * c4 + q_col + ${e}u] = acc${t}[${e}] * inv;`).join('\n')}
+${es.map((e) => (c.outKC
+    ? `    out[blocked_index(tok${t}, 4u * (q_col + ${e}u), params.C / ${c.outKC}u) / 4u] = acc${t}[${e}] * inv;`
+    : `    out[tok${t} * c4 + q_col + ${e}u] = acc${t}[${e}] * inv;`)).join('\n')}
   }`)}
 }
 `;

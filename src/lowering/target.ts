@@ -21,9 +21,10 @@ import { windowAttentionBlockedOp } from '../kernels/window-attention-blocked.js
 import { windowAttentionTiledOp, type WindowAttentionArgs } from '../kernels/window-attention.js';
 import { isCpuAdapter, type AdapterDescription } from '../runtime/device.js';
 import { FianetError } from '../errors.js';
-import type { Graph, Tensor } from '../runtime/graph.js';
+import type { Call, Graph, Tensor } from '../runtime/graph.js';
 import { conv2dBlockedOp, patchEmbedBlockedOp } from './blocked-conv.js';
 import { blockedLinear, blockedMatmulViews, gateFitsWindows, type MatrixView } from './blocked-matmul.js';
+import { fuseBlockRows } from './fuse-block-rows.js';
 import { streamedWeight } from './streamed-weight.js';
 
 export type { MatrixView } from './blocked-matmul.js';
@@ -71,6 +72,8 @@ export interface Target {
   layerNorm(g: Graph, name: string, x: Tensor, a: LayerNormArgs): Tensor;
   /** Swin's patch embedding of image [cin, H, W] by conv weight [C, cin, P, P]. */
   patchEmbed(g: Graph, name: string, args: PatchEmbedArgs): PatchEmbedding;
+  /** The graph's live calls rewritten once every reader is known (CompiledGraph.compile), e.g. layouts fused into their producers. */
+  fuse?(calls: readonly Call[], outputs: readonly Tensor[]): Call[];
 }
 
 /** The tiled kernel's strides for a product: A row-major, B row-major ([N, K]: transB) or column-major. */
@@ -107,6 +110,7 @@ export function uniformWindowTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): 
     // A row per thread: llvmpipe pays per workgroup and per barrier (Swin's 14400 rows of 128: ~70 ms instead of ~530).
     layerNorm: (g, name, x, a) => (x.shape[x.shape.length - 1] % 4 === 0 ? layerNormRowsOp(g, name, x, a) : layerNormOp(g, name, x, a)),
     patchEmbed: patchEmbedBlockedOp,
+    fuse: fuseBlockRows,
   };
 }
 

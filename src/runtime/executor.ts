@@ -1,7 +1,8 @@
 /**
  * Compiles a Graph for one device and runs it. Compile: drop calls no requested output
- * depends on, plan activation memory, start every pipeline at once, upload weights once while
- * the device compiles them, then build every uniform slot and bind group. Run: write the inputs, encode all dispatches into one command buffer,
+ * depends on, let the target fuse what it can (Target.fuse), plan activation memory, start
+ * every pipeline at once, upload weights once while the device compiles them, then build
+ * every uniform slot and bind group. Run: write the inputs, encode all dispatches into one command buffer,
  * read back only the outputs asked for. Nothing is created on the hot path. Runs are
  * serialised (one set of activation buffers), and destroy() waits for the run in flight.
  */
@@ -86,7 +87,7 @@ export class CompiledGraph {
     readonly removed: readonly Call[],
     readonly plan: MemoryPlan,
     readonly weightBytes: number,
-    /** Arena 0 (activations) and arena 1 (activations read through uniform windows). */
+    /** The activation arenas (memory-plan.ts). */
     private readonly arenas: GPUBuffer[],
     private readonly ownedBuffers: GPUBuffer[],
     private readonly encoded: Encoded[],
@@ -113,20 +114,20 @@ export class CompiledGraph {
       if (!t) throw new FianetError('bad-graph', `no graph output '${n}' (outputs: ${[...graph.outputs.keys()].join(', ')})`);
       return t;
     });
-    const { kept, removed } = liveCalls(graph, wanted);
+    const live = liveCalls(graph, wanted);
+    const { removed } = live;
+    const kept = graph.target.fuse?.(live.kept, wanted) ?? live.kept;
     const plan = planMemory(kept, [...graph.inputs.values()], wanted);
     const maxBuffer = device.limits.maxBufferSize;
     const maxBinding = device.limits.maxStorageBufferBindingSize;
-    if (Math.max(plan.arenaBytes, plan.uniformArenaBytes) > maxBuffer) {
-      throw new FianetError('device-error', `activations need arenas of ${plan.arenaBytes} and ${plan.uniformArenaBytes} bytes, the adapter allows ${maxBuffer} per buffer`);
+    if (plan.arenaBytes.some((b) => b > maxBuffer)) {
+      throw new FianetError('device-error', `activations need arenas of ${plan.arenaBytes.join(', ')} bytes, the adapter allows ${maxBuffer} per buffer`);
     }
     const progress = options.onProgress ?? (() => {});
     const owned: GPUBuffer[] = [];
-    const arenaUsage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-    const arenas = [
-      device.createBuffer({ label: 'arena:activations', size: plan.arenaBytes, usage: arenaUsage }),
-      device.createBuffer({ label: 'arena:uniform-read', size: Math.max(UNIFORM_SLOT, plan.uniformArenaBytes), usage: arenaUsage | GPUBufferUsage.UNIFORM }),
-    ];
+    // Any arena may hold tensors read through uniform windows (memory-plan.ts).
+    const arenaUsage = GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+    const arenas = plan.arenaBytes.map((size, i) => device.createBuffer({ label: `arena:activations${i}`, size, usage: arenaUsage }));
     owned.push(...arenas);
 
     // Weights: one immutable buffer each, uploaded once, loaded lazily to bound host memory.
@@ -351,7 +352,7 @@ export class CompiledGraph {
     const mb = (b: number): string => `${(b / 2 ** 20).toFixed(2)} MiB`;
     const lines = [
       `calls: ${this.calls.length} kept (${this.encoded.length} dispatches), ${this.removed.length} removed as dead work`,
-      `activations: planned arenas ${mb(this.plan.arenaBytes + this.plan.uniformArenaBytes)} (peak live ${mb(this.plan.peakLiveBytes)}, largest single call ${mb(this.plan.largestCallBytes)}) vs naive sum ${mb(this.plan.naiveBytes)}`,
+      `activations: planned arenas ${mb(this.plan.arenaBytes.reduce((a, b) => a + b, 0))} (peak live ${mb(this.plan.peakLiveBytes)}, largest single call ${mb(this.plan.largestCallBytes)}) vs naive sum ${mb(this.plan.naiveBytes)}`,
       `weights: ${mb(this.weightBytes)} uploaded`,
       `pipelines: ${this.pipelines.size} compiled in ${this.pipelines.compileMs.toFixed(0)} ms`,
     ];

@@ -1,4 +1,4 @@
-// ==== instance-norm(mul=false,residual=false)
+// ==== instance-norm(mul=false,outKC=0,outMB=0,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
@@ -59,7 +59,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== instance-norm(mul=false,residual=true)
+// ==== instance-norm(mul=false,outKC=0,outMB=0,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
@@ -120,7 +120,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== instance-norm(mul=true,residual=false)
+// ==== instance-norm(mul=true,outKC=0,outMB=0,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,

@@ -1,4 +1,4 @@
-// ==== patch-merge-norm()
+// ==== patch-merge-norm(outKC=0,outMB=0)
 // generated from the kernel's uniform and binding lists
 struct Params {
   H: u32,

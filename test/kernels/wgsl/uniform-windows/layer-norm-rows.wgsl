@@ -1,4 +1,4 @@
-// ==== layer-norm-rows(transposeOut=false)
+// ==== layer-norm-rows(outKC=0,outMB=0,transposeOut=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
@@ -35,7 +35,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   }
 }
 
-// ==== layer-norm-rows(transposeOut=true)
+// ==== layer-norm-rows(outKC=0,outMB=0,transposeOut=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
@@ -72,4 +72,90 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
     let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
     store(i, row, y);
   }
+}
+
+// ==== layer-norm-rows(outKC=128,outMB=128,transposeOut=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  rows: u32,
+  c4: u32,
+  eps: f32,
+  row0: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read_write> x: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> gamma: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read_write> beta: array<vec4<f32>>;
+@group(0) @binding(4) var<storage, read_write> out: array<vec4<f32>>;
+
+// x: [row0 + rows, 4 * c4] (rows row0.. are read) -> out: [rows, 4 * c4] in blocks of 128 x 128; a row per thread
+
+fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
+
+
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  return ((m / 128u) * kb_count + k / 128u) * 16384u + (m % 128u) * 128u + k % 128u;
+}
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let row = linear_workgroup(wg, nwg) * 64u + li;
+  if (row >= params.rows) { return; }
+  let base = (params.row0 + row) * params.c4;
+  let n = f32(4u * params.c4);
+  var s = vec4<f32>();
+  for (var i = 0u; i < params.c4; i++) { s += x[base + i]; }
+  let mean = (s.x + s.y + s.z + s.w) / n;
+  var q = vec4<f32>();
+  for (var i = 0u; i < params.c4; i++) { let d = x[base + i] - mean; q += d * d; }
+  let rstd = inverseSqrt((q.x + q.y + q.z + q.w) / n + params.eps);
+  let kb_count = (4u * params.c4 + 127u) / 128u;
+  for (var i = 0u; i < params.c4; i++) {
+    let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
+    out[blocked_index(row, 4u * i, kb_count) / 4u] = y;
+  }
+  // The last block's columns past the row are zeros, as block-rows writes them (W's are zero too, but 0 * NaN is not 0).
+  for (var i = params.c4; i < kb_count * 32u; i++) { out[blocked_index(row, 4u * i, kb_count) / 4u] = vec4<f32>(); }
+}
+
+// ==== layer-norm-rows(outKC=256,outMB=64,transposeOut=false)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  rows: u32,
+  c4: u32,
+  eps: f32,
+  row0: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<storage, read_write> x: array<vec4<f32>>;
+@group(0) @binding(2) var<storage, read_write> gamma: array<vec4<f32>>;
+@group(0) @binding(3) var<storage, read_write> beta: array<vec4<f32>>;
+@group(0) @binding(4) var<storage, read_write> out: array<vec4<f32>>;
+
+// x: [row0 + rows, 4 * c4] (rows row0.. are read) -> out: [rows, 4 * c4] in blocks of 64 x 256; a row per thread
+
+fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
+
+
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  return ((m / 64u) * kb_count + k / 256u) * 16384u + (m % 64u) * 256u + k % 256u;
+}
+@compute @workgroup_size(64)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let row = linear_workgroup(wg, nwg) * 64u + li;
+  if (row >= params.rows) { return; }
+  let base = (params.row0 + row) * params.c4;
+  let n = f32(4u * params.c4);
+  var s = vec4<f32>();
+  for (var i = 0u; i < params.c4; i++) { s += x[base + i]; }
+  let mean = (s.x + s.y + s.z + s.w) / n;
+  var q = vec4<f32>();
+  for (var i = 0u; i < params.c4; i++) { let d = x[base + i] - mean; q += d * d; }
+  let rstd = inverseSqrt((q.x + q.y + q.z + q.w) / n + params.eps);
+  let kb_count = (4u * params.c4 + 255u) / 256u;
+  for (var i = 0u; i < params.c4; i++) {
+    let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
+    out[blocked_index(row, 4u * i, kb_count) / 4u] = y;
+  }
+  // The last block's columns past the row are zeros, as block-rows writes them (W's are zero too, but 0 * NaN is not 0).
+  for (var i = params.c4; i < kb_count * 64u; i++) { out[blocked_index(row, 4u * i, kb_count) / 4u] = vec4<f32>(); }
 }

@@ -1,4 +1,4 @@
-// ==== patch-merge-norm()
+// ==== patch-merge-norm(outKC=256,outMB=64)
 // generated from the kernel's uniform and binding lists
 struct Params {
   H: u32,
@@ -14,12 +14,15 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> beta: array<f32>;
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
 
-// x: [H*W, C], gamma/beta: [4C] -> out: [ceil(H/2) * ceil(W/2), 4C]
+// x: [H*W, C], gamma/beta: [4C] -> out: [ceil(H/2) * ceil(W/2), 4C] in blocks of 64 x 256
 
 fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
 
 var<workgroup> partial: array<f32, 64>;
 
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  return ((m / 64u) * kb_count + k / 256u) * 16384u + (m % 64u) * 256u + k % 256u;
+}
 fn gathered(oy: u32, ox: u32, k: u32) -> f32 {
   let part = k / params.C;
   let y = 2u * oy + (part & 1u);
@@ -60,6 +63,6 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroupBarrier();
   let rstd = inverseSqrt(q / f32(cols) + params.eps);
   for (var k = li; k < cols; k += 64u) {
-    out[o * cols + k] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];
+    out[blocked_index(o, k, cols / 256u)] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];
   }
 }
