@@ -30,6 +30,16 @@ export function blockedSize(M: number, K: number, s: BlockShape, batch = 1): num
   return batch * Math.ceil(M / s.MB) * Math.ceil(K / s.KC) * s.MB * s.KC;
 }
 
+/**
+ * Floats after the last block so that each block can be bound as a whole 64 KiB window:
+ * matmul-blocked declares its windows full size whatever the block shape, so one pipeline
+ * serves every KC (each pipeline costs SwiftShader ~0.2-2 s of CPU to create; bench/RESULTS.md).
+ * Zero for A's blocks (MB x KC fills a window); never read (loads stay inside the block).
+ */
+export function windowSlack(s: BlockShape): number {
+  return UNIFORM_WINDOW_FLOATS - s.MB * s.KC;
+}
+
 /** Where X[m, k] is stored. */
 export function blockedIndex(m: number, k: number, K: number, s: BlockShape, rowsInner = false): number {
   const block = Math.floor(m / s.MB) * Math.ceil(K / s.KC) + Math.floor(k / s.KC);

@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -26,7 +26,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -104,22 +104,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -135,7 +135,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -163,7 +163,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -241,22 +241,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -272,7 +272,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -300,7 +300,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -403,22 +403,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -434,7 +434,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -462,7 +462,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -565,22 +565,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -596,7 +596,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -628,7 +628,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -731,22 +731,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -764,22 +764,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -797,22 +797,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -828,7 +828,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=16,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -851,12 +851,12 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 256>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][16 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][16 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -936,22 +936,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
     let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
     let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -967,7 +967,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=16,P=2,TM=16,TN=1,activated=false,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -990,176 +990,14 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 256>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [1024 rows][16] block of A, w_p: [16][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 32u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 32u + col4 + 16u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 4u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 4u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 4u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 4u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 4u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 4u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 4u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 4u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 4u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 4u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 4u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 4u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 4u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 4u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 4u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 4u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,TN=1,activated=false,bias=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 512>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
 @group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 512>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
 @group(0) @binding(5) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][16 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][16 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -1214,22 +1052,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
     let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
     let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -1240,22 +1078,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
     let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
     let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1271,7 +1109,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1294,12 +1132,174 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 1024>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][256 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(32, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 64u + col4) * 2u;
+    let w0_lo = w0[w0_at];
+    let w0_hi = w0[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 64u + col4 + 32u) * 2u;
+    let w1_lo = w0[w1_at];
+    let w1_hi = w0[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 32u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=32,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][32 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -1379,22 +1379,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
     let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
     let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1410,7 +1410,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1438,7 +1438,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -1516,22 +1516,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1547,7 +1547,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1575,7 +1575,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -1653,22 +1653,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1684,7 +1684,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1712,7 +1712,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -1815,22 +1815,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1846,7 +1846,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1874,7 +1874,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -1977,22 +1977,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2008,7 +2008,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2038,7 +2038,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -2116,22 +2116,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -2149,22 +2149,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2180,7 +2180,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2210,7 +2210,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -2288,22 +2288,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -2321,22 +2321,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2352,7 +2352,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2382,7 +2382,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -2460,22 +2460,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -2493,22 +2493,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2524,7 +2524,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2554,7 +2554,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -2657,22 +2657,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -2690,22 +2690,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2721,7 +2721,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2751,7 +2751,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -2854,22 +2854,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -2887,22 +2887,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2918,7 +2918,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2950,7 +2950,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -3028,22 +3028,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3061,22 +3061,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3094,22 +3094,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -3125,7 +3125,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3157,7 +3157,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -3235,22 +3235,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3268,22 +3268,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3301,22 +3301,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -3332,7 +3332,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3364,7 +3364,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -3467,22 +3467,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3500,22 +3500,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3533,22 +3533,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -3564,7 +3564,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3596,7 +3596,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -3699,22 +3699,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3732,22 +3732,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3765,22 +3765,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -3796,7 +3796,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3830,7 +3830,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -3908,22 +3908,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3941,22 +3941,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3974,22 +3974,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4007,22 +4007,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -4038,7 +4038,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4072,7 +4072,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -4150,22 +4150,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4183,22 +4183,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4216,22 +4216,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4249,22 +4249,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -4280,7 +4280,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4314,7 +4314,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -4392,22 +4392,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4425,22 +4425,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4458,22 +4458,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4491,22 +4491,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -4522,7 +4522,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4556,7 +4556,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -4634,22 +4634,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4667,22 +4667,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4700,22 +4700,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4733,22 +4733,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -4764,7 +4764,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4798,7 +4798,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -4876,22 +4876,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4909,22 +4909,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4942,22 +4942,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4975,22 +4975,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -5006,7 +5006,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5040,7 +5040,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -5118,22 +5118,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5151,22 +5151,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5184,22 +5184,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5217,22 +5217,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -5248,7 +5248,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5282,7 +5282,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -5385,22 +5385,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5418,22 +5418,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5451,22 +5451,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5484,22 +5484,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -5515,7 +5515,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5549,7 +5549,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -5652,22 +5652,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5685,22 +5685,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5718,22 +5718,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5751,22 +5751,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -5782,306 +5782,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 1024>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [512 rows][32] block of A, w_p: [32][256 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(32, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 64u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 64u + col4 + 32u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 8u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 8u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 8u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 8u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 8u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 8u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 8u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 8u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 8u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 8u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 8u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 32u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 1024>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [256 rows][64] block of A, w_p: [64][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 32u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 32u + col4 + 16u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 16u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 16u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 16u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 16u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 16u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 16u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 16u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 16u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 16u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 16u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 16u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6105,175 +5806,13 @@ struct Params {
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
 @group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [256 rows][64] block of A, w_p: [64][256 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(32, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 64u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 64u + col4 + 32u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 16u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 16u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 16u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 16u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 16u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 16u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 16u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 16u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 16u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 16u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 16u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 32u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 1024>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<uniform> gate_mul: array<vec4<f32>, 3648>;
 @group(0) @binding(6) var<uniform> gate_add: array<vec4<f32>, 3648>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
 fn activate(x: f32) -> f32 { return x; }
@@ -6386,22 +5925,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -6420,184 +5959,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<uniform> gate_mul: array<vec4<f32>, 3648>;
-@group(0) @binding(6) var<uniform> gate_add: array<vec4<f32>, 3648>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-// gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-struct LinearTap { i0: u32, i1: u32, w1: f32 }
-fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
-  var src: f32;
-  if (align_corners) {
-    var scale = 0.0;
-    if (out_size > 1u) { scale = f32(in_size - 1u) / f32(out_size - 1u); }
-    src = scale * f32(dst);
-  } else {
-    let scale = f32(in_size) / f32(out_size);
-    src = max(scale * (f32(dst) + 0.5) - 0.5, 0.0);
-  }
-  let i0 = min(u32(src), in_size - 1u);
-  let i1 = select(i0, i0 + 1u, i0 + 1u < in_size);
-  return LinearTap(i0, i1, src - f32(i0));
-}
-
-fn gate_mul_at(m: u32, ty: LinearTap, tx: LinearTap) -> vec4<f32> {
-  let base = 0u;
-  let r0 = base + ty.i0 * params.gw;
-  let r1 = base + ty.i1 * params.gw;
-  return (gate_mul[(r0 + tx.i0) * 16u + m] * (1.0 - tx.w1) + gate_mul[(r0 + tx.i1) * 16u + m] * tx.w1) * (1.0 - ty.w1) + (gate_mul[(r1 + tx.i0) * 16u + m] * (1.0 - tx.w1) + gate_mul[(r1 + tx.i1) * 16u + m] * tx.w1) * ty.w1;
-}
-fn gate_add_at(m: u32, ty: LinearTap, tx: LinearTap) -> vec4<f32> {
-  let base = 0u;
-  let r0 = base + ty.i0 * params.gw;
-  let r1 = base + ty.i1 * params.gw;
-  return (gate_add[(r0 + tx.i0) * 16u + m] * (1.0 - tx.w1) + gate_add[(r0 + tx.i1) * 16u + m] * tx.w1) * (1.0 - ty.w1) + (gate_add[(r1 + tx.i0) * 16u + m] * (1.0 - tx.w1) + gate_add[(r1 + tx.i1) * 16u + m] * tx.w1) * ty.w1;
-}
-struct GateTaps { y: LinearTap, x: LinearTap }
-fn gate_taps(p: u32) -> GateTaps {
-  return GateTaps(linear_tap(p / params.w, params.gh, params.h, false), linear_tap(p % params.w, params.gw, params.w, false));
-}
-fn gate(v: vec4<f32>, m: u32, t: GateTaps) -> vec4<f32> {
-  return v * gate_mul_at(m, t.y, t.x) + gate_add_at(m, t.y, t.x);
-}
-fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    v = v * gm + ga;
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    let t = gate_taps(m);
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      let gm = gate_mul_at(c4, t.y, t.x);
-      let ga = gate_add_at(c4, t.y, t.x);
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6629,7 +5991,7 @@ struct Params {
 @group(0) @binding(8) var<uniform> gate_add: array<vec4<f32>, 3648>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
 fn activate(x: f32) -> f32 { return x; }
@@ -6742,22 +6104,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -6775,22 +6137,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -6809,7 +6171,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6845,7 +6207,7 @@ struct Params {
 @group(0) @binding(12) var<uniform> gate_add: array<vec4<f32>, 3648>;
 @group(0) @binding(13) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
 fn activate(x: f32) -> f32 { return x; }
@@ -6958,22 +6320,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -6991,22 +6353,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -7024,22 +6386,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -7057,22 +6419,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
     let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
     let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).

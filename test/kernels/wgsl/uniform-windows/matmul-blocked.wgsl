@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -26,7 +26,140 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(16, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = k4 * 128u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 32u];
+    let w0_2 = w0[w0_at + 64u];
+    let w0_3 = w0[w0_at + 96u];
+    let w1_at = k4 * 128u + col4 + 16u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 32u];
+    let w1_2 = w0[w1_at + 64u];
+    let w1_3 = w0[w1_at + 96u];
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 16u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -100,22 +233,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 32u];
     let w1_2 = w0[w1_at + 64u];
     let w1_3 = w0[w1_at + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -131,7 +264,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -159,7 +292,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -233,22 +366,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 32u];
     let w1_2 = w0[w1_at + 64u];
     let w1_3 = w0[w1_at + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -264,7 +397,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -292,7 +425,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -391,22 +524,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 32u];
     let w1_2 = w0[w1_at + 64u];
     let w1_3 = w0[w1_at + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -422,7 +555,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -450,7 +583,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -549,22 +682,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 32u];
     let w1_2 = w0[w1_at + 64u];
     let w1_3 = w0[w1_at + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -580,7 +713,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=128,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -612,7 +745,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -711,22 +844,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 32u];
     let w1_2 = w0[w1_at + 64u];
     let w1_3 = w0[w1_at + 96u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -740,22 +873,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 32u];
     let w1_2 = w1[w1_at + 64u];
     let w1_3 = w1[w1_at + 96u];
-    { let a = a1[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -769,22 +902,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 32u];
     let w1_2 = w2[w1_at + 64u];
     let w1_3 = w2[w1_at + 96u];
-    { let a = a2[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -800,7 +933,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=16,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=16,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -823,12 +956,12 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 512>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][16 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][16 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -906,22 +1039,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w0[w0_at + 4u];
     let w0_2 = w0[w0_at + 8u];
     let w0_3 = w0[w0_at + 12u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -937,7 +1070,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=128,MB=128,NB=32,P=1,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=16,P=2,TM=16,TN=1,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -960,284 +1093,14 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 1024>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [128 rows][128] block of A, w_p: [128][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = k4 * 32u + col4;
-    let w0_0 = w0[w0_at];
-    let w0_1 = w0[w0_at + 8u];
-    let w0_2 = w0[w0_at + 16u];
-    let w0_3 = w0[w0_at + 24u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 1u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 1u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=16,MB=1024,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 512>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [1024 rows][16] block of A, w_p: [16][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = k4 * 128u + col4;
-    let w0_0 = w0[w0_at];
-    let w0_1 = w0[w0_at + 32u];
-    let w0_2 = w0[w0_at + 64u];
-    let w0_3 = w0[w0_at + 96u];
-    let w1_at = k4 * 128u + col4 + 16u;
-    let w1_0 = w0[w1_at];
-    let w1_1 = w0[w1_at + 32u];
-    let w1_2 = w0[w1_at + 64u];
-    let w1_3 = w0[w1_at + 96u];
-    { let a = a0[(r0 + 0u) * 4u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 4u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 4u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 4u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 4u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 4u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 4u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 4u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 4u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 4u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 4u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 4u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 4u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 4u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 4u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 4u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=16,P=2,TM=16,TN=1,activated=false,bias=true,passes=false,residual=false,wdt=f32)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 1024>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
 @group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 1024>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
 @group(0) @binding(5) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][16 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][16 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -1290,22 +1153,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w0[w0_at + 4u];
     let w0_2 = w0[w0_at + 8u];
     let w0_3 = w0[w0_at + 12u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -1314,22 +1177,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w1[w0_at + 4u];
     let w0_2 = w1[w0_at + 8u];
     let w0_3 = w1[w0_at + 12u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1345,7 +1208,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=256,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1368,12 +1231,303 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][256 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(32, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = k4 * 256u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 64u];
+    let w0_2 = w0[w0_at + 128u];
+    let w0_3 = w0[w0_at + 192u];
+    let w1_at = k4 * 256u + col4 + 32u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 64u];
+    let w1_2 = w0[w1_at + 128u];
+    let w1_3 = w0[w1_at + 192u];
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 32u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][256 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn erf_f32(v: f32) -> f32 {
+  let x = clamp(v, -4.0, 4.0);
+  let x2 = x * x;
+  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
+  p = x2 * p - 2.10102402082508e-06;
+  p = x2 * p - 5.69250639462346e-05;
+  p = x2 * p - 7.34990630326855e-04;
+  p = x2 * p - 2.95459980854025e-03;
+  p = x2 * p - 1.60960333262415e-02;
+  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
+  q = x2 * q - 1.68282697438203e-03;
+  q = x2 * q - 7.37332916720468e-03;
+  q = x2 * q - 1.42647390514189e-02;
+  return x * p / q;
+}
+
+fn activate(x: f32) -> f32 {
+  switch params.act {
+    case 1u: { return max(x, 0.0); }
+    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 4u: { return 1.0 / (1.0 + exp(-x)); }
+    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    default: { return x; }
+  }
+}
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    v += bias[n];
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(32, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = k4 * 256u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 64u];
+    let w0_2 = w0[w0_at + 128u];
+    let w0_3 = w0[w0_at + 192u];
+    let w1_at = k4 * 256u + col4 + 32u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 64u];
+    let w1_2 = w0[w1_at + 128u];
+    let w1_3 = w0[w1_at + 192u];
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 32u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=32,P=1,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][32 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -1426,22 +1580,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w0[w0_at + 8u];
     let w0_2 = w0[w0_at + 16u];
     let w0_3 = w0[w0_at + 24u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1457,7 +1611,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=32,P=1,TM=16,TN=1,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1480,12 +1634,12 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][32 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -1563,22 +1717,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w0[w0_at + 8u];
     let w0_2 = w0[w0_at + 16u];
     let w0_3 = w0[w0_at + 24u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1594,7 +1748,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=2,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=32,P=2,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1617,14 +1771,14 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
 @group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 2048>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
 @group(0) @binding(5) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][32 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -1677,22 +1831,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w0[w0_at + 8u];
     let w0_2 = w0[w0_at + 16u];
     let w0_3 = w0[w0_at + 24u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -1701,22 +1855,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w1[w0_at + 8u];
     let w0_2 = w1[w0_at + 16u];
     let w0_3 = w1[w0_at + 24u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1732,7 +1886,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=32,P=4,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=32,P=4,TM=16,TN=1,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1755,18 +1909,18 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
 @group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 2048>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
 @group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 2048>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
 @group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 2048>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
 @group(0) @binding(9) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][32 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][32 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -1819,22 +1973,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w0[w0_at + 8u];
     let w0_2 = w0[w0_at + 16u];
     let w0_3 = w0[w0_at + 24u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -1843,22 +1997,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w1[w0_at + 8u];
     let w0_2 = w1[w0_at + 16u];
     let w0_3 = w1[w0_at + 24u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -1867,22 +2021,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w2[w0_at + 8u];
     let w0_2 = w2[w0_at + 16u];
     let w0_3 = w2[w0_at + 24u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -1891,22 +2045,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w0_1 = w3[w0_at + 8u];
     let w0_2 = w3[w0_at + 16u];
     let w0_3 = w3[w0_at + 24u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -1922,7 +2076,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1950,7 +2104,140 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+
+fn activate(x: f32) -> f32 { return x; }
+
+
+fn store(m: u32, n: u32, s: f32) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var v = s * params.alpha;
+  
+  {
+    
+    v = activate(v);
+    
+    
+  }
+  out[o] = v;
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      let n = params.n0 + 4u * c4;
+      let s = accs[i * 2u + j];
+      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -2024,22 +2311,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2055,7 +2342,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2083,7 +2370,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -2157,22 +2444,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2188,7 +2475,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2216,7 +2503,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -2315,22 +2602,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2346,7 +2633,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2374,7 +2661,7 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -2473,22 +2760,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2504,7 +2791,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2534,7 +2821,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -2608,22 +2895,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -2637,22 +2924,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2668,7 +2955,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2698,7 +2985,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -2772,22 +3059,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -2801,22 +3088,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2832,7 +3119,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2862,7 +3149,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -2936,22 +3223,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -2965,22 +3252,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -2996,7 +3283,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3026,7 +3313,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -3125,22 +3412,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3154,22 +3441,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -3185,7 +3472,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3215,7 +3502,7 @@ struct Params {
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -3314,22 +3601,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3343,22 +3630,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -3374,7 +3661,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3406,7 +3693,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -3480,22 +3767,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3509,22 +3796,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3538,22 +3825,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -3569,7 +3856,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3601,7 +3888,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -3675,22 +3962,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3704,22 +3991,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3733,22 +4020,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -3764,7 +4051,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3796,7 +4083,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -3895,22 +4182,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3924,22 +4211,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -3953,22 +4240,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -3984,7 +4271,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4016,7 +4303,7 @@ struct Params {
 @group(0) @binding(8) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -4115,22 +4402,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4144,22 +4431,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4173,22 +4460,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -4204,7 +4491,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4238,7 +4525,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -4312,22 +4599,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4341,22 +4628,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4370,22 +4657,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4399,22 +4686,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w3[w1_at + 16u];
     let w1_2 = w3[w1_at + 32u];
     let w1_3 = w3[w1_at + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -4430,7 +4717,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4464,7 +4751,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -4538,22 +4825,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4567,22 +4854,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4596,22 +4883,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4625,22 +4912,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w3[w1_at + 16u];
     let w1_2 = w3[w1_at + 32u];
     let w1_3 = w3[w1_at + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -4656,7 +4943,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4690,7 +4977,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -4764,22 +5051,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4793,22 +5080,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4822,22 +5109,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -4851,22 +5138,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w3[w1_at + 16u];
     let w1_2 = w3[w1_at + 32u];
     let w1_3 = w3[w1_at + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -4882,7 +5169,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4916,7 +5203,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -4990,22 +5277,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5019,22 +5306,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5048,22 +5335,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5077,22 +5364,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w3[w1_at + 16u];
     let w1_2 = w3[w1_at + 32u];
     let w1_3 = w3[w1_at + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -5108,7 +5395,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5142,7 +5429,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -5216,22 +5503,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5245,22 +5532,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5274,22 +5561,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5303,22 +5590,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w3[w1_at + 16u];
     let w1_2 = w3[w1_at + 32u];
     let w1_3 = w3[w1_at + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -5334,7 +5621,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=true,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5368,7 +5655,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn activate(x: f32) -> f32 { return x; }
@@ -5442,22 +5729,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5471,22 +5758,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5500,22 +5787,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5529,22 +5816,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w3[w1_at + 16u];
     let w1_2 = w3[w1_at + 32u];
     let w1_3 = w3[w1_at + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -5560,7 +5847,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,bias=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5594,7 +5881,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -5693,22 +5980,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5722,22 +6009,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5751,22 +6038,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5780,22 +6067,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w3[w1_at + 16u];
     let w1_2 = w3[w1_at + 32u];
     let w1_3 = w3[w1_at + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -5811,7 +6098,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5845,7 +6132,7 @@ struct Params {
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
 fn erf_f32(v: f32) -> f32 {
@@ -5944,22 +6231,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -5973,22 +6260,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -6002,22 +6289,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -6031,22 +6318,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w3[w1_at + 16u];
     let w1_2 = w3[w1_at + 32u];
     let w1_3 = w3[w1_at + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -6062,564 +6349,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=128,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 1024>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [512 rows][32] block of A, w_p: [32][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = k4 * 128u + col4;
-    let w0_0 = w0[w0_at];
-    let w0_1 = w0[w0_at + 32u];
-    let w0_2 = w0[w0_at + 64u];
-    let w0_3 = w0[w0_at + 96u];
-    let w1_at = k4 * 128u + col4 + 16u;
-    let w1_0 = w0[w1_at];
-    let w1_1 = w0[w1_at + 32u];
-    let w1_2 = w0[w1_at + 64u];
-    let w1_3 = w0[w1_at + 96u];
-    { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 8u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 8u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 8u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 8u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 8u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 8u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 8u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 8u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 8u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 8u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 8u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [512 rows][32] block of A, w_p: [32][256 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(32, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = k4 * 256u + col4;
-    let w0_0 = w0[w0_at];
-    let w0_1 = w0[w0_at + 64u];
-    let w0_2 = w0[w0_at + 128u];
-    let w0_3 = w0[w0_at + 192u];
-    let w1_at = k4 * 256u + col4 + 32u;
-    let w1_0 = w0[w1_at];
-    let w1_1 = w0[w1_at + 64u];
-    let w1_2 = w0[w1_at + 128u];
-    let w1_3 = w0[w1_at + 192u];
-    { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 8u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 8u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 8u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 8u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 8u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 8u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 8u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 8u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 8u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 8u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 8u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 32u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=32,MB=512,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [512 rows][32] block of A, w_p: [32][256 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(32, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = k4 * 256u + col4;
-    let w0_0 = w0[w0_at];
-    let w0_1 = w0[w0_at + 64u];
-    let w0_2 = w0[w0_at + 128u];
-    let w0_3 = w0[w0_at + 192u];
-    let w1_at = k4 * 256u + col4 + 32u;
-    let w1_0 = w0[w1_at];
-    let w1_1 = w0[w1_at + 64u];
-    let w1_2 = w0[w1_at + 128u];
-    let w1_3 = w0[w1_at + 192u];
-    { let a = a0[(r0 + 0u) * 8u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 8u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 8u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 8u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 8u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 8u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 8u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 8u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 8u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 8u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 8u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 8u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 8u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 8u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 8u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 8u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 32u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [256 rows][64] block of A, w_p: [64][128 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = k4 * 128u + col4;
-    let w0_0 = w0[w0_at];
-    let w0_1 = w0[w0_at + 32u];
-    let w0_2 = w0[w0_at + 64u];
-    let w0_3 = w0[w0_at + 96u];
-    let w1_at = k4 * 128u + col4 + 16u;
-    let w1_0 = w0[w1_at];
-    let w1_1 = w0[w1_at + 32u];
-    let w1_2 = w0[w1_at + 64u];
-    let w1_3 = w0[w1_at + 96u];
-    { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 16u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 16u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 16u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 16u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 16u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 16u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 16u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 16u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 16u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 16u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 16u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=228,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -6643,304 +6373,13 @@ struct Params {
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
 @group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [256 rows][64] block of A, w_p: [64][256 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(32, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = k4 * 256u + col4;
-    let w0_0 = w0[w0_at];
-    let w0_1 = w0[w0_at + 64u];
-    let w0_2 = w0[w0_at + 128u];
-    let w0_3 = w0[w0_at + 192u];
-    let w1_at = k4 * 256u + col4 + 32u;
-    let w1_0 = w0[w1_at];
-    let w1_1 = w0[w1_at + 64u];
-    let w1_2 = w0[w1_at + 128u];
-    let w1_3 = w0[w1_at + 192u];
-    { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 16u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 16u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 16u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 16u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 16u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 16u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 16u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 16u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 16u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 16u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 16u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 32u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,KC=64,MB=256,NB=64,P=1,TM=16,TN=2,activated=false,bias=false,passes=false,residual=false,wdt=f32)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 1024>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [256 rows][64] block of A, w_p: [64][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = k4 * 64u + col4;
-    let w0_0 = w0[w0_at];
-    let w0_1 = w0[w0_at + 16u];
-    let w0_2 = w0[w0_at + 32u];
-    let w0_3 = w0[w0_at + 48u];
-    let w1_at = k4 * 64u + col4 + 8u;
-    let w1_0 = w0[w1_at];
-    let w1_1 = w0[w1_at + 16u];
-    let w1_2 = w0[w1_at + 32u];
-    let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 16u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 16u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 16u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 16u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 16u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 16u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 16u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 16u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 16u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 16u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 16u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 16u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 16u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 16u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 16u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 16u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=228,KC=128,MB=128,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<uniform> gate_mul: array<vec4<f32>, 3648>;
 @group(0) @binding(6) var<uniform> gate_add: array<vec4<f32>, 3648>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
-// a_p: [128 rows][128] block of A, w_p: [128][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
 fn activate(x: f32) -> f32 { return x; }
@@ -7049,22 +6488,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 32u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 32u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 32u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 32u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 32u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 32u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 32u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 32u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 32u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 32u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 32u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 32u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 32u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 32u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 32u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 32u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -7083,180 +6522,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<uniform> gate_mul: array<vec4<f32>, 3648>;
-@group(0) @binding(6) var<uniform> gate_add: array<vec4<f32>, 3648>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
-// gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-struct LinearTap { i0: u32, i1: u32, w1: f32 }
-fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
-  var src: f32;
-  if (align_corners) {
-    var scale = 0.0;
-    if (out_size > 1u) { scale = f32(in_size - 1u) / f32(out_size - 1u); }
-    src = scale * f32(dst);
-  } else {
-    let scale = f32(in_size) / f32(out_size);
-    src = max(scale * (f32(dst) + 0.5) - 0.5, 0.0);
-  }
-  let i0 = min(u32(src), in_size - 1u);
-  let i1 = select(i0, i0 + 1u, i0 + 1u < in_size);
-  return LinearTap(i0, i1, src - f32(i0));
-}
-
-fn gate_mul_at(m: u32, ty: LinearTap, tx: LinearTap) -> vec4<f32> {
-  let base = 0u;
-  let r0 = base + ty.i0 * params.gw;
-  let r1 = base + ty.i1 * params.gw;
-  return (gate_mul[(r0 + tx.i0) * 16u + m] * (1.0 - tx.w1) + gate_mul[(r0 + tx.i1) * 16u + m] * tx.w1) * (1.0 - ty.w1) + (gate_mul[(r1 + tx.i0) * 16u + m] * (1.0 - tx.w1) + gate_mul[(r1 + tx.i1) * 16u + m] * tx.w1) * ty.w1;
-}
-fn gate_add_at(m: u32, ty: LinearTap, tx: LinearTap) -> vec4<f32> {
-  let base = 0u;
-  let r0 = base + ty.i0 * params.gw;
-  let r1 = base + ty.i1 * params.gw;
-  return (gate_add[(r0 + tx.i0) * 16u + m] * (1.0 - tx.w1) + gate_add[(r0 + tx.i1) * 16u + m] * tx.w1) * (1.0 - ty.w1) + (gate_add[(r1 + tx.i0) * 16u + m] * (1.0 - tx.w1) + gate_add[(r1 + tx.i1) * 16u + m] * tx.w1) * ty.w1;
-}
-struct GateTaps { y: LinearTap, x: LinearTap }
-fn gate_taps(p: u32) -> GateTaps {
-  return GateTaps(linear_tap(p / params.w, params.gh, params.h, false), linear_tap(p % params.w, params.gw, params.w, false));
-}
-fn gate(v: vec4<f32>, m: u32, t: GateTaps) -> vec4<f32> {
-  return v * gate_mul_at(m, t.y, t.x) + gate_add_at(m, t.y, t.x);
-}
-fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    v = v * gm + ga;
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = k4 * 64u + col4;
-    let w0_0 = w0[w0_at];
-    let w0_1 = w0[w0_at + 16u];
-    let w0_2 = w0[w0_at + 32u];
-    let w0_3 = w0[w0_at + 48u];
-    let w1_at = k4 * 64u + col4 + 8u;
-    let w1_0 = w0[w1_at];
-    let w1_1 = w0[w1_at + 16u];
-    let w1_2 = w0[w1_at + 32u];
-    let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    let t = gate_taps(m);
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      let gm = gate_mul_at(c4, t.y, t.x);
-      let ga = gate_add_at(c4, t.y, t.x);
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=228,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7288,7 +6554,7 @@ struct Params {
 @group(0) @binding(8) var<uniform> gate_add: array<vec4<f32>, 3648>;
 @group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
 fn activate(x: f32) -> f32 { return x; }
@@ -7397,22 +6663,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -7426,22 +6692,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
@@ -7460,7 +6726,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,KC=256,MB=64,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=228,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7496,7 +6762,7 @@ struct Params {
 @group(0) @binding(12) var<uniform> gate_add: array<vec4<f32>, 3648>;
 @group(0) @binding(13) var<storage, read_write> out: array<f32>;
 
-// a_p: [64 rows][256] block of A, w_p: [256][64 cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
 
 fn activate(x: f32) -> f32 { return x; }
@@ -7605,22 +6871,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w0[w1_at + 16u];
     let w1_2 = w0[w1_at + 32u];
     let w1_3 = w0[w1_at + 48u];
-    { let a = a0[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -7634,22 +6900,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w1[w1_at + 16u];
     let w1_2 = w1[w1_at + 32u];
     let w1_3 = w1[w1_at + 48u];
-    { let a = a1[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -7663,22 +6929,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w2[w1_at + 16u];
     let w1_2 = w2[w1_at + 32u];
     let w1_3 = w2[w1_at + 48u];
-    { let a = a2[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
 
   for (var k4 = 0u; k4 < params.kc4; k4++) {
@@ -7692,22 +6958,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     let w1_1 = w3[w1_at + 16u];
     let w1_2 = w3[w1_at + 32u];
     let w1_3 = w3[w1_at + 48u];
-    { let a = a3[(r0 + 0u) * 64u + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * 64u + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * 64u + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * 64u + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * 64u + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * 64u + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * 64u + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * 64u + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * 64u + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * 64u + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * 64u + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * 64u + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * 64u + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * 64u + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * 64u + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * 64u + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
