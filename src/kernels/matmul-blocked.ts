@@ -8,9 +8,9 @@
  *   A [M, K]  -> Ab [ceil(M/MB)][ceil(K/KC)][MB][KC]   (zero padded)
  *   W [N, K]  -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB]   (transposed within a block, zero padded)
  * with MB * KC = 16384 and NB * KC at most 16384 floats; the block shape follows the layer (a
- * narrow layer gets narrow blocks, so little padding is multiplied). The shader declares every
- * window full size and takes KC as a uniform (kc4), so one pipeline serves every KC
- * (windowSlack pads the operands whose blocks are smaller than a window). One dispatch computes an MB x NB
+ * narrow layer gets narrow blocks, so little padding is multiplied). The shader declares the
+ * windows for any KC (blockWindowFloats) and takes KC as a uniform (kc4), so one pipeline
+ * serves every KC (windowSlack pads the operands whose blocks are smaller). One dispatch computes an MB x NB
  * output tile over P k-blocks (P pairs of windows bound); K beyond P blocks takes further
  * passes that accumulate. Workgroups split the tile's rows (TM per thread, uniform across
  * lanes); lanes own TN vec4s of columns, NB / TN columns apart. On llvmpipe every load in the k
@@ -25,7 +25,7 @@
  */
 import type { WeightDtype } from '../runtime/graph.js';
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
-import { blockedWeightLoads, UNIFORM_WINDOW_FLOATS } from './layouts.js';
+import { blockedWeightLoads, blockWindowFloats, UNIFORM_WINDOW_FLOATS } from './layouts.js';
 import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
@@ -34,7 +34,7 @@ export const matmulBlocked = defineKernel({
   bindings: (c) => [
     ...[...Array(c.P).keys()].flatMap((p): KernelBinding[] => [
       { name: `a${p}`, uniform: UNIFORM_WINDOW_FLOATS / 4 },
-      { name: `w${p}`, uniform: UNIFORM_WINDOW_FLOATS / (c.wdt === 'f16' ? 8 : 4), type: weightBindingType(c.wdt) },
+      { name: `w${p}`, uniform: blockWindowFloats(c.NB) / (c.wdt === 'f16' ? 8 : 4), type: weightBindingType(c.wdt) },
     ]),
     { name: 'bias', optional: true },
     { name: 'residual', optional: true },

@@ -6,7 +6,7 @@
  */
 import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
-import { blockedSize, blockedWindow, packBlockedF16, UNIFORM_WINDOW_FLOATS, windowSlack } from '../kernels/layouts.js';
+import { blockedSize, blockedWindow, MAX_KC, packBlockedF16, UNIFORM_WINDOW_FLOATS, windowSlack } from '../kernels/layouts.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
 import { expectShape, fmtShape, numel, weightDtypeOf, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
@@ -26,7 +26,7 @@ const pow2 = (n: number, least: number): number => Math.max(least, 2 ** Math.cei
  * of M, so a model needs few pipeline variants (llvmpipe compiles each on first use).
  */
 export function blockShape(N: number, K: number): { KC: number; MB: number; NB: number } {
-  const KC = Math.min(256, pow2(K, 16));
+  const KC = Math.min(MAX_KC, pow2(K, 16));
   return { KC, MB: UNIFORM_WINDOW_FLOATS / KC, NB: blockCols(N, KC) };
 }
 
@@ -188,7 +188,7 @@ export function blockedMatmulFromBlocks(
   const shape = { KC, MB, NB: blockCols(N, KC) };
   const expected = blockShape(N, K);
   if (!dims.aWindow && (expected.KC !== KC || expected.MB !== MB)) throw new FianetError('bad-graph', `${where}: A is blocked ${MB} x ${KC}, blockShape(${N}, ${K}) wants ${expected.MB} x ${expected.KC}`);
-  if (MB * KC > UNIFORM_WINDOW_FLOATS) throw new FianetError('bad-graph', `${where}: A blocks of ${MB} x ${KC} exceed a 64 KiB window`);
+  if (MB * KC > UNIFORM_WINDOW_FLOATS || KC > MAX_KC) throw new FianetError('bad-graph', `${where}: A blocks of ${MB} x ${KC} exceed a 64 KiB window or ${MAX_KC} columns`);
   // Rows stored: every row of A, or the first w of each pitch-wide grid row.
   const outRows = dims.rowPitch ? (M / dims.rowPitch.pitch) * dims.rowPitch.w : M;
   if (!Number.isInteger(outRows)) throw new FianetError('bad-graph', `${where}: ${M} rows are not whole grid rows of pitch ${dims.rowPitch!.pitch}`);

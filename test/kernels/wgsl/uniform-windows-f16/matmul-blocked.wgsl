@@ -851,7 +851,7 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 512>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
@@ -990,9 +990,9 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 512>;
 @group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 512>;
 @group(0) @binding(5) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
@@ -1294,7 +1294,7 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 1024>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;

@@ -956,7 +956,7 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 1024>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
@@ -1093,9 +1093,9 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 1024>;
 @group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 1024>;
 @group(0) @binding(5) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
@@ -1522,7 +1522,7 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
@@ -1634,7 +1634,7 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
@@ -1771,9 +1771,9 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
 @group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 2048>;
 @group(0) @binding(5) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(6) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> out: array<f32>;
@@ -1909,13 +1909,13 @@ struct Params {
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 2048>;
 @group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 2048>;
 @group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 2048>;
 @group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<f32>, 2048>;
 @group(0) @binding(9) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(10) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(11) var<storage, read_write> out: array<f32>;
