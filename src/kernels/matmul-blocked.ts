@@ -10,13 +10,14 @@
  * with MB * KC = 16384 and NB * KC at most 16384 floats; the block shape follows the layer (a
  * narrow layer gets narrow blocks, so little padding is multiplied). The shader declares the
  * windows for any KC (blockWindowFloats) and takes KC as a uniform (kc4), so one pipeline
- * serves every KC (windowSlack pads the operands whose blocks are smaller). One dispatch computes an MB x NB
- * output tile over P k-blocks (P pairs of windows bound); K beyond P blocks takes further
- * passes that accumulate. Workgroups split the tile's rows (TM per thread, uniform across
- * lanes); lanes own TN vec4s of columns, NB / TN columns apart. On llvmpipe every load in the k
- * loop (even one uniform across lanes) is a gather of 8 scalar loads per component (~11 ns
- * per vec4 per 8 lanes, against ~2 ns per vec4 FMA: bench/RESULTS.md, 2026-12-02), so the
- * rate follows loads per FMA: TM + 4 TN vec4 loads for 4 TM TN vec4 FMAs per k4 step.
+ * serves every KC (windowSlack pads the operands whose blocks are smaller). One dispatch
+ * computes an MB x NB output tile over P k-blocks (P pairs of windows bound); K beyond P
+ * blocks takes further passes that accumulate. Workgroups split the tile's rows (TM per
+ * thread, uniform across lanes); lanes own TN vec4s of columns, NB / TN columns apart. On
+ * llvmpipe every load in the k loop (even one uniform across lanes) is a gather of 8 scalar
+ * loads per component (~11 ns per vec4 per 8 lanes, against ~2 ns per vec4 FMA:
+ * bench/RESULTS.md, 2026-12-02), so the rate follows loads per FMA: TM + 4 TN vec4 loads for
+ * 4 TM TN vec4 FMAs per k4 step.
  * A convolution's output (stored transposed) can end in the scale-aware gate (conv2d's
  * epilogue): its two small maps are read through uniform windows too, laid out per column
  * block as [ceil(N/NB)][GP][NB] (GP = gh * gw padded to vec4s), so a lane's 4 channels at a
