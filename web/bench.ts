@@ -5,14 +5,14 @@
  * parameters preset the form: ?suites=matmul,window&runs=2&cases=...&variants=...&autorun=1.
  */
 import { version } from '../package.json';
-import { browserGpu, type Gpu } from '../src/browser.js';
+import type { Gpu } from '../src/browser.js';
 import { rooflineSvg } from '../src/bench/roofline.js';
 import type { BenchReport, BenchSuiteResult } from '../src/bench/schema.js';
 import { timestampTimer } from '../src/bench/harness.js';
 import { DEFAULT_SUITES, runBench, SUITES } from '../src/bench/suites.js';
 import { reportHeader, rowCells, TABLE_HEADER } from '../src/bench/tables.js';
+import { byId as $, errorText, openPageGpu, statusLine } from './page.js';
 
-const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const ui = {
   adapter: $('adapter'),
   gpuError: $('gpu-error'),
@@ -39,10 +39,7 @@ ui.runs.value = params.get('runs') ?? ui.runs.value;
 ui.cases.value = params.get('cases') ?? '';
 ui.variants.value = params.get('variants') ?? '';
 
-function setStatus(state: 'idle' | 'running' | 'done' | 'error', text: string): void {
-  ui.status.dataset.state = state;
-  ui.status.textContent = text;
-}
+const setStatus = statusLine(ui.status);
 
 function element(tag: string, text?: string): HTMLElement {
   const e = document.createElement(tag);
@@ -76,13 +73,13 @@ async function run(gpu: Gpu): Promise<void> {
     const suites = Array.from(ui.suites.querySelectorAll<HTMLInputElement>('input:checked'), (i) => i.value);
     const runs = Number(ui.runs.value);
     if (!Number.isInteger(runs) || runs < 1 || runs > 1000) throw new Error(`runs must be a whole number from 1 to 1000, got '${ui.runs.value}'`);
-    // Timestamp queries where the browser offers them (some round them unless started with --enable-webgpu-developer-features).
-    const host = { gpu, runs, log: (line: string) => setStatus('running', `${elapsed()}: ${line}`), gpuTimer: timestampTimer(gpu) };
+    // Timestamp queries where the browser offers them (Chrome may quantize them unless started with --enable-webgpu-developer-features; see src/runtime/gpu-profile.ts).
+    const host = { gpu, runs, log: (line: string) => setStatus('busy', `${elapsed()}: ${line}`), gpuTimer: timestampTimer(gpu) };
     const meta = {
       versions: { engine: version, browser: navigator.userAgent },
       machine: { cpus: navigator.hardwareConcurrency ?? null, platform: navigator.platform, loadBefore: null, loadAfter: null },
     };
-    setStatus('running', 'measuring the ceilings');
+    setStatus('busy', 'measuring the ceilings');
     const report = await runBench(host, { suites, cases: list(ui.cases.value), variants: list(ui.variants.value) }, meta, showSuite);
     ui.roofline.innerHTML = rooflineSvg(report, `Roofline: fianet bench on ${gpu.adapter.description || gpu.adapter.kind}`);
     URL.revokeObjectURL(ui.download.href);
@@ -90,21 +87,15 @@ async function run(gpu: Gpu): Promise<void> {
     ui.download.hidden = false;
     setStatus('done', `done in ${elapsed()}: ${report.suites.reduce((n, s) => n + s.rows.length, 0)} rows`);
   } catch (e) {
-    setStatus('error', `failed: ${(e as Error).message}`);
+    setStatus('error', `failed: ${errorText(e)}`);
   } finally {
     ui.run.disabled = false;
   }
 }
 
-try {
-  const gpu = await browserGpu();
-  const a = gpu.adapter;
-  ui.adapter.textContent = `WebGPU adapter: ${[a.vendor, a.architecture, a.description].filter(Boolean).join(' ') || 'unnamed'} (${a.featureLevel})`;
+const gpu = await openPageGpu(ui);
+if (gpu) {
   ui.run.disabled = false;
   ui.run.addEventListener('click', () => void run(gpu));
   if (params.get('autorun') === '1') void run(gpu);
-} catch (e) {
-  ui.adapter.textContent = 'WebGPU adapter: none';
-  ui.gpuError.textContent = (e as Error).message;
-  ui.gpuError.hidden = false;
 }

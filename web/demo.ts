@@ -4,20 +4,15 @@
  * the page through the browser library (src/browser.ts); nothing leaves the machine.
  * URL parameter `?dump=kernel1,kernel2` (or `*`) prints those kernels' WGSL to the console.
  */
-import { browserGpu, encodeMaskPng, loadModel, readImage, type DecodedImage, type Gpu, type LoadProgress, type SceneRaster, type SegmentResult, type Segmenter } from '../src/browser.js';
+import { encodeMaskPng, loadModel, readImage, type DecodedImage, type Gpu, type LoadProgress, type SceneRaster, type SegmentResult, type Segmenter } from '../src/browser.js';
 import { maskLayer, rgbToImageData } from './mask-layer.js';
+import { byId as $, errorText, openPageGpu, statusLine } from './page.js';
 import { openGeoTiff, runScene, sceneProgressText, scenePreview } from './scene-mode.js';
 import { renderWords } from './words.js';
 
 const DEMO_WEIGHTS = '../weights/demo.safetensors';
 const VOCAB = '../weights/vocab.txt';
 const EXAMPLE = { image: '../examples/example1.png', text: 'a green tennis court on the far right' };
-
-function $<T extends HTMLElement>(id: string): T {
-  const el = document.getElementById(id);
-  if (!el) throw new Error(`demo page: #${id} is missing from index.html`);
-  return el as T;
-}
 
 const ui = {
   adapter: $('adapter'),
@@ -52,32 +47,7 @@ let scene: { raster: SceneRaster; label: string } | undefined;
 let model: { key: string; segmenter: Segmenter; loadMs: number } | undefined;
 let weightsVersion = 0;
 
-type State = 'idle' | 'busy' | 'done' | 'error';
-function setStatus(state: State, text: string): void {
-  ui.status.dataset.state = state;
-  ui.status.textContent = text;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-async function openGpu(): Promise<void> {
-  try {
-    gpu = await browserGpu();
-    const a = gpu.adapter;
-    const name = [a.vendor, a.architecture, a.device, a.description].filter(Boolean).join(' ');
-    ui.adapter.textContent = `WebGPU adapter: ${name || 'unnamed'} (${a.featureLevel})`;
-    ui.run.disabled = false;
-  } catch (e) {
-    ui.adapter.textContent = 'WebGPU adapter: none';
-    ui.gpuError.hidden = false;
-    ui.gpuError.textContent =
-      `WebGPU is not available here, so the model cannot run: ${errorText(e)}. ` +
-      'Use a browser with WebGPU enabled (Chrome or Edge 113+, Safari 26+, Firefox 141+ on Windows), ' +
-      'or start Chromium with --enable-unsafe-webgpu.';
-  }
-}
+const setStatus = statusLine(ui.status);
 
 async function readConfig(): Promise<unknown> {
   const file = ui.configFile.files?.[0];
@@ -263,4 +233,5 @@ function wire(): void {
 
 wire();
 ui.maskCanvas.style.opacity = String(Number(ui.opacity.value) / 100);
-void openGpu();
+gpu = await openPageGpu(ui);
+ui.run.disabled = !gpu;

@@ -38,7 +38,7 @@ function bertLayer(g: Graph, w: WeightBinder, x: Tensor, mask: Tensor): Tensor {
   const dh = d / heads;
   const p = 'layer';
   const vec = (name: string, size: number = d) => w.get(name, [size]);
-  const proj = (name: string, src: string) => linear(g, name, x, w.get(`${p}.${src}.weight`, [d, d]), vec(`${p}.${src}.bias`));
+  const proj = (name: string, src: string) => linear(g, name, { x, w: w.get(`${p}.${src}.weight`, [d, d]), bias: vec(`${p}.${src}.bias`) });
   const [q, k, v] = [proj('query', 'attention.self.query'), proj('key', 'attention.self.key'), proj('value', 'attention.self.value')];
   const bias = attentionMaskBiasOp(g, 'mask_bias', [mask]);
   const scores = product(g, 'scores', {
@@ -52,10 +52,10 @@ function bertLayer(g: Graph, w: WeightBinder, x: Tensor, mask: Tensor): Tensor {
     b: { tensor: v, rows: dh, cols: n, ldr: 1, ldc: d, batchStride: dh },
     outShape: [n, d], batch: heads, ldo: d, outBatch: dh,
   });
-  const attn = linear(g, 'attn_out', context, w.get(`${p}.attention.output.dense.weight`, [d, d]), vec(`${p}.attention.output.dense.bias`), { residual: x });
+  const attn = linear(g, 'attn_out', { x: context, w: w.get(`${p}.attention.output.dense.weight`, [d, d]), bias: vec(`${p}.attention.output.dense.bias`), residual: x });
   const h = layerNorm(g, 'attn_norm', attn, { gamma: vec(`${p}.attention.output.LayerNorm.weight`), beta: vec(`${p}.attention.output.LayerNorm.bias`), eps });
-  const inter = linear(g, 'intermediate', h, w.get(`${p}.intermediate.dense.weight`, [intermediate, d]), vec(`${p}.intermediate.dense.bias`, intermediate), { act: 'gelu' });
-  const out = linear(g, 'output', inter, w.get(`${p}.output.dense.weight`, [d, intermediate]), vec(`${p}.output.dense.bias`), { residual: h });
+  const inter = linear(g, 'intermediate', { x: h, w: w.get(`${p}.intermediate.dense.weight`, [intermediate, d]), bias: vec(`${p}.intermediate.dense.bias`, intermediate), act: 'gelu' });
+  const out = linear(g, 'output', { x: inter, w: w.get(`${p}.output.dense.weight`, [d, intermediate]), bias: vec(`${p}.output.dense.bias`), residual: h });
   return layerNorm(g, 'out_norm', out, { gamma: vec(`${p}.output.LayerNorm.weight`), beta: vec(`${p}.output.LayerNorm.bias`), eps });
 }
 
@@ -91,7 +91,7 @@ async function build(g: Graph, w: WorkloadName, assets: Assets): Promise<Record<
   if (w === 'matmul') {
     const { a, b } = matmulData();
     const x = g.input('a', [MATMUL.M, MATMUL.K]);
-    g.output('out', linear(g, 'mm', x, g.weight('b', [MATMUL.N, MATMUL.K], b)));
+    g.output('out', linear(g, 'mm', { x, w: g.weight('b', [MATMUL.N, MATMUL.K], b) }));
     return { a };
   }
   const d = convData();

@@ -6,20 +6,14 @@
  * implementation that reorders the mask (or subtracts the max first) effectively computes.
  */
 import { layerNormReference } from '../kernels/layer-norm.js';
-import { matmulReference } from '../kernels/matmul.js';
 import { erf } from '../kernels/reference.js';
 import type { BertConfig } from '../model/config.js';
-
-export type Weights = (name: string) => Float32Array;
+import { linearRef, type Weights } from './reference-ops.js';
 
 const layerNorm = (x: Float64Array, rows: number, cols: number, g: Float32Array, b: Float32Array, eps: number): Float64Array => layerNormReference(x, g, b, rows, cols, eps);
 
 /** y = x W^T + b (+ residual), W [out, in]. */
-function dense(x: Float64Array, rows: number, w: Float32Array, b: Float32Array, outDim: number, residual?: Float64Array): Float64Array {
-  const K = w.length / outDim;
-  const p = { M: rows, N: outDim, K, lda: K, ldb: K, ldo: outDim, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 };
-  return matmulReference(x, w, p, { transB: true, bias: b, residual });
-}
+const dense = (x: Float64Array, rows: number, w: Float32Array, b: Float32Array, outDim: number, residual?: Float64Array): Float64Array => linearRef(x, rows, w, b, outDim, { residual });
 
 export function bertReference(cfg: BertConfig, w: Weights, ids: ArrayLike<number>, mask: ArrayLike<number>, opts: { quantise?: boolean; prefix?: string } = {}): Float64Array {
   const quantise = opts.quantise ?? true;

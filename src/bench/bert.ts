@@ -16,11 +16,9 @@ import { CompiledGraph } from '../runtime/executor.js';
 import { Graph } from '../runtime/graph.js';
 import { bertReference } from './bert-reference.js';
 import { callsWork, checkFailed, timeRuns, type BenchHost } from './harness.js';
-import { checkModelOutput, MODEL_CASES, SAMPLE_TOKENS } from './model-cases.js';
+import { checkModelOutput, checkText, MODEL_CASES, SAMPLE_TOKENS } from './model-cases.js';
 import { rowOf, type BenchSuiteResult } from './schema.js';
 
-/** The checked width: 2 layers of 128 with heads of 64 (as BERT-base), the timed config's vocabulary and positions. */
-export const checkText = (cfg: BertConfig): BertConfig => ({ ...cfg, layers: 2, hidden: 128, heads: 2, intermediate: 512 });
 /** Max |GPU - float64 reference| over the three passes at checkText: measured 2.3e-6 (llvmpipe), 2.0e-6 (SwiftShader); ~4x. */
 export const BERT_CHECK_ATOL = 1e-5;
 

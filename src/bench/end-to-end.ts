@@ -6,21 +6,26 @@
  * towards the stage it opens), TMEM, decoder; and one run per kernel. Memory: the planned
  * activation arenas against the naive one-buffer-per-tensor sum, the peak live set and the
  * largest single call, and the weight bytes on the device (in `memory` and the notes).
- * Checked before timing: the text encoder's builder at a small width against its float64
- * reference (bench/bert.ts), and the mask logits finite and not constant.
+ * Checked before timing: the same builder on the same target at the small width of
+ * checkConfig against the float64 reference of the whole model (fianet-reference.ts): every
+ * element of the four stage outputs and of the logits; then the timed graph's mask logits
+ * finite and not constant.
  */
+import { FianetError } from '../errors.js';
 import { packBertInputs } from '../model/bert.js';
 import type { FianetConfig } from '../model/config.js';
 import { buildFianet } from '../model/fianet.js';
 import { formulaWeightsFor } from '../model/formula-weights.js';
+import { stageSizes } from '../model/tmem.js';
 import { WeightBinder, type WeightStore } from '../model/weights.js';
 import { targetFor } from '../lowering/target.js';
 import { CompiledGraph, type HostTensor, type PhaseOf } from '../runtime/executor.js';
-import { Graph } from '../runtime/graph.js';
+import { Graph, type Tensor } from '../runtime/graph.js';
 import { sumBy, type GraphProfile } from '../runtime/gpu-profile.js';
-import { BERT_CHECK_ATOL, checkBert } from './bert.js';
-import { callsWork, profilePhases, timeRuns, type BenchHost, type Clock, type PhaseTiming } from './harness.js';
-import { checkModelOutput, MODEL_CASES, sampleTokens } from './model-cases.js';
+import { fianetReference } from './fianet-reference.js';
+import { callsWork, checkedError, elementAt, profilePhases, timeRuns, type BenchHost, type Clock, type PhaseTiming } from './harness.js';
+import { checkConfig, checkModelOutput, checkWidths, MODEL_CASES, sampleTokens } from './model-cases.js';
+import { randomArray } from './random.js';
 import { rowOf, type BenchSuiteResult } from './schema.js';
 
 export interface EndToEndMemory {
@@ -39,17 +44,81 @@ export const modelPhase: PhaseOf = (call) => {
 
 const mib = (b: number): string => (b / 2 ** 20).toFixed(1);
 
-export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConfig; store?: WeightStore; name?: string } = {}): Promise<BenchSuiteResult & { memory: EndToEndMemory }> {
+/**
+ * Max |GPU - float64 reference| of each checked tensor (stage outputs, logits) at
+ * checkConfig(base480) over its max |reference|, at the logits every time: measured 2.9e-5
+ * (llvmpipe), 1.8e-5 (SwiftShader), 4.0e-5 with the tiled lowering GPUs get (run on
+ * llvmpipe); ~4x the largest.
+ */
+export const E2E_CHECK_REL = 1.5e-4;
+
+/** The model's inputs: a random image in [-2, 2] (about what normalisation gives) and the sample expression. */
+function modelInputs(config: FianetConfig): Record<string, HostTensor> {
+  const S = config.input_size;
+  const tokens = sampleTokens(config.text.max_tokens);
+  return { image: randomArray(3 * S * S, 5, -2, 2), ...packBertInputs(config.text, tokens.ids, { l: tokens.l, t: tokens.t, p: tokens.p }) };
+}
+
+/**
+ * The small-width check: FIANet built from `store` (formula weights unless a test passes a
+ * wrong one) at checkConfig(timed) against the float64 reference on the formula weights, in
+ * the order the forward computes them: the four stage outputs, the low-res and the full
+ * logits (the first tensor beyond its tolerance says where the graph goes wrong: a stage, or
+ * TMEM and the decoder). Returns the worst error relative to its tensor's max |reference|.
+ */
+export async function checkFianet(host: BenchHost, timed: FianetConfig, store?: WeightStore): Promise<{ maxRelError: number; worst: string }> {
+  const config = checkConfig(timed);
+  const reference = formulaWeightsFor(config);
+  const weights = new Map(await Promise.all(reference.names().map(async (name) => [name, await reference.load(name)] as const)));
+  const inputs = modelInputs(config);
+  const tokens = sampleTokens(config.text.max_tokens);
+  const want = fianetReference(config, (name) => weights.get(name)!, inputs.image as Float32Array, tokens);
+
+  const g = new Graph(targetFor(host.gpu.adapter));
+  const binder = new WeightBinder(g, store ?? reference);
+  const { logits, logitsLowres } = buildFianet(g, binder, config, tokens.ids.length);
+  binder.finish();
+  const sizes = stageSizes(config);
+  const checked = [
+    // The backbone's stage outputs by their graph labels (backbone.ts: swin.s{i}.out, channel-first).
+    ...want.stages.map((s, i) => ({ name: `swin.s${i}.out`, tensor: labelled(g, `swin.s${i}.out`), shape: [config.model.num_features[i], ...sizes[i]], ref: s.out })),
+    { name: 'logits_lowres', tensor: logitsLowres, shape: [2, ...sizes[0]], ref: want.logitsLowres },
+    { name: 'logits', tensor: logits, shape: [2, config.input_size, config.input_size], ref: want.logits },
+  ];
+  for (const c of checked) g.output(c.name, c.tensor);
+  const compiled = await CompiledGraph.compile(host.gpu, g);
+  try {
+    const { outputs } = await compiled.run(inputs);
+    let maxRelError = 0;
+    let worst = '';
+    for (const c of checked) {
+      const maxAbs = c.ref.reduce((a, v) => Math.max(a, Math.abs(v)), 0);
+      const atol = E2E_CHECK_REL * maxAbs;
+      const err = checkedError(`e2e ${checkWidths(config)}`, (i) => elementAt(c.name, c.shape, i), outputs[c.name], c.ref, atol) / maxAbs;
+      if (err >= maxRelError) [maxRelError, worst] = [err, c.name];
+    }
+    return { maxRelError, worst };
+  } finally {
+    compiled.destroy();
+  }
+}
+
+function labelled(g: Graph, label: string): Tensor {
+  const t = g.tensors.find((x) => x.label === label);
+  if (!t) throw new FianetError('bad-graph', `e2e check: the graph has no tensor labelled '${label}'`);
+  return t;
+}
+
+/** `store`: the timed graph's weights (default formula weights); `checkStore`: the checked graph's (tests pass a wrong one). */
+export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConfig; store?: WeightStore; checkStore?: WeightStore; name?: string } = {}): Promise<BenchSuiteResult & { memory: EndToEndMemory }> {
   const log = host.log;
   const runs = Math.min(host.runs, 3);
   const config = opts.config ?? MODEL_CASES[0].config();
   const name = opts.name ?? (opts.config ? `FIANet ${config.input_size}x${config.input_size}, ${config.text.max_tokens} tokens` : MODEL_CASES[0].name);
-  const S = config.input_size;
   const n = config.text.max_tokens;
-  // The text phase's builder against the float64 reference at a small width (the bert suite's
-  // check: the target's linear, norms and attention products); the rest is checked finite only.
-  log('e2e: checking the text encoder at a small width against the float64 reference');
-  const textCheck = await checkBert(host, config.text);
+  const small = checkConfig(config);
+  log(`e2e: checking FIANet at ${checkWidths(small)} against the float64 reference`);
+  const check = await checkFianet(host, config, opts.checkStore);
   const t0 = performance.now();
   const g = new Graph(targetFor(host.gpu.adapter));
   const binder = new WeightBinder(g, opts.store ?? formulaWeightsFor(config));
@@ -69,11 +138,7 @@ export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConf
   await host.gpu.device.queue.onSubmittedWorkDone();
   const compileMs = performance.now() - t1;
   try {
-    const tokens = sampleTokens(n);
-    const inputs = {
-      image: Float32Array.from({ length: 3 * S * S }, (_, i) => Math.sin(i * 0.001)),
-      ...packBertInputs(config.text, tokens.ids, { l: tokens.l, t: tokens.t, p: tokens.p }),
-    };
+    const inputs = modelInputs(config);
     const t2 = performance.now();
     const first = await compiled.run(inputs, ['mask']);
     const firstMs = performance.now() - t2;
@@ -98,7 +163,7 @@ export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConf
     ];
     const dispatches = compiled.calls.reduce((s, c) => s + (c.dispatches?.length ?? 1), 0);
     const notes = [
-      `Checked first: the text encoder's builder at a small width against the float64 reference (max |error| ${textCheck.maxError.toExponential(1)}, atol ${BERT_CHECK_ATOL.toExponential(0)}); the mask logits only finite and not constant (no float64 reference of the whole model in src/).`,
+      `Checked first: the same builders at ${checkWidths(small)} (BERT ${small.text.layers}x${small.text.hidden}) against the float64 reference of the whole model, stage outputs and logits: max |error| ${check.maxRelError.toExponential(1)} of the tensor's max |value| (${check.worst}; tolerance ${E2E_CHECK_REL.toExponential(0)}); the timed graph's mask logits finite and not constant.`,
       split.note,
       `Build ${buildMs.toFixed(0)} ms; compile ${compileMs.toFixed(0)} ms (weights upload and layout, overlapped by ${compiled.pipelines.size} pipelines created in ${compiled.pipelines.compileMs.toFixed(0)} ms); ${compiled.calls.length} calls, ${dispatches} dispatches.`,
       `Memory: weights ${mib(memory.weightBytes)} MiB; activations planned ${mib(memory.plannedBytes)} MiB against ${mib(memory.naiveBytes)} MiB naive (one buffer each); peak live set ${mib(memory.peakLiveBytes)} MiB; largest single call ${mib(memory.largestCallBytes)} MiB.`,

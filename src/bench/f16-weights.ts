@@ -43,7 +43,7 @@ function linearCase(c: MatmulCase): F16Case {
   const stored = { f32: w, f16: w.map((v) => f16BitsToF32(f32ToF16Bits(v))) };
   return {
     name: c.name,
-    build: (g) => g.output('out', linear(g, 'fc', g.input('a', [c.M, c.K]), g.weight('w', [c.N, c.K], w))),
+    build: (g) => g.output('out', linear(g, 'fc', { x: g.input('a', [c.M, c.K]), w: g.weight('w', [c.N, c.K], w) })),
     inputs: { a },
     verify: (out) => WEIGHT_DTYPES.forEach((d) => checkLinear(c, `f16 suite, ${d} weights`, a, stored[d]).verify(out[d])),
   };

@@ -191,6 +191,30 @@ export function checkFailed(what: string, at: string, got: number, expected: num
   throw new FianetError('device-error', `${what}: ${at} is ${got}, expected ${expected} (|diff| ${Math.abs(got - expected).toExponential(2)} > atol ${atol.toExponential(2)}); not timing a wrong result`);
 }
 
+/**
+ * The max |got - want| of a checked output; the first element beyond `atol` (or not finite)
+ * throws checkFailed, `at(i)` naming it ("tmem0[3, 1, 2]").
+ */
+export function checkedError(what: string, at: (i: number) => string, got: ArrayLike<number>, want: ArrayLike<number>, atol: number): number {
+  let max = 0;
+  for (let i = 0; i < want.length; i++) {
+    const d = Math.abs(got[i] - want[i]);
+    if (!(d <= atol)) checkFailed(what, at(i), got[i], want[i], atol);
+    max = Math.max(max, d);
+  }
+  return max;
+}
+
+/** "name[i, j, k]" for element `i` of a row-major tensor of `shape`. */
+export function elementAt(name: string, shape: readonly number[], i: number): string {
+  const c: number[] = [];
+  for (let d = shape.length - 1; d >= 0; d--) {
+    c.unshift(i % shape[d]);
+    i = Math.floor(i / shape[d]);
+  }
+  return `${name}[${c.join(', ')}]`;
+}
+
 export function adapterName(gpu: Gpu): string {
   const a = gpu.adapter;
   return `${a.kind} (${[a.description, a.architecture].filter(Boolean).join(', ')})`;

@@ -46,7 +46,7 @@ function build(c: MatmulCase, consts: Record<string, number>, w: Float32Array) {
     const a = g.input('a', [c.M, c.K]);
     const b = g.weight('b', [c.N, c.K], w);
     const { blocked, ...tile } = consts;
-    if (blocked) return blockedLinear(g, 'mm', a, b, undefined);
+    if (blocked) return blockedLinear(g, 'mm', { x: a, w: b });
     const out = g.activation('out', [c.M, c.N]);
     const u = { M: c.M, N: c.N, K: c.K, lda: c.K, ldb: c.K, ldo: c.N, a_batch: 0, b_batch: 0, o_batch: 0, alpha: 1, batch: 1 };
     g.call(matmul, 'mm', { args: { a, b, out }, uniforms: u, consts: { ...tile, transB: true }, flops: 2 * c.M * c.N * c.K });

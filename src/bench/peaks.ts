@@ -6,7 +6,7 @@
  * show how far the real kernels are from the probe.
  */
 import { FianetError } from '../errors.js';
-import { LINEAR_WORKGROUP } from '../kernels/wgsl-helpers.js';
+import { elementwiseMain } from '../kernels/wgsl-helpers.js';
 import { MATMUL_CASES } from '../kernels/matmul.js';
 import { targetFor } from '../lowering/target.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
@@ -25,12 +25,9 @@ const copyVec4 = defineKernel({
   constants: {},
   wgsl: () => /* wgsl */ `
 // x: [n4] vec4 -> out: [n4] vec4
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   if (i < params.n4) { out[i] = x[i]; }
-}
+`)}
 `,
   workgroups: (u) => grid1d(Math.ceil(u.n4 / WG)),
 });
@@ -100,7 +97,7 @@ export async function measurePeaks(host: BenchHost): Promise<{ suite: BenchSuite
   const kernel = target.name === 'uniform-windows' ? 'matmul-blocked' : 'matmul (tiled)';
   const a = randomArray(c.M * c.K, 1);
   const w = randomArray(c.N * c.K, 2);
-  const mm = await timeGraph(host, (g) => target.linear(g, 'mm', g.input('a', [c.M, c.K]), g.weight('w', [c.N, c.K], w)), checkLinear(c, kernel, a, w));
+  const mm = await timeGraph(host, (g) => target.linear(g, 'mm', { x: g.input('a', [c.M, c.K]), w: g.weight('w', [c.N, c.K], w) }), checkLinear(c, kernel, a, w));
   host.log(`peak: ${kernel} ${c.name} ${mm.medianMs.toFixed(1)} ms, ${(mm.flop / (mm.medianMs * 1e6)).toFixed(2)} GFLOP/s`);
 
   const rows = [

@@ -6,14 +6,14 @@
  * float64 reference (the tests' tolerance) before they are timed. GFLOP/s counts the two
  * products per window and head, 4 N^2 D with N = window^2 (softmax, bias and mask not counted).
  */
-import { WINDOW_ATTENTION_ATOL, WINDOW_ATTENTION_CASES, windowAttentionReference, windowAttentionTiledOp, type WindowAttentionCase, type WindowAttentionParams } from '../kernels/window-attention.js';
+import { WINDOW_ATTENTION_ATOL, WINDOW_ATTENTION_CASES, windowAttentionReference, windowAttentionTiledOp, type WindowAttentionArgs, type WindowAttentionCase } from '../kernels/window-attention.js';
 import { windowAttentionBlockedOp } from '../kernels/window-attention-blocked.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { checkFailed, pickByPrefix, timeGraph, type BenchCheck, type BenchHost } from './harness.js';
 import { randomArray } from './random.js';
 import { rowOf, type BenchSuiteResult } from './schema.js';
 
-type WindowAttentionOp = (g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams) => Tensor;
+type WindowAttentionOp = (g: Graph, name: string, args: WindowAttentionArgs) => Tensor;
 
 /** The kernels compared, by kernel name; the model picks per adapter (the target's windowAttention, src/lowering/target.ts). */
 export const WINDOW_ATTENTION_KERNELS: Record<string, WindowAttentionOp> = {
@@ -39,7 +39,7 @@ function caseData(c: WindowAttentionCase) {
     },
   });
   const build = (op: WindowAttentionOp) => (g: Graph) =>
-    op(g, 'attn', g.input('qkv', [c.H * c.W, 3 * C]), g.weight('qkv_bias', [3 * C], bias), g.weight('table', [T, c.heads], table), c);
+    op(g, 'attn', { qkv: g.input('qkv', [c.H * c.W, 3 * C]), qkvBias: g.weight('qkv_bias', [3 * C], bias), table: g.weight('table', [T, c.heads], table), params: c });
   return { check, build };
 }
 

@@ -10,7 +10,7 @@
 import { FianetError } from '../errors.js';
 import { fmtShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { elementwiseMain } from './wgsl-helpers.js';
 
 const WG = 64;
 export const MAX_PASSES = 3;
@@ -27,10 +27,7 @@ export const attentionMaskBias = defineKernel({
   constants: { passes: 1 },
   wgsl: (c) => /* wgsl */ `
 // m0..m${Number(c.passes) - 1}: [n] 0/1 -> out: [${c.passes}, ${c.passes} * n]
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   let width = ${c.passes}u * params.n;
   if (i >= ${c.passes}u * width) { return; }
   let b = i / width;
@@ -41,7 +38,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   ${Number(c.passes) > 1 ? 'if (b == 1u) { m = m1[t]; }' : ''}
   ${Number(c.passes) > 2 ? 'if (b == 2u) { m = m2[t]; }' : ''}
   out[i] = (1.0 - m) * params.masked;
-}
+`)}
 `,
   workgroups: (u, c) => grid1d(Math.ceil((Number(c.passes) ** 2 * u.n) / WG)),
 });

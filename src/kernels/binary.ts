@@ -7,7 +7,7 @@
 import { FianetError } from '../errors.js';
 import { fmtShape, numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { elementwiseMain } from './wgsl-helpers.js';
 
 const WG = 256;
 export type BinaryOp = 'add' | 'sub' | 'mul';
@@ -20,15 +20,12 @@ export const binary = defineKernel({
   constants: { op: 'add' as BinaryOp },
   wgsl: (c) => /* wgsl */ `
 // x: [n], y: broadcast -> out: [n]
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   if (i >= params.n) { return; }
   let a = x[i];
   let b = y[(i / params.y_div) % params.y_len];
   out[i] = ${EXPR[c.op as BinaryOp]};
-}
+`)}
 `,
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });

@@ -7,7 +7,7 @@
  */
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { elementwiseMain } from './wgsl-helpers.js';
 
 const WG = 256;
 
@@ -18,15 +18,12 @@ export const fiamCombine = defineKernel({
   constants: {},
   wgsl: () => /* wgsl */ `
 // x, ctx_gate, ctx, go_gate, go: [T, C], attn: [T], modulation: [C] -> out: [T, C]
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   if (i >= params.n) { return; }
   let ctx_part = ctx_gate[i] * ctx[i];
   let go_part = (go_gate[i] * go[i]) * attn[i / params.C];
   out[i] = x[i] + (ctx_part + go_part) * modulation[i % params.C];
-}
+`)}
 `,
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });

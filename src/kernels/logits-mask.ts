@@ -38,8 +38,8 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroups: (u) => grid1d(Math.ceil((u.out_h * u.out_w) / WG)),
 });
 
-/** logits [2, h, w] (any leading 1s) -> u32 mask [size[0], size[1]]. */
-export function logitsMaskOp(g: Graph, name: string, logits: Tensor, inSize: readonly [number, number], size: readonly [number, number]): Tensor {
+/** logits [2, h, w] (any leading 1s) of inSize [h, w] -> u32 mask [size[0], size[1]]. */
+export function logitsMaskOp(g: Graph, name: string, { logits, inSize, size }: { logits: Tensor; inSize: readonly [number, number]; size: readonly [number, number] }): Tensor {
   if (numel(logits.shape) !== 2 * inSize[0] * inSize[1]) {
     throw new FianetError('bad-graph', `${g.name(name)}: logits are ${fmtShape(logits.shape)}, expected [2, ${inSize[0]}, ${inSize[1]}]`);
   }

@@ -99,19 +99,23 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   workgroups: (u, c) => [Math.ceil(u.N / (c.WG_X * c.TN)), Math.ceil(u.M / (c.WG_Y * c.TM)), u.batch],
 });
 
-export interface MatmulOptions {
-  transB?: boolean;
+/**
+ * A Linear layer, act(alpha * x W^T + bias) (+ residual), named so that x, W, the bias and
+ * the residual (all Tensors) cannot be swapped silently: x [..., K] (leading dimensions
+ * flattened into rows), a PyTorch Linear weight W [N, K], bias [N], residual [..., N].
+ */
+export interface LinearArgs {
+  x: Tensor;
+  w: Tensor;
   bias?: Tensor;
   act?: Activation;
   residual?: Tensor;
+  /** Default 1. */
   alpha?: number;
 }
 
-/**
- * y = act(x W^T + b) (+ residual) for x [..., K] and a PyTorch Linear weight W [N, K], on the
- * register-tiled kernel. Leading dimensions of x are flattened into rows.
- */
-export function tiledLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias?: Tensor, opts: Omit<MatmulOptions, 'bias' | 'transB'> = {}): Tensor {
+/** A Linear layer (LinearArgs) on the register-tiled kernel. */
+export function tiledLinear(g: Graph, name: string, { x, w, bias, ...opts }: LinearArgs): Tensor {
   const where = g.name(name);
   const K = x.shape[x.shape.length - 1];
   const M = x.shape.length === 1 ? 1 : x.shape.slice(0, -1).reduce((p, d) => p * d, 1);
@@ -135,11 +139,21 @@ export interface StridedMatmulParams {
   alpha?: number;
 }
 
+/** A and B (B^T with transB) read through the strides of `params`, the output's shape. */
+export interface StridedMatmulArgs {
+  a: Tensor;
+  b: Tensor;
+  outShape: readonly number[];
+  params: StridedMatmulParams;
+  transB?: boolean;
+  act?: Activation;
+}
+
 /**
  * out (shape `outShape`) = alpha * A B for `batch` matrices addressed through strides, e.g.
  * per-head attention scores read straight from a [tokens, heads * dim] projection.
  */
-export function stridedMatmul(g: Graph, name: string, a: Tensor, b: Tensor, outShape: readonly number[], p: StridedMatmulParams, opts: { transB?: boolean; act?: Activation } = {}): Tensor {
+export function stridedMatmul(g: Graph, name: string, { a, b, outShape, params: p, ...opts }: StridedMatmulArgs): Tensor {
   const where = g.name(name);
   const last = (t: Tensor, base: number, batchStride: number, rows: number, cols: number, ld: number) =>
     (p.batch - 1) * batchStride + (rows - 1) * ld + cols - 1 + base < t.shape.reduce((x, y) => x * y, 1);

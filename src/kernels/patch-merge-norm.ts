@@ -53,8 +53,18 @@ ${workgroupTreeReduce('q', WG)}
   workgroups: (u) => grid1d(u.tokens),
 });
 
+/** Swin's patch merging: tokens x [H*W, C] of an H x W grid, LayerNorm(4C) weight gamma and bias beta [4C]. */
+export interface PatchMergeNormArgs {
+  x: Tensor;
+  H: number;
+  W: number;
+  gamma: Tensor;
+  beta: Tensor;
+  eps: number;
+}
+
 /** LayerNorm(4C) of the 2x2-merged tokens of x [H*W, C]: [ceil(H/2) * ceil(W/2), 4C]. */
-export function patchMergeNormOp(g: Graph, name: string, x: Tensor, H: number, W: number, gamma: Tensor, beta: Tensor, eps: number): { merged: Tensor; H2: number; W2: number } {
+export function patchMergeNormOp(g: Graph, name: string, { x, H, W, gamma, beta, eps }: PatchMergeNormArgs): { merged: Tensor; H2: number; W2: number } {
   const where = g.name(name);
   expectShape(where, 'tokens', x, [H * W, -1]);
   const C = x.shape[1];

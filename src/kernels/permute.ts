@@ -5,7 +5,7 @@
 import { FianetError } from '../errors.js';
 import { numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { elementwiseMain } from './wgsl-helpers.js';
 
 const WG = 256;
 const RANK = 6;
@@ -19,10 +19,7 @@ export const permute = defineKernel({
   constants: {},
   wgsl: () => /* wgsl */ `
 // x: any rank <= ${RANK} -> out: x with permuted axes
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let o = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   if (o >= params.n) { return; }
   var rest = o;
   var src = 0u;
@@ -32,7 +29,7 @@ ${dims
   .map((i) => `  src += (rest % params.d${i}) * params.s${i}; rest /= params.d${i};`)
   .join('\n')}
   out[o] = x[src];
-}
+`, 'o')}
 `,
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });

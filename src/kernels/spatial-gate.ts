@@ -6,7 +6,7 @@
  */
 import { expectShape, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
-import { LINEAR_WORKGROUP } from './wgsl-helpers.js';
+import { elementwiseMain } from './wgsl-helpers.js';
 
 const WG = 256;
 
@@ -17,10 +17,7 @@ export const spatialGate = defineKernel({
   constants: {},
   wgsl: () => /* wgsl */ `
 // avg, mx: [H, W], w: [1, 2, 3, 3] -> out: [H, W]
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   if (i >= params.H * params.W) { return; }
   let y = i32(i / params.W);
   let x = i32(i % params.W);
@@ -36,13 +33,22 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
     }
   }
   out[i] = 1.0 / (1.0 + exp(-s));
-}
+`)}
 `,
   workgroups: (u) => grid1d(Math.ceil((u.H * u.W) / WG)),
 });
 
-/** sigmoid(conv3x3([avg; mx], w)) for channel-mean and channel-max maps [H*W] of an H x W grid. */
-export function spatialGateOp(g: Graph, name: string, avg: Tensor, mx: Tensor, w: Tensor, H: number, W: number): Tensor {
+/** The channel-mean and channel-max maps avg, mx [H*W] of an H x W grid and the conv weight w [1, 2, 3, 3]. */
+export interface SpatialGateArgs {
+  avg: Tensor;
+  mx: Tensor;
+  w: Tensor;
+  H: number;
+  W: number;
+}
+
+/** sigmoid(conv3x3([avg; mx], w)) (SpatialGateArgs): [H*W]. */
+export function spatialGateOp(g: Graph, name: string, { avg, mx, w, H, W }: SpatialGateArgs): Tensor {
   const where = g.name(name);
   expectShape(where, 'channel mean', avg, [H * W]);
   expectShape(where, 'channel max', mx, [H * W]);

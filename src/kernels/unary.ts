@@ -6,7 +6,7 @@
 import { numel, type Graph, type Tensor } from '../runtime/graph.js';
 import { defineKernel, grid1d } from '../runtime/kernel.js';
 import { applyActivation } from './reference.js';
-import { activationFn, LINEAR_WORKGROUP, type Activation } from './wgsl-helpers.js';
+import { activationFn, elementwiseMain, type Activation } from './wgsl-helpers.js';
 
 const WG = 256;
 
@@ -18,23 +18,28 @@ export const unary = defineKernel({
   wgsl: (c) => /* wgsl */ `
 // x: [n] -> out: [n]
 ${activationFn(c.act)}
-${LINEAR_WORKGROUP}
-@compute @workgroup_size(${WG})
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
-  let i = linear_workgroup(wg, nwg) * ${WG}u + li;
+${elementwiseMain(WG, /* wgsl */ `
   if (i >= params.n) { return; }
   out[i] = activate(x[i] * params.scale + params.shift);
-}
+`)}
 `,
   workgroups: (u) => grid1d(Math.ceil(u.n / WG)),
 });
 
-export function unaryOp(g: Graph, name: string, x: Tensor, act: Activation, scale = 1, shift = 0): Tensor {
+/** The affine part of act(x * scale + shift), named so the two numbers cannot be swapped silently. */
+export interface ScaleShift {
+  /** Default 1. */
+  scale?: number;
+  /** Default 0. */
+  shift?: number;
+}
+
+export function unaryOp(g: Graph, name: string, x: Tensor, act: Activation, { scale = 1, shift = 0 }: ScaleShift = {}): Tensor {
   const out = g.activation(name, x.shape);
   g.call(unary, name, { args: { x, out }, uniforms: { n: numel(x.shape), scale, shift }, consts: { act } });
   return out;
 }
 
-export function unaryReference(x: ArrayLike<number>, act: Activation, scale = 1, shift = 0): Float64Array {
+export function unaryReference(x: ArrayLike<number>, act: Activation, { scale = 1, shift = 0 }: ScaleShift = {}): Float64Array {
   return Float64Array.from(x, (v) => applyActivation(act, Math.fround(Math.fround(v * scale) + shift)));
 }

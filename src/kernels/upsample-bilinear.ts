@@ -46,8 +46,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroups: (u) => grid1d(Math.ceil((u.channels * u.out_h * u.out_w) / WG)),
 });
 
-/** x [C, h, w] (or [C, h*w] with `inSize`) resized to [C, size[0], size[1]]. */
-export function upsampleBilinearOp(g: Graph, name: string, x: Tensor, inSize: readonly [number, number], size: readonly [number, number], alignCorners: boolean): Tensor {
+/** x [C, h, w] (or [C, h*w]) of inSize [h, w], resized to `size`; PyTorch's align_corners. */
+export interface UpsampleBilinearArgs {
+  x: Tensor;
+  inSize: readonly [number, number];
+  size: readonly [number, number];
+  alignCorners: boolean;
+}
+
+/** x resized to [C, size[0], size[1]] (UpsampleBilinearArgs). */
+export function upsampleBilinearOp(g: Graph, name: string, { x, inSize, size, alignCorners }: UpsampleBilinearArgs): Tensor {
   const [h, w] = inSize;
   const channels = x.shape[0];
   if (numel(x.shape) !== channels * h * w) {

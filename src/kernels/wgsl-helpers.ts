@@ -79,6 +79,16 @@ export const LINEAR_WORKGROUP = /* wgsl */ `
 fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
 `;
 
+/**
+ * The entry point of a kernel with one thread per element, dispatched by grid1d over
+ * workgroups of `workgroupSize`: `main` gives the element's global index the name `index`,
+ * then runs `body` (which guards the bounds itself).
+ */
+export const elementwiseMain = (workgroupSize: number, body: string, index = 'i'): string => /* wgsl */ `${LINEAR_WORKGROUP}
+@compute @workgroup_size(${workgroupSize})
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
+  let ${index} = linear_workgroup(wg, nwg) * ${workgroupSize}u + li;${body}}`;
+
 /** How a workgroup reduction pairs its threads (defaults: a 1-D workgroup, thread `li`). */
 export interface TreeReduction {
   /** Combines two partials: sum (default), max, or a WGSL expression of a and b. */

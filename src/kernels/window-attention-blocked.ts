@@ -20,7 +20,7 @@ import { defineKernel, MAX_WORKGROUPS_PER_DIM } from '../runtime/kernel.js';
 import { UNIFORM_WINDOW_FLOATS, windowBiasFloats, windowKvLayout, windowKvWindows } from './layouts.js';
 import { LOWEST_F32, swinRegionFn } from './wgsl-helpers.js';
 import { windowKvBlocks } from './window-kv-blocks.js';
-import { checkWindowAttention, windowAttentionFlops, type WindowAttentionParams } from './window-attention.js';
+import { checkWindowAttention, windowAttentionFlops, type WindowAttentionArgs } from './window-attention.js';
 
 export const windowAttentionBlocked = defineKernel({
   name: 'window-attention-blocked',
@@ -120,10 +120,10 @@ ${es.map((e) => `    out[tok${t} * c4 + q_col + ${e}u] = acc${t}[${e}] * inv;`).
 });
 
 /** window-attention's op through uniform-window blocks (see the file header); same arguments. */
-export function windowAttentionBlockedOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
+export function windowAttentionBlockedOp(g: Graph, name: string, args: WindowAttentionArgs): Tensor {
   const where = g.name(name);
-  const { H, W, heads, window: w, shift } = p;
-  const { C, D, Hp, Wp } = checkWindowAttention(where, qkv, qkvBias, table, p);
+  const { qkv, qkvBias, table, params: { H, W, heads, window: w, shift } } = args;
+  const { C, D, Hp, Wp } = checkWindowAttention(where, args);
   const n = w * w;
   if (n * D > UNIFORM_WINDOW_FLOATS) {
     throw new FianetError('bad-graph', `${where}: window ${w} with head dim ${D} needs ${n * D * 4} bytes of K per window and head, over a 64 KiB uniform window`);

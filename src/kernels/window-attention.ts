@@ -162,8 +162,8 @@ export interface WindowAttentionArgs {
  * Checks window attention's arguments (see windowAttentionTiledOp) and returns the model
  * width C, head dim D and the padded grid Hp x Wp.
  */
-export function checkWindowAttention(where: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): { C: number; D: number; Hp: number; Wp: number } {
-  const { H, W, heads, window: w, shift } = p;
+export function checkWindowAttention(where: string, { qkv, qkvBias, table, params }: WindowAttentionArgs): { C: number; D: number; Hp: number; Wp: number } {
+  const { H, W, heads, window: w, shift } = params;
   expectShape(where, 'qkv', qkv, [H * W, -1]);
   const C = qkv.shape[1] / 3;
   const D = C / heads;
@@ -182,10 +182,10 @@ export function checkWindowAttention(where: string, qkv: Tensor, qkvBias: Tensor
  * [(2w-1)^2, heads]; returns the attended tokens [H*W, C] before the output projection.
  * A window's threads and workgroup memory must fit the target's limits.
  */
-export function windowAttentionTiledOp(g: Graph, name: string, qkv: Tensor, qkvBias: Tensor, table: Tensor, p: WindowAttentionParams): Tensor {
+export function windowAttentionTiledOp(g: Graph, name: string, args: WindowAttentionArgs): Tensor {
   const where = g.name(name);
-  const { H, W, heads, window: w, shift } = p;
-  const { C, D, Hp, Wp } = checkWindowAttention(where, qkv, qkvBias, table, p);
+  const { qkv, qkvBias, table, params: { H, W, heads, window: w, shift } } = args;
+  const { C, D, Hp, Wp } = checkWindowAttention(where, args);
   const bytes = (w * w * D + (2 * w - 1) ** 2) * 4;
   const { maxWorkgroupInvocations, maxWorkgroupBytes } = g.target.limits;
   if (w * w > maxWorkgroupInvocations || bytes > maxWorkgroupBytes) {

@@ -7,6 +7,7 @@
 import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
 import { blockedSize, blockedWindow, MAX_KC, packBlockedF16, UNIFORM_WINDOW_FLOATS, windowSlack } from '../kernels/layouts.js';
+import type { LinearArgs } from '../kernels/matmul.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
 import { expectShape, fmtShape, numel, weightDtypeOf, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
@@ -87,7 +88,7 @@ export function gateFitsWindows(gh: number, gw: number): boolean {
  * y = act(alpha * x W^T + b) (+ residual) through uniform-buffer blocks (see the file header).
  * x [..., K]; w a PyTorch Linear weight [N, K] (a graph weight: it is re-laid out at load).
  */
-export function blockedLinear(g: Graph, name: string, x: Tensor, w: Tensor, bias: Tensor | undefined, opts: Omit<BlockedMatmulOptions, 'outShape' | 'transposed'> = {}): Tensor {
+export function blockedLinear(g: Graph, name: string, { x, w, bias, ...opts }: LinearArgs): Tensor {
   const where = g.name(name);
   const K = x.shape[x.shape.length - 1];
   const M = numel(x.shape) / K;

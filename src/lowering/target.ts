@@ -15,7 +15,7 @@
  */
 import { conv2dOp, type Conv2dArgs } from '../kernels/conv2d.js';
 import { layerNormOp, layerNormRowsOp, type LayerNormArgs } from '../kernels/layer-norm.js';
-import { stridedMatmul, tiledLinear, type MatmulOptions } from '../kernels/matmul.js';
+import { stridedMatmul, tiledLinear, type LinearArgs } from '../kernels/matmul.js';
 import { patchEmbedOp, type PatchEmbedArgs, type PatchEmbedding } from '../kernels/patch-embed.js';
 import { windowAttentionBlockedOp } from '../kernels/window-attention-blocked.js';
 import { windowAttentionTiledOp, type WindowAttentionArgs } from '../kernels/window-attention.js';
@@ -37,8 +37,6 @@ export interface TargetLimits {
 
 /** What the CPU adapters offer (SwiftShader: 256 invocations; both: 32 KiB workgroup memory): targets built without an adapter. */
 export const CPU_ADAPTER_LIMITS: TargetLimits = { maxWorkgroupInvocations: 256, maxWorkgroupBytes: 32768 };
-
-export type LinearOptions = Omit<MatmulOptions, 'bias' | 'transB'>;
 
 /**
  * alpha * A_z B_z^T for z < batch (attention heads): A_z [M, K] and B_z [N, K] read in place
@@ -62,8 +60,8 @@ export interface Target {
   /** 'uniform-windows' or 'tiled': benchmarks and `fianet info` name it. */
   readonly name: string;
   readonly limits: TargetLimits;
-  /** act(alpha * x W^T + bias) (+ residual) for x [..., K] and a Linear weight W [N, K]. */
-  linear(g: Graph, name: string, x: Tensor, w: Tensor, bias?: Tensor, opts?: LinearOptions): Tensor;
+  /** act(alpha * x W^T + bias) (+ residual) for x [..., K] and a Linear weight W [N, K] (LinearArgs). */
+  linear(g: Graph, name: string, args: LinearArgs): Tensor;
   /** A product of two activations (ProductArgs). */
   product(g: Graph, name: string, p: ProductArgs): Tensor;
   /** conv2d's convolution (its arguments: kernels/conv2d.ts). */
@@ -84,10 +82,12 @@ function tiledProduct(g: Graph, name: string, p: ProductArgs): Tensor {
     throw new FianetError('bad-graph', `${g.name(name)}: the tiled product reads A [M, K] row-major from offset 0 and B [N, K] with unit stride on one axis`);
   }
   const ldo = p.ldo ?? N;
-  return stridedMatmul(g, name, a.tensor, b.tensor, p.outShape, {
-    M, N, K, lda: a.ldr, ldb: transB ? b.ldr : b.ldc, ldo,
-    a_batch: a.batchStride ?? 0, b_batch: b.batchStride ?? 0, o_batch: p.outBatch ?? M * ldo, batch: p.batch ?? 1, alpha: p.alpha,
-  }, { transB });
+  return stridedMatmul(g, name, {
+    a: a.tensor, b: b.tensor, outShape: p.outShape, transB, params: {
+      M, N, K, lda: a.ldr, ldb: transB ? b.ldr : b.ldc, ldo,
+      a_batch: a.batchStride ?? 0, b_batch: b.batchStride ?? 0, o_batch: p.outBatch ?? M * ldo, batch: p.batch ?? 1, alpha: p.alpha,
+    },
+  });
 }
 
 /** conv2d on the graph's stored weight (streamed-weight.ts). */
@@ -99,11 +99,11 @@ export function uniformWindowTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): 
     name: 'uniform-windows',
     limits,
     // Only weights are re-laid out in W blocks at load; a product of activations is `product`.
-    linear: (g, name, x, w, bias, opts) => (w.kind === 'weight' ? blockedLinear(g, name, x, w, bias, opts) : tiledLinear(g, name, x, w, bias, opts)),
+    linear: (g, name, args) => (args.w.kind === 'weight' ? blockedLinear(g, name, args) : tiledLinear(g, name, args)),
     product: (g, name, p) => blockedMatmulViews(g, name, p.a, p.b, { alpha: p.alpha, outShape: p.outShape, batch: p.batch, ldo: p.ldo ?? p.b.rows, outBatch: p.outBatch }),
     // conv2d keeps what only it does: an explicit tiling (benchmarks), gate maps too large for a uniform window.
     convolution: (g, name, args) => (!args.tile && (!args.gate || gateFitsWindows(...args.gate.size)) ? conv2dBlockedOp(g, name, args) : conv2dStreamed(g, name, args)),
-    windowAttention: (g, name, a) => windowAttentionBlockedOp(g, name, a.qkv, a.qkvBias, a.table, a.params),
+    windowAttention: windowAttentionBlockedOp,
     // A row per thread: llvmpipe pays per workgroup and per barrier (Swin's 14400 rows of 128: ~70 ms instead of ~530).
     layerNorm: (g, name, x, a) => (x.shape[x.shape.length - 1] % 4 === 0 ? layerNormRowsOp(g, name, x, a) : layerNormOp(g, name, x, a)),
     patchEmbed: patchEmbedBlockedOp,
@@ -115,10 +115,10 @@ export function tiledTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): Target {
   return {
     name: 'tiled',
     limits,
-    linear: (g, name, x, w, bias, opts) => tiledLinear(g, name, x, streamedWeight(g, w), bias, opts),
+    linear: (g, name, args) => tiledLinear(g, name, { ...args, w: streamedWeight(g, args.w) }),
     product: tiledProduct,
     convolution: conv2dStreamed,
-    windowAttention: (g, name, a) => windowAttentionTiledOp(g, name, a.qkv, a.qkvBias, a.table, a.params),
+    windowAttention: windowAttentionTiledOp,
     layerNorm: layerNormOp,
     patchEmbed: (g, name, args) => patchEmbedOp(g, name, { ...args, weight: streamedWeight(g, args.weight) }),
   };

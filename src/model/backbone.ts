@@ -96,8 +96,8 @@ export function buildBackbone(g: Graph, b: WeightBinder, config: FianetConfig, i
         if (i + 1 < m.depths.length) {
           g.scope('merge', () => {
             const mergeNorm = (n: string) => b.get(`${prefix}.downsample.norm.${n}`, [4 * C]);
-            const { merged, H2, W2 } = patchMergeNormOp(g, 'norm', stream, H, W, mergeNorm('weight'), mergeNorm('bias'), eps);
-            x = linear(g, 'reduction', merged, b.get(`${prefix}.downsample.reduction.weight`, [2 * C, 4 * C]));
+            const { merged, H2, W2 } = patchMergeNormOp(g, 'norm', { x: stream, H, W, gamma: mergeNorm('weight'), beta: mergeNorm('bias'), eps });
+            x = linear(g, 'reduction', { x: merged, w: b.get(`${prefix}.downsample.reduction.weight`, [2 * C, 4 * C]) });
             [H, W] = [H2, W2];
           });
         }

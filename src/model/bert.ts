@@ -132,7 +132,7 @@ export function bertEncoder(g: Graph, w: WeightBinder, cfg: BertConfig, inputs: 
       const p = `${prefix}.encoder.layer.${i}`;
       const input = x as Tensor;
       x = g.scope(`layer${i}`, () => {
-        const proj = (name: string, src: string) => linear(g, name, input, w.get(`${p}.${src}.weight`, [d, d]), vec(`${p}.${src}.bias`));
+        const proj = (name: string, src: string) => linear(g, name, { x: input, w: w.get(`${p}.${src}.weight`, [d, d]), bias: vec(`${p}.${src}.bias`) });
         const [q, k, v] = [proj('query', 'attention.self.query'), proj('key', 'attention.self.key'), proj('value', 'attention.self.value')];
         // scores[h] = q_h k_h^T * dh^-0.5: [3N, 3N] per head, heads read in place from [3N, d].
         const scores = product(g, 'scores', {
@@ -148,10 +148,10 @@ export function bertEncoder(g: Graph, w: WeightBinder, cfg: BertConfig, inputs: 
           b: { tensor: v, rows: dh, cols: rows, ldr: 1, ldc: d, batchStride: dh },
           outShape: [rows, d], batch: cfg.heads, ldo: d, outBatch: dh,
         });
-        const attn = linear(g, 'attn_out', context, w.get(`${p}.attention.output.dense.weight`, [d, d]), vec(`${p}.attention.output.dense.bias`), { residual: input });
+        const attn = linear(g, 'attn_out', { x: context, w: w.get(`${p}.attention.output.dense.weight`, [d, d]), bias: vec(`${p}.attention.output.dense.bias`), residual: input });
         const h = norm('attn_norm', attn, `${p}.attention.output.LayerNorm`, false) as Tensor;
-        const inter = linear(g, 'intermediate', h, w.get(`${p}.intermediate.dense.weight`, [cfg.intermediate, d]), vec(`${p}.intermediate.dense.bias`, cfg.intermediate), { act: 'gelu' });
-        const out = linear(g, 'output', inter, w.get(`${p}.output.dense.weight`, [d, cfg.intermediate]), vec(`${p}.output.dense.bias`), { residual: h });
+        const inter = linear(g, 'intermediate', { x: h, w: w.get(`${p}.intermediate.dense.weight`, [cfg.intermediate, d]), bias: vec(`${p}.intermediate.dense.bias`, cfg.intermediate), act: 'gelu' });
+        const out = linear(g, 'output', { x: inter, w: w.get(`${p}.output.dense.weight`, [d, cfg.intermediate]), bias: vec(`${p}.output.dense.bias`), residual: h });
         return norm('out_norm', out, `${p}.output.LayerNorm`, i === cfg.layers - 1);
       });
     }

@@ -7,7 +7,7 @@
  * features cross between the graphs as float32 host arrays, unchanged, so the result is the
  * one graph's bit for bit.
  */
-import { FianetError } from '../errors.js';
+import { FianetError, quote } from '../errors.js';
 import { normalizeImage } from '../io/image-normalize.js';
 import { resizeBilinear } from '../io/resize-bilinear.js';
 import type { Gpu } from '../runtime/device.js';
@@ -61,7 +61,7 @@ export async function createSegmenter(gpu: Gpu, store: WeightStore, config: Fian
   const N = config.text.max_tokens;
   const target = targetFor(gpu.adapter);
   const weightsDtype = options.weightsDtype ?? store.storedDtype ?? 'f32';
-  if (!WEIGHT_DTYPES.includes(weightsDtype)) throw new FianetError('bad-input', `weightsDtype is ${JSON.stringify(weightsDtype)}, expected one of ${WEIGHT_DTYPES.join(', ')}`);
+  if (!WEIGHT_DTYPES.includes(weightsDtype)) throw new FianetError('bad-input', `weightsDtype is ${quote(weightsDtype)}, expected one of ${WEIGHT_DTYPES.join(', ')}`);
   const textGraph = new Graph(target, weightsDtype);
   const textBinder = new WeightBinder(textGraph, store);
   const lang = buildFianetText(textGraph, textBinder, config, N);

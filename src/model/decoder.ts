@@ -77,8 +77,8 @@ export function buildDecoder(g: Graph, b: WeightBinder, config: FianetConfig, tm
       bias: b.get(`${PREFIX}.conv1_1.bias`, [classes]),
     });
     const full: [number, number] = [config.input_size, config.input_size];
-    const logits = opts.logits ? upsampleBilinearOp(g, 'logits', logitsLowres, xSize, full, true) : undefined;
-    const mask = logitsMaskOp(g, 'mask', logitsLowres, xSize, full);
+    const logits = opts.logits ? upsampleBilinearOp(g, 'logits', { x: logitsLowres, inSize: xSize, size: full, alignCorners: true }) : undefined;
+    const mask = logitsMaskOp(g, 'mask', { logits: logitsLowres, inSize: xSize, size: full });
     return { logitsLowres, logits, mask };
   });
 }

@@ -43,8 +43,8 @@ export interface FiamParams {
 function tanhGate(g: Graph, b: WeightBinder, name: string, prefix: string, z: Tensor): Tensor {
   const C = z.shape[1];
   return g.scope(name, () => {
-    const h = linear(g, 'fc1', z, b.get(`${prefix}.0.weight`, [C, C]), undefined, { act: 'relu' });
-    return linear(g, 'fc2', h, b.get(`${prefix}.2.weight`, [C, C]), undefined, { act: 'tanh' });
+    const h = linear(g, 'fc1', { x: z, w: b.get(`${prefix}.0.weight`, [C, C]), act: 'relu' });
+    return linear(g, 'fc2', { x: h, w: b.get(`${prefix}.2.weight`, [C, C]), act: 'tanh' });
   });
 }
 
@@ -56,8 +56,8 @@ export function fiam(g: Graph, b: WeightBinder, name: string, prefix: string, x:
 
     const modulation = g.scope('modulation', () => {
       const pooled = reduceOp(g, 'token_mean', x, 0, 'mean');
-      const h = linear(g, 'fc1', pooled, b.get(`${prefix}.fc1.weight`, [p.reduced, C]), b.get(`${prefix}.fc1.bias`, [p.reduced]), { act: 'relu' });
-      return linear(g, 'fc2', h, b.get(`${prefix}.fc2.weight`, [C, p.reduced]), b.get(`${prefix}.fc2.bias`, [C]), { act: 'sigmoid' });
+      const h = linear(g, 'fc1', { x: pooled, w: b.get(`${prefix}.fc1.weight`, [p.reduced, C]), bias: b.get(`${prefix}.fc1.bias`, [p.reduced]), act: 'relu' });
+      return linear(g, 'fc2', { x: h, w: b.get(`${prefix}.fc2.weight`, [C, p.reduced]), bias: b.get(`${prefix}.fc2.bias`, [C]), act: 'sigmoid' });
     });
 
     const pwam = `${prefix}.context_pixel_attn`;
@@ -75,7 +75,7 @@ export function fiam(g: Graph, b: WeightBinder, name: string, prefix: string, x:
       const sp = imageLanguageAttention(g, b, 'sp_sila', `${opab}.sp_cross_attn`, x, lang.p, sila);
       const avg = reduceOp(g, 'sp_mean', sp, 1, 'mean');
       const mx = reduceOp(g, 'sp_max', sp, 1, 'max');
-      const attn = spatialGateOp(g, 'spatial', avg, mx, b.get(`${opab}.conv1.weight`, [1, 2, 3, 3]), p.H, p.W);
+      const attn = spatialGateOp(g, 'spatial', { avg, mx, w: b.get(`${opab}.conv1.weight`, [1, 2, 3, 3]), H: p.H, W: p.W });
       return { go, goGate, attn };
     });
 

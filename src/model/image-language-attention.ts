@@ -79,7 +79,7 @@ export function imageLanguageAttention(g: Graph, b: WeightBinder, name: string, 
       b: { tensor: key, rows: n, cols: d, ldr: c, ldc: 1, batchStride: d },
       outShape: [heads, hw, n], batch: heads, alpha: c ** -0.5,
     });
-    const maskBias = unaryOp(g, 'mask_bias', lang.mask, 'none', -MASKED_KEY_BIAS, MASKED_KEY_BIAS);
+    const maskBias = unaryOp(g, 'mask_bias', lang.mask, 'none', { scale: -MASKED_KEY_BIAS, shift: MASKED_KEY_BIAS });
     const probs = softmaxOp(g, 'softmax', scores, { tensor: maskBias, rowsPerBiasRow: 1 });
     // Heads back side by side: out[:, h*d : (h+1)*d] = probs[h] v[:, h*d : (h+1)*d] (B = v_h transposed).
     const attended = product(g, 'attend', {

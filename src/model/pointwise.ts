@@ -25,5 +25,5 @@ export function pointwiseConv(
   const inCh = x.shape[x.shape.length - 1];
   const w = pointwiseWeight(b, `${prefix}.weight`, outCh, inCh, opts.spatialDims ?? 1);
   const bias = b.get(`${prefix}.bias`, [outCh]);
-  return linear(g, name, x, w, bias, { act: opts.act, residual: opts.residual });
+  return linear(g, name, { x, w, bias, act: opts.act, residual: opts.residual });
 }

@@ -29,12 +29,12 @@ export function swinBlock(g: Graph, b: WeightBinder, name: string, prefix: strin
     const w = (n: string, shape: number[]) => b.get(`${prefix}.${n}`, shape);
     const y = layerNorm(g, 'norm1', x, { gamma: w('norm1.weight', [C]), beta: w('norm1.bias', [C]), eps: p.eps });
     const qkvBias = w('attn.qkv.bias', [3 * C]);
-    const qkv = linear(g, 'qkv', y, w('attn.qkv.weight', [3 * C, C]), qkvBias);
+    const qkv = linear(g, 'qkv', { x: y, w: w('attn.qkv.weight', [3 * C, C]), bias: qkvBias });
     const table = w('attn.relative_position_bias_table', [(2 * p.window - 1) ** 2, p.heads]);
     const attended = windowAttention(g, 'attn', { qkv, qkvBias, table, params: p });
-    const x1 = linear(g, 'proj', attended, w('attn.proj.weight', [C, C]), w('attn.proj.bias', [C]), { residual: x });
+    const x1 = linear(g, 'proj', { x: attended, w: w('attn.proj.weight', [C, C]), bias: w('attn.proj.bias', [C]), residual: x });
     const y2 = layerNorm(g, 'norm2', x1, { gamma: w('norm2.weight', [C]), beta: w('norm2.bias', [C]), eps: p.eps });
-    const h = linear(g, 'fc1', y2, w('mlp.fc1.weight', [hidden, C]), w('mlp.fc1.bias', [hidden]), { act: 'gelu' });
-    return linear(g, 'fc2', h, w('mlp.fc2.weight', [C, hidden]), w('mlp.fc2.bias', [C]), { residual: x1 });
+    const h = linear(g, 'fc1', { x: y2, w: w('mlp.fc1.weight', [hidden, C]), bias: w('mlp.fc1.bias', [hidden]), act: 'gelu' });
+    return linear(g, 'fc2', { x: h, w: w('mlp.fc2.weight', [C, hidden]), bias: w('mlp.fc2.bias', [C]), residual: x1 });
   });
 }

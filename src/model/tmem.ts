@@ -84,8 +84,8 @@ export function buildTmem(g: Graph, b: WeightBinder, config: FianetConfig, stage
         const ln = (name: string, t: Tensor) => layerNorm(g, name, t, { gamma: b.get(`${p}.${name}.weight`, [hidden]), beta: b.get(`${p}.${name}.bias`, [hidden]), eps: BLOCK_LN_EPS });
         const attended = imageLanguageAttention(g, b, 'tma', `${p}.tma`, ln('norm1', x), lang, { heads: 1, eps: m.instancenorm_eps, residual: x });
         const ffn = m.tmem_ffn_hidden;
-        const h1 = linear(g, 'ff1', ln('norm2', attended), b.get(`${p}.ff.net.0.weight`, [ffn, hidden]), b.get(`${p}.ff.net.0.bias`, [ffn]), { act: 'gelu' });
-        return linear(g, 'ff2', h1, b.get(`${p}.ff.net.3.weight`, [hidden, ffn]), b.get(`${p}.ff.net.3.bias`, [hidden]), { residual: attended });
+        const h1 = linear(g, 'ff1', { x: ln('norm2', attended), w: b.get(`${p}.ff.net.0.weight`, [ffn, hidden]), bias: b.get(`${p}.ff.net.0.bias`, [ffn]), act: 'gelu' });
+        return linear(g, 'ff2', { x: h1, w: b.get(`${p}.ff.net.3.weight`, [hidden, ffn]), bias: b.get(`${p}.ff.net.3.bias`, [hidden]), residual: attended });
       });
     }
     const up = batchNormThenConv(b, { bn: `${PREFIX}.bn`, conv: `${PREFIX}.up_channel`, shape: [dim, hidden, 1, 1], eps: m.batchnorm_eps });

@@ -12,8 +12,9 @@
  * command buffer, one submit, and `wallMs` is that submit, so sum(gpuNs) <= gpuSpanNs <=
  * wallMs up to the clocks' resolution. Without the feature (llvmpipe through OpenGL ES) only
  * the whole submit is timed, as the graph normally runs. Chromium has the feature (on
- * SwiftShader too) but rounds timestamps to 100 us unless started with
- * --enable-webgpu-developer-features; Node's Dawn instances turn the rounding off (gpu-node.ts).
+ * SwiftShader too); Chrome may quantize timestamps (to 100 us) unless started with
+ * --enable-webgpu-developer-features, but Debian's Chromium 156 gives unrounded figures
+ * without it (test/browser/bench-page.browser.ts); Node's Dawn instances turn any rounding off (gpu-node.ts).
  * The normal run paths never come here: profiling costs nothing unless asked for.
  */
 import { FianetError } from '../errors.js';

@@ -4,12 +4,12 @@
  * built with one wrong weight is refused with one line before anything is timed.
  */
 import { describe, expect, it } from 'vitest';
-import { benchBert, BERT_CHECK_ATOL, checkBert, checkText } from '../../src/bench/bert.js';
-import { MODEL_CASES } from '../../src/bench/model-cases.js';
+import { benchBert, BERT_CHECK_ATOL, checkBert } from '../../src/bench/bert.js';
+import { checkText, MODEL_CASES } from '../../src/bench/model-cases.js';
 import { formulaWeightStore } from '../../src/model/formula-weights.js';
 import { textEncoderShapes } from '../../src/model/state-dict-shapes.js';
-import type { WeightStore } from '../../src/model/weights.js';
 import { testGpu } from '../helpers/gpu.js';
+import { nudgedStore } from '../helpers/nudged-store.js';
 
 const TEXT = MODEL_CASES[0].config().text;
 
@@ -25,7 +25,7 @@ describe('bert bench check', () => {
   it('refuses a graph with one wrong weight before timing', async () => {
     const honest = formulaWeightStore(textEncoderShapes(checkText(TEXT)), 'base480', 'BERT formula weights');
     const wrongName = 'text_encoder.encoder.layer.1.intermediate.dense.weight';
-    const wrong: WeightStore = { ...honest, load: async (name) => (name === wrongName ? (await honest.load(name)).map((v, i) => (i === 7 ? v + 0.05 : v)) : honest.load(name)) };
+    const wrong = nudgedStore(honest, wrongName, 0.05);
     const logs: string[] = [];
     const host = { gpu: await testGpu(), runs: 1, log: (line: string) => logs.push(line) };
     await expect(benchBert(host, { text: TEXT, checkStore: wrong })).rejects.toThrow(/^bert 2x128: pass l out\[\d+, \d+\] is .*; not timing a wrong result$/);

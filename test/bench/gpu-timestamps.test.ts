@@ -25,7 +25,7 @@ async function matmulRow(gpu: Gpu) {
   const c = MATMUL_CASES.awkward[5];
   const [a, w] = [randomArray(c.M * c.K, 1), randomArray(c.N * c.K, 2)];
   const host = { gpu, runs: 3, log: () => {}, gpuTimer: timestampTimer(gpu) };
-  const t = await timeGraph(host, (g) => linear(g, 'mm', g.input('a', [c.M, c.K]), g.weight('w', [c.N, c.K], w)), checkLinear(c, 'linear', a, w));
+  const t = await timeGraph(host, (g) => linear(g, 'mm', { x: g.input('a', [c.M, c.K]), w: g.weight('w', [c.N, c.K], w) }), checkLinear(c, 'linear', a, w));
   return withCeilings(rowOf('matmul', c.name, 'linear', t), CEILINGS);
 }
 

@@ -115,7 +115,7 @@ describe('bench report', () => {
     const [a, w] = [randomArray(c.M * c.K, 1), randomArray(c.N * c.K, 2)];
     const wrong = w.map((v, i) => (i === 5 ? v + 0.01 : v));
     const host = { gpu: await testGpu(), runs: 1, log: () => {} };
-    const build = (g: Parameters<Parameters<typeof timeGraph>[1]>[0]) => linear(g, 'mm', g.input('a', [c.M, c.K]), g.weight('w', [c.N, c.K], wrong));
+    const build = (g: Parameters<Parameters<typeof timeGraph>[1]>[0]) => linear(g, 'mm', { x: g.input('a', [c.M, c.K]), w: g.weight('w', [c.N, c.K], wrong) });
     await expect(timeGraph(host, build, checkLinear(c, 'nudged weight', a, w))).rejects.toThrow(/^matmul 129x67x257, nudged weight: out\[0, 0\] is .*; not timing a wrong result$/);
   });
 });

@@ -22,35 +22,37 @@ const F16_LOGITS_ATOL = 0.1;
 
 const session = chromiumSession();
 
-/** The fixture's s0 tokens and tensors, and a page with the library bundle loaded. */
-async function openHarness() {
+/**
+ * Opens a page with the library bundle and, in it, loads the fixture's checkpoint (with f16
+ * weights if asked) and segments s0: only what a web app using the bundle would do.
+ */
+async function segmentInPage(weightsDtype?: 'f16') {
   const tensors = await openFixtureFile('tiny/tensors.safetensors');
   const tokens = await fixtureTokens(tensors, 's0');
   const page = await session.browser.newPage();
   const errors = watchPage(page);
   await page.goto(`${session.url}/test-pages/harness.html`);
   await page.waitForFunction(() => 'fianet' in window);
-  return { tensors, tokens, page, errors };
-}
-
-test('tiny fixture s0 in the page: logits match the reference', async () => {
-  const { tensors, tokens, page, errors } = await openHarness();
-  // Runs in the page: only what a web app using the bundle would do.
-  const out = await page.evaluate(async (tokens) => {
+  const out = await page.evaluate(async ({ tokens, weightsDtype }) => {
     const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
     const config: unknown = await (await fetch('/fixtures/tiny/config.json')).json();
     const weights = await (await fetch('/fixtures/tiny/checkpoint_full.pth')).blob();
     // The last count of each phase: weights and pipelines report apart, at the same time.
     const built: Record<string, number> = {};
-    const model = await lib.loadModel({ weights, vocab: '/weights/vocab.txt', config, onProgress: (p) => (built[p.phase] = p.done) });
+    const model = await lib.loadModel({ weights, vocab: '/weights/vocab.txt', config, weightsDtype, onProgress: (p) => (built[p.phase] = p.done) });
     try {
       const image = await lib.readImage(await (await fetch('/fixtures/tiny/image.png')).blob(), 'image.png');
       const result = await model.segment({ image, tokens }, { logits: true });
-      return { logits: Array.from(result.logits!), mask: Array.from(result.mask), adapter: model.adapter, timings: result.timings, built };
+      return { logits: Array.from(result.logits!), mask: Array.from(result.mask), adapter: model.adapter, weights: model.weights, timings: result.timings, built };
     } finally {
       model.destroy();
     }
-  }, tokens);
+  }, { tokens, weightsDtype });
+  return { tensors, out, errors };
+}
+
+test('tiny fixture s0 in the page: logits match the reference', async () => {
+  const { tensors, out, errors } = await segmentInPage();
   expect(errors).toEqual([]);
   expect(out.adapter.kind).toBe('browser');
   expect(out.built.weights).toBeGreaterThan(0);
@@ -69,19 +71,7 @@ test('tiny fixture s0 in the page: logits match the reference', async () => {
 // f16 weights in the page (loadModel's weightsDtype), against the reference logits (4.37 MiB of
 // weights); test/model/f16-weights.test.ts compares against the f32 model in Node.
 test('tiny fixture s0 in the page with f16 weights: stored f16, logits within the f16 tolerance', async () => {
-  const { tensors, tokens, page, errors } = await openHarness();
-  const out = await page.evaluate(async (tokens) => {
-    const lib = (window as unknown as { fianet: typeof Fianet }).fianet;
-    const config: unknown = await (await fetch('/fixtures/tiny/config.json')).json();
-    const weights = await (await fetch('/fixtures/tiny/checkpoint_full.pth')).blob();
-    const model = await lib.loadModel({ weights, vocab: '/weights/vocab.txt', config, weightsDtype: 'f16' });
-    try {
-      const image = await lib.readImage(await (await fetch('/fixtures/tiny/image.png')).blob(), 'image.png');
-      return { logits: Array.from((await model.segment({ image, tokens }, { logits: true })).logits!), weights: model.weights };
-    } finally {
-      model.destroy();
-    }
-  }, tokens);
+  const { tensors, out, errors } = await segmentInPage('f16');
   expect(errors).toEqual([]);
   expect(out.weights.dtype).toBe('f16');
   const logits = measureError('s0.logits (f16 weights)', out.logits, await fixtureTensor(tensors, 's0.logits'), F16_LOGITS_ATOL);

@@ -14,31 +14,17 @@
  * of outputs is checked (conv2d-sampled.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { DECODER_CONV_CASES, channelFirst, channelSlice, conv2dReferenceAll, tokenMajor, type ConvInput } from '../../src/kernels/conv2d.js';
+import { DECODER_CONV_CASES, channelFirst } from '../../src/kernels/conv2d.js';
 import { conv2dBlockedOp } from '../../src/lowering/blocked-conv.js';
 import { convolution as convolutionOp } from '../../src/lowering/ops.js';
 import { uniformWindowTarget } from '../../src/lowering/target.js';
-import type { Activation } from '../../src/kernels/wgsl-helpers.js';
-import { Graph, type Tensor } from '../../src/runtime/graph.js';
-import { expectClose, randomArray } from '../helpers/compare.js';
+import { Graph } from '../../src/runtime/graph.js';
+import { expectClose } from '../helpers/compare.js';
+import { convCaseInputs, type ConvCase } from '../helpers/conv-case.js';
 import { runGraph } from '../helpers/gpu.js';
 import { checkSampledConv } from './conv2d-sampled.js';
 
-interface Case {
-  name: string;
-  ca: number;
-  cb: number;
-  cout: number;
-  ks: number;
-  size: [number, number];
-  aSize?: [number, number];
-  act?: Activation;
-  bias?: boolean;
-  gate?: [number, number];
-  view?: { total: number; from: number; tokens: boolean };
-}
-
-const CASES: Case[] = [
+const CASES: ConvCase[] = [
   { name: '1x1 map, 1 channel', ca: 1, cb: 0, cout: 1, ks: 3, size: [1, 1] },
   { name: '3x3 prime sizes', ca: 7, cb: 0, cout: 13, ks: 3, size: [11, 7], bias: true, act: 'relu' },
   { name: '3x3 two inputs, cout 67', ca: 5, cb: 9, cout: 67, ks: 3, size: [9, 13], bias: true, act: 'relu' },
@@ -63,46 +49,12 @@ const CASES: Case[] = [
   { name: '1x1 gate 15x15 -> 17x19, cout 130 (the gate windows cap NB at 64)', ca: 20, cb: 0, cout: 130, ks: 1, size: [17, 19], bias: true, gate: [15, 15] },
 ];
 
-function inputView(c: Case, tensor: Tensor): ConvInput {
-  const aSize = c.aSize ?? c.size;
-  if (!c.view) return channelFirst(tensor, c.ca, aSize);
-  const whole = c.view.tokens ? tokenMajor(tensor, c.view.total, aSize) : channelFirst(tensor, c.view.total, aSize);
-  return channelSlice(whole, c.view.from, c.ca);
-}
-
 describe('conv2d-blocked', () => {
   for (const c of CASES) {
     it(c.name, async () => {
-      const aSize = c.aSize ?? c.size;
-      const [h, w] = c.size;
-      const aLen = (c.view?.total ?? c.ca) * aSize[0] * aSize[1];
-      const cin = c.ca + c.cb;
-      const a = randomArray(aLen, 1 + c.ca);
-      const b = randomArray(Math.max(1, c.cb * h * w), 2 + c.cb);
-      const weight = randomArray(c.cout * cin * c.ks * c.ks, 3 + c.cout);
-      const bias = randomArray(c.cout, 4);
-      const gateLen = c.cout * (c.gate ? c.gate[0] * c.gate[1] : 1);
-      const [mul, add] = [randomArray(gateLen, 5, 0, 1), randomArray(gateLen, 6)];
-      const { y } = await runGraph(
-        (g) => ({
-          y: conv2dBlockedOp(g, 'conv', {
-            a: inputView(c, g.input('a', [aLen])),
-            b: c.cb ? g.input('b', [c.cb, h, w]) : undefined,
-            size: c.size,
-            weight: g.weight('w', [c.cout, cin, c.ks, c.ks], weight),
-            bias: c.bias ? g.weight('bias', [c.cout], bias) : undefined,
-            act: c.act,
-            gate: c.gate && { mul: g.input('mul', [c.cout, ...c.gate]), add: g.input('add', [c.cout, ...c.gate]), size: c.gate },
-          }),
-        }),
-        { a, ...(c.cb ? { b } : {}), ...(c.gate ? { mul, add } : {}) },
-      );
-      const view = inputView(c, { id: 0, shape: [aLen], dtype: 'f32', kind: 'input', label: 'a' });
-      const expected = conv2dReferenceAll({
-        aData: a, a: view, bData: c.cb ? b : undefined, size: c.size, weight, cout: c.cout, ks: c.ks, bias: c.bias ? bias : undefined, act: c.act,
-        gate: c.gate && { mul, add, size: c.gate },
-      });
-      expectClose(c.name, y, expected, { atol: 1e-7 * cin * c.ks * c.ks, rtol: 1e-6 }, [c.cout, h, w]);
+      const conv = convCaseInputs(c);
+      const { y } = await runGraph((g) => ({ y: conv2dBlockedOp(g, 'conv', conv.args(g)) }), conv.feeds);
+      expectClose(c.name, y, conv.expected(), conv.tolerance, conv.outShape);
     });
   }
 

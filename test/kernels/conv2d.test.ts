@@ -10,29 +10,13 @@
  * the error grows slower than K, so large-K cases sit further below it.
  */
 import { describe, expect, it } from 'vitest';
-import { DECODER_CONV_CASES, channelFirst, channelSlice, conv2dOp, conv2dReferenceAll, tokenMajor, type ConvInput, type ConvTile } from '../../src/kernels/conv2d.js';
-import type { Activation } from '../../src/kernels/wgsl-helpers.js';
-import { expectClose, randomArray } from '../helpers/compare.js';
+import { DECODER_CONV_CASES, channelFirst, conv2dOp } from '../../src/kernels/conv2d.js';
+import { expectClose } from '../helpers/compare.js';
+import { convCaseInputs, type ConvCase } from '../helpers/conv-case.js';
 import { runGraph } from '../helpers/gpu.js';
 import { checkSampledConv } from './conv2d-sampled.js';
 
-interface Case {
-  name: string;
-  ca: number;
-  cb: number;
-  cout: number;
-  ks: number;
-  size: [number, number];
-  aSize?: [number, number];
-  act?: Activation;
-  bias?: boolean;
-  gate?: [number, number];
-  /** Read A as channels [from, from + ca) of a larger map; token-major when `tokens`. */
-  view?: { total: number; from: number; tokens: boolean };
-  tile?: ConvTile;
-}
-
-const CASES: Case[] = [
+const CASES: ConvCase[] = [
   { name: '1x1 map, 1 channel', ca: 1, cb: 0, cout: 1, ks: 3, size: [1, 1] },
   { name: '3x3 prime sizes', ca: 7, cb: 0, cout: 13, ks: 3, size: [11, 7], bias: true, act: 'relu' },
   { name: '3x3 two inputs, cout 67', ca: 5, cb: 9, cout: 67, ks: 3, size: [9, 13], bias: true, act: 'relu' },
@@ -50,60 +34,12 @@ const CASES: Case[] = [
   { name: '3x3 tile 16x4 threads, 16x4 each', ca: 13, cb: 0, cout: 33, ks: 3, size: [9, 8], bias: true, tile: { TM: 16, TN: 4, WG_X: 16, WG_Y: 4, TK: 16 } },
 ];
 
-function inputView(c: Case, tensor: Parameters<typeof channelFirst>[0]): ConvInput {
-  const aSize = c.aSize ?? c.size;
-  if (!c.view) return channelFirst(tensor, c.ca, aSize);
-  const whole = c.view.tokens ? tokenMajor(tensor, c.view.total, aSize) : channelFirst(tensor, c.view.total, aSize);
-  return channelSlice(whole, c.view.from, c.ca);
-}
-
 describe('conv2d', () => {
   for (const c of CASES) {
     it(c.name, async () => {
-      const aSize = c.aSize ?? c.size;
-      const [h, w] = c.size;
-      const aLen = (c.view?.total ?? c.ca) * aSize[0] * aSize[1];
-      const cin = c.ca + c.cb;
-      const inputs = {
-        a: randomArray(aLen, 1 + c.ca),
-        b: randomArray(Math.max(1, c.cb * h * w), 2 + c.cb),
-        weight: randomArray(c.cout * cin * c.ks * c.ks, 3 + c.cout),
-        bias: randomArray(c.cout, 4),
-        mul: randomArray(c.cout * (c.gate ? c.gate[0] * c.gate[1] : 1), 5, 0, 1),
-        add: randomArray(c.cout * (c.gate ? c.gate[0] * c.gate[1] : 1), 6),
-      };
-      const { y } = await runGraph(
-        (g) => {
-          const a = g.input('a', [aLen]);
-          const gate = c.gate && { mul: g.input('mul', [c.cout, ...c.gate]), add: g.input('add', [c.cout, ...c.gate]), size: c.gate };
-          const y = conv2dOp(g, 'conv', {
-            a: inputView(c, a),
-            b: c.cb ? g.input('b', [c.cb, h, w]) : undefined,
-            size: c.size,
-            weight: g.weight('w', [c.cout, cin, c.ks, c.ks], inputs.weight),
-            bias: c.bias ? g.weight('bias', [c.cout], inputs.bias) : undefined,
-            act: c.act,
-            gate,
-            tile: c.tile,
-          });
-          return { y };
-        },
-        { a: inputs.a, ...(c.cb ? { b: inputs.b } : {}), ...(c.gate ? { mul: inputs.mul, add: inputs.add } : {}) },
-      );
-      const view = inputView(c, { id: 0, shape: [aLen], dtype: 'f32', kind: 'input', label: 'a' });
-      const expected = conv2dReferenceAll({
-        aData: inputs.a,
-        a: view,
-        bData: c.cb ? inputs.b : undefined,
-        size: c.size,
-        weight: inputs.weight,
-        cout: c.cout,
-        ks: c.ks,
-        bias: c.bias ? inputs.bias : undefined,
-        act: c.act,
-        gate: c.gate && { mul: inputs.mul, add: inputs.add, size: c.gate },
-      });
-      expectClose(c.name, y, expected, { atol: 1e-7 * cin * c.ks * c.ks, rtol: 1e-6 }, [c.cout, h, w]);
+      const conv = convCaseInputs(c);
+      const { y } = await runGraph((g) => ({ y: conv2dOp(g, 'conv', conv.args(g)) }), conv.feeds);
+      expectClose(c.name, y, conv.expected(), conv.tolerance, conv.outShape);
     });
   }
 

@@ -27,7 +27,7 @@ describe('unary', () => {
 
   it('turns a 0/1 mask into the -10000 additive bias exactly', async () => {
     const m = Float32Array.from([1, 0, 1, 1, 0]);
-    const { y } = await runGraph((g) => ({ y: unaryOp(g, 'bias', g.input('m', [5]), 'none', 10000, -10000) }), { m });
+    const { y } = await runGraph((g) => ({ y: unaryOp(g, 'bias', g.input('m', [5]), 'none', { scale: 10000, shift: -10000 }) }), { m });
     expect([...y]).toEqual([0, -10000, 0, 0, -10000]);
   });
 });

@@ -10,7 +10,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { f16BitsToF32, f32ToF16Bits } from '../../src/io/dtype.js';
-import { channelFirst, conv2dReferenceAll } from '../../src/kernels/conv2d.js';
 import { embeddingGatherOp, embeddingGatherReference } from '../../src/kernels/embedding-gather.js';
 import { matmulReference } from '../../src/kernels/matmul.js';
 import { patchEmbedReference } from '../../src/kernels/patch-embed.js';
@@ -19,6 +18,7 @@ import { streamedWeight } from '../../src/lowering/streamed-weight.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
+import { convCaseInputs, type ConvCase } from '../helpers/conv-case.js';
 import { LOWERINGS, runGraph, testGpu, type Lowering } from '../helpers/gpu.js';
 
 const U = 2 ** -24;
@@ -35,7 +35,7 @@ describe.each(Object.keys(LOWERINGS) as Lowering[])('f16 weights, %s lowering', 
       const w = randomArray(N * K, N + 5);
       const [b, r] = [randomArray(N, 2), randomArray(M * N, 3)];
       const { y } = await runGraph(
-        (g) => ({ y: linear(g, 'fc', g.input('x', [M, K]), g.weight('w', [N, K], w), g.weight('b', [N], b), { act: 'gelu', residual: g.input('r', [M, N]) }) }),
+        (g) => ({ y: linear(g, 'fc', { x: g.input('x', [M, K]), w: g.weight('w', [N, K], w), bias: g.weight('b', [N], b), act: 'gelu', residual: g.input('r', [M, N]) }) }),
         { x, r },
         target,
         'f16',
@@ -45,45 +45,18 @@ describe.each(Object.keys(LOWERINGS) as Lowering[])('f16 weights, %s lowering', 
     });
   }
 
-  // 3x3 (uniform windows: the implicit GEMM with its tap-major weight), two inputs, 1x1, and the gate epilogue.
-  const convs = [
-    { name: '3x3, two inputs, cout 67', ca: 5, cb: 9, cout: 67, ks: 3, size: [9, 13] as [number, number] },
-    { name: '3x3 cin 150 (3 channel blocks), cout 300', ca: 150, cb: 0, cout: 300, ks: 3, size: [6, 7] as [number, number] },
-    // The gate epilogue reads no weights (and its variant compiles slowly): conv2d-blocked.test.ts covers it.
-    { name: '1x1 cout 37', ca: 10, cb: 0, cout: 37, ks: 1, size: [5, 6] as [number, number], gate: undefined as [number, number] | undefined },
+  // 3x3 (uniform windows: the implicit GEMM with its tap-major weight), two inputs, 1x1. The gate
+  // epilogue reads no weights (and its variant compiles slowly): conv2d-blocked.test.ts covers it.
+  const convs: ConvCase[] = [
+    { name: '3x3, two inputs, cout 67', ca: 5, cb: 9, cout: 67, ks: 3, size: [9, 13], bias: true, act: 'relu' },
+    { name: '3x3 cin 150 (3 channel blocks), cout 300', ca: 150, cb: 0, cout: 300, ks: 3, size: [6, 7], bias: true, act: 'relu' },
+    { name: '1x1 cout 37', ca: 10, cb: 0, cout: 37, ks: 1, size: [5, 6], bias: true, act: 'relu' },
   ];
   for (const c of convs) {
     it(`convolution ${c.name}`, async () => {
-      const [h, w] = c.size;
-      const cin = c.ca + c.cb;
-      const a = randomArray(c.ca * h * w, 1 + c.ca);
-      const b = randomArray(Math.max(1, c.cb * h * w), 2);
-      const weight = randomArray(c.cout * cin * c.ks * c.ks, 3 + c.cout);
-      const bias = randomArray(c.cout, 4);
-      const gateLen = c.cout * (c.gate ? c.gate[0] * c.gate[1] : 1);
-      const [mul, add] = [randomArray(gateLen, 5, 0, 1), randomArray(gateLen, 6)];
-      const { y } = await runGraph(
-        (g) => ({
-          y: convolution(g, 'conv', {
-            a: channelFirst(g.input('a', [c.ca, h, w]), c.ca, c.size),
-            b: c.cb ? g.input('b', [c.cb, h, w]) : undefined,
-            size: c.size,
-            weight: g.weight('w', [c.cout, cin, c.ks, c.ks], weight),
-            bias: g.weight('bias', [c.cout], bias),
-            act: c.gate ? undefined : 'relu',
-            gate: c.gate && { mul: g.input('mul', [c.cout, ...c.gate]), add: g.input('add', [c.cout, ...c.gate]), size: c.gate },
-          }),
-        }),
-        { a, ...(c.cb ? { b } : {}), ...(c.gate ? { mul, add } : {}) },
-        target,
-        'f16',
-      );
-      const view = channelFirst({ id: 0, shape: [c.ca, h, w], dtype: 'f32', kind: 'input', label: 'a' }, c.ca, c.size);
-      const expected = conv2dReferenceAll({
-        aData: a, a: view, bData: c.cb ? b : undefined, size: c.size, weight: half(weight), cout: c.cout, ks: c.ks, bias, act: c.gate ? undefined : 'relu',
-        gate: c.gate && { mul, add, size: c.gate },
-      });
-      expectClose(`f16 ${c.name}`, y, expected, { atol: 1e-7 * cin * c.ks * c.ks, rtol: 1e-6 }, [c.cout, h, w]);
+      const conv = convCaseInputs(c);
+      const { y } = await runGraph((g) => ({ y: convolution(g, 'conv', conv.args(g)) }), conv.feeds, target, 'f16');
+      expectClose(`f16 ${c.name}`, y, conv.expected(half(conv.data.weight)), conv.tolerance, conv.outShape);
     });
   }
 
@@ -115,7 +88,7 @@ describe.each(Object.keys(LOWERINGS) as Lowering[])('f16 weights, %s lowering', 
     const bytes = async (dtype: 'f32' | 'f16') => {
       const g = new Graph(target, dtype);
       const x = g.input('x', [5, 256]);
-      const h = linear(g, 'fc1', x, g.weight('w1', [512, 256], randomArray(512 * 256, 1)), g.weight('b1', [512], randomArray(512, 2)));
+      const h = linear(g, 'fc1', { x, w: g.weight('w1', [512, 256], randomArray(512 * 256, 1)), bias: g.weight('b1', [512], randomArray(512, 2)) });
       g.output('y', layerNorm(g, 'norm', h, { gamma: g.weight('gamma', [512], randomArray(512, 3)), beta: g.weight('beta', [512], randomArray(512, 4)), eps: 1e-5 }));
       const compiled = await CompiledGraph.compile(gpu, g);
       await compiled.destroy();
@@ -129,7 +102,7 @@ describe.each(Object.keys(LOWERINGS) as Lowering[])('f16 weights, %s lowering', 
   it('refuses a weight beyond the f16 range, naming it', async () => {
     const w = new Float32Array(16).fill(0.5);
     w[5] = 70000;
-    await expect(runGraph((g) => ({ y: linear(g, 'fc', g.input('x', [1, 4]), g.weight('big', [4, 4], w)) }), { x: new Float32Array(4) }, target, 'f16')).rejects.toThrow(/big.*70000.*float16 range/);
+    await expect(runGraph((g) => ({ y: linear(g, 'fc', { x: g.input('x', [1, 4]), w: g.weight('big', [4, 4], w) }) }), { x: new Float32Array(4) }, target, 'f16')).rejects.toThrow(/big.*70000.*float16 range/);
   });
 });
 

@@ -7,21 +7,17 @@
  * llvmpipe and SwiftShader: 0 for copies, 7.8e-8 for the upsampled case).
  */
 import { describe, it } from 'vitest';
-import { channelFirst, channelSlice, checkConv2dArgs, tokenMajor, type ConvInput } from '../../src/kernels/conv2d.js';
+import { checkConv2dArgs, type ConvInput } from '../../src/kernels/conv2d.js';
 import { im2colBlocksOp } from '../../src/kernels/im2col-blocks.js';
 import { upsampleBilinearReference } from '../../src/kernels/upsample-bilinear.js';
-import type { Tensor } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
+import { convInputLength, convInputView, type ConvInputCase } from '../helpers/conv-case.js';
 import { runGraph } from '../helpers/gpu.js';
 
-interface Case {
+interface Case extends ConvInputCase {
   name: string;
-  ca: number;
   cb: number;
   ks: number;
-  size: [number, number];
-  aSize?: [number, number];
-  view?: { total: number; from: number; tokens: boolean };
   KC: number;
   MB: number;
 }
@@ -34,13 +30,6 @@ const CASES: Case[] = [
   { name: '1x1 kernel on a channel slice', ca: 11, cb: 0, ks: 1, size: [5, 3], view: { total: 30, from: 7, tokens: false }, KC: 16, MB: 16 },
   { name: '3x3 on a token-major channel slice', ca: 6, cb: 2, ks: 3, size: [4, 6], view: { total: 21, from: 9, tokens: true }, KC: 16, MB: 32 },
 ];
-
-function inputView(c: Case, tensor: Tensor): ConvInput {
-  const aSize = c.aSize ?? c.size;
-  if (!c.view) return channelFirst(tensor, c.ca, aSize);
-  const whole = c.view.tokens ? tokenMajor(tensor, c.view.total, aSize) : channelFirst(tensor, c.view.total, aSize);
-  return channelSlice(whole, c.view.from, c.ca);
-}
 
 /** Ab [ceil(M/MB)][ceil(K/KC)][MB][KC] in float64, by the definition in im2col-blocks.ts. */
 function reference(c: Case, a: Float32Array, b: Float32Array, view: ConvInput): Float64Array {
@@ -69,14 +58,13 @@ describe('im2col-blocks', () => {
   for (const c of CASES) {
     it(c.name, async () => {
       const [h, w] = c.size;
-      const aSize = c.aSize ?? c.size;
-      const aLen = (c.view?.total ?? c.ca) * aSize[0] * aSize[1];
+      const aLen = convInputLength(c);
       const a = randomArray(aLen, 1 + c.ca);
       const b = randomArray(Math.max(1, c.cb * h * w), 2 + c.cb);
       const { y } = await runGraph(
         (g) => {
           const args = {
-            a: inputView(c, g.input('a', [aLen])),
+            a: convInputView(c, g.input('a', [aLen])),
             b: c.cb ? g.input('b', [c.cb, h, w]) : undefined,
             size: c.size,
             weight: g.weight('w', [1, c.ca + c.cb, c.ks, c.ks], new Float32Array((c.ca + c.cb) * c.ks * c.ks)),
@@ -85,7 +73,7 @@ describe('im2col-blocks', () => {
         },
         { a, ...(c.cb ? { b } : {}) },
       );
-      const view = inputView(c, { id: 0, shape: [aLen], dtype: 'f32', kind: 'input', label: 'a' });
+      const view = convInputView(c, { id: 0, shape: [aLen], dtype: 'f32', kind: 'input', label: 'a' });
       const expected = reference(c, a, b, view);
       const KB = Math.ceil(((c.ca + c.cb) * c.ks * c.ks) / c.KC);
       expectClose(c.name, y, expected, { atol: 3e-7, rtol: 0 }, [Math.ceil((h * w) / c.MB), KB, c.MB, c.KC]);

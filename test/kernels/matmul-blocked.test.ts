@@ -36,7 +36,7 @@ describe('matmul-blocked', () => {
       const b = randomArray(N, 3);
       const r = randomArray(M * N, 4);
       const { y } = await runGraph(
-        (g) => ({ y: blockedLinear(g, 'fc', g.input('x', [M, K]), g.weight('w', [N, K], w), g.weight('b', [N], b), { act, residual: g.input('r', [M, N]) }) }),
+        (g) => ({ y: blockedLinear(g, 'fc', { x: g.input('x', [M, K]), w: g.weight('w', [N, K], w), bias: g.weight('b', [N], b), act, residual: g.input('r', [M, N]) }) }),
         { x, r },
       );
       const ref = matmulReference(x, w, { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true, bias: b, act, residual: r });

@@ -26,7 +26,7 @@ describe('matmul', () => {
         const r = randomArray(M * N, 9);
         const { y } = await runGraph(
           (g) => ({
-            y: linear(g, 'fc', g.input('x', [M, K]), g.weight('w', [N, K], w), g.weight('b', [N], b), { act, residual: g.input('r', [M, N]) }),
+            y: linear(g, 'fc', { x: g.input('x', [M, K]), w: g.weight('w', [N, K], w), bias: g.weight('b', [N], b), act, residual: g.input('r', [M, N]) }),
           }),
           { x, r },
           LOWERINGS[lowering],
@@ -41,7 +41,7 @@ describe('matmul', () => {
     const { M, N, K } = MATMUL_CASES.model[1];
     const x = randomArray(M * K, 1);
     const w = randomArray(N * K, 2);
-    const { y } = await runGraph((g) => ({ y: linear(g, 'qkv', g.input('x', [M, K]), g.weight('w', [N, K], w)) }), { x });
+    const { y } = await runGraph((g) => ({ y: linear(g, 'qkv', { x: g.input('x', [M, K]), w: g.weight('w', [N, K], w) }) }), { x });
     // Reference on every 97th row: the full float64 product takes too long in JS.
     for (let m = 0; m < M; m += 97) {
       const ref = matmulReference(x.subarray(m * K, (m + 1) * K), w, { M: 1, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true });
@@ -55,7 +55,7 @@ describe('matmul', () => {
     const a = randomArray(T * H * D, 3);
     const b = randomArray(H * D * N, 4);
     const p = { M: T, N, K: D, lda: H * D, ldb: N, ldo: N, a_batch: D, b_batch: D * N, o_batch: T * N, batch: H, alpha: 0.125 };
-    const { y } = await runGraph((g) => ({ y: stridedMatmul(g, 'heads', g.input('a', [T, H * D]), g.input('b', [H, D, N]), [H, T, N], p) }), { a, b });
+    const { y } = await runGraph((g) => ({ y: stridedMatmul(g, 'heads', { a: g.input('a', [T, H * D]), b: g.input('b', [H, D, N]), outShape: [H, T, N], params: p }) }), { a, b });
     // 5-term products scaled by alpha: measured 2.4e-8 on llvmpipe and SwiftShader.
     expectClose('strided heads', y, matmulReference(a, b, p), { atol: 1e-7, rtol: 0 }, [H, T, N]);
   });

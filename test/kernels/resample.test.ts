@@ -24,7 +24,7 @@ describe('upsample-bilinear', () => {
     for (const align of [true, false]) {
       it(`[${c}, ${h}, ${w}] -> ${oh} x ${ow}, align_corners=${align}`, async () => {
         const x = randomArray(c * h * w, c + h * w);
-        const { y } = await runGraph((g) => ({ y: upsampleBilinearOp(g, 'up', g.input('x', [c, h, w]), [h, w], [oh, ow], align) }), { x });
+        const { y } = await runGraph((g) => ({ y: upsampleBilinearOp(g, 'up', { x: g.input('x', [c, h, w]), inSize: [h, w], size: [oh, ow], alignCorners: align }) }), { x });
         const tol = { atol: 1e-6 + 3e-7 * Math.max(h, w), rtol: 0 };
         expectClose('upsample', y, upsampleBilinearReference(x, c, h, w, oh, ow, align), tol, [c, oh, ow]);
       });
@@ -37,7 +37,7 @@ describe('upsample-bilinear', () => {
     const { y, same } = await runGraph(
       (g) => {
         const t = g.input('x', [1, 1, 2]);
-        return { y: upsampleBilinearOp(g, 'up', t, [1, 2], [1, 4], false), same: upsampleBilinearOp(g, 'same', t, [1, 2], [1, 2], false) };
+        return { y: upsampleBilinearOp(g, 'up', { x: t, inSize: [1, 2], size: [1, 4], alignCorners: false }), same: upsampleBilinearOp(g, 'same', { x: t, inSize: [1, 2], size: [1, 2], alignCorners: false }) };
       },
       { x },
     );
@@ -51,7 +51,7 @@ describe('logits-mask', () => {
   for (const [h, w, oh, ow] of cases) {
     it(`[2, ${h}, ${w}] -> ${oh} x ${ow}`, async () => {
       const logits = randomArray(2 * h * w, h * w + 1, -3, 3);
-      const { mask } = await runGraph((g) => ({ mask: logitsMaskOp(g, 'mask', g.input('l', [2, h, w]), [h, w], [oh, ow]) }), { l: logits });
+      const { mask } = await runGraph((g) => ({ mask: logitsMaskOp(g, 'mask', { logits: g.input('l', [2, h, w]), inSize: [h, w], size: [oh, ow] }) }), { l: logits });
       const margin = Float64Array.from({ length: h * w }, (_, i) => logits[h * w + i] - logits[i]);
       let bad = 0;
       for (let y = 0; y < oh; y++) {
@@ -68,7 +68,7 @@ describe('logits-mask', () => {
   it('gives ties to the background', async () => {
     // [2, 1, 3]: l0 = (0.5, 2, 0.25), l1 = (0.5, 2, 0.75): margins 0, 0, 0.5.
     const logits = Float32Array.from([0.5, 2, 0.25, 0.5, 2, 0.75]);
-    const { mask } = await runGraph((g) => ({ mask: logitsMaskOp(g, 'mask', g.input('l', [2, 1, 3]), [1, 3], [1, 3]) }), { l: logits });
+    const { mask } = await runGraph((g) => ({ mask: logitsMaskOp(g, 'mask', { logits: g.input('l', [2, 1, 3]), inSize: [1, 3], size: [1, 3] }) }), { l: logits });
     expect([...mask]).toEqual([0, 0, 1]);
   });
 });

@@ -41,7 +41,7 @@ describe('patch-merge-norm', () => {
       const x = randomArray(H * W * C, H * W * C, -3, 4);
       const gamma = randomArray(4 * C, 5, 0.5, 1.5);
       const beta = randomArray(4 * C, 6);
-      const { y } = await runGraph((g) => ({ y: patchMergeNormOp(g, 'pm', g.input('x', [H * W, C]), H, W, g.weight('g', [4 * C], gamma), g.weight('b', [4 * C], beta), 1e-5).merged }), { x });
+      const { y } = await runGraph((g) => ({ y: patchMergeNormOp(g, 'pm', { x: g.input('x', [H * W, C]), H, W, gamma: g.weight('g', [4 * C], gamma), beta: g.weight('b', [4 * C], beta), eps: 1e-5 }).merged }), { x });
       const rows = Math.ceil(H / 2) * Math.ceil(W / 2);
       const ref = layerNormReference(patchMergeGatherReference(x, H, W, C), gamma, beta, rows, 4 * C, 1e-5);
       expectClose('patch-merge-norm', y, ref, { atol: 2.2e-6, rtol: 0 }, [rows, 4 * C]);
@@ -56,7 +56,7 @@ describe('spatial-gate', () => {
       const avg = randomArray(H * W, H + W, -2, 2);
       const mx = randomArray(H * W, H * W, 0, 4);
       const w = randomArray(18, 7);
-      const { y } = await runGraph((g) => ({ y: spatialGateOp(g, 'sg', g.input('avg', [H * W]), g.input('mx', [H * W]), g.weight('w', [1, 2, 3, 3], w), H, W) }), { avg, mx });
+      const { y } = await runGraph((g) => ({ y: spatialGateOp(g, 'sg', { avg: g.input('avg', [H * W]), mx: g.input('mx', [H * W]), w: g.weight('w', [1, 2, 3, 3], w), H, W }) }), { avg, mx });
       expectClose('spatial-gate', y, spatialGateReference(avg, mx, w, H, W), { atol: 1e-6, rtol: 0 }, [H, W]);
     });
   }

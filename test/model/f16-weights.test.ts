@@ -107,3 +107,9 @@ it('a --fp16 file loads as f16 by default (f32 when asked) and segments like the
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+it('refuses an unknown weightsDtype by code, quoting it safely (a BigInt too)', async () => {
+  const load = (weightsDtype: unknown) => loadSegmenter({ weights: path('tiny/weights.safetensors'), config: path('tiny/config.json'), adapter: TEST_ADAPTER, vocab: path('vocab.txt'), weightsDtype: weightsDtype as 'f16' });
+  await expect(load('f64')).rejects.toMatchObject({ code: 'bad-input', message: 'weightsDtype is "f64", expected one of f32, f16' });
+  await expect(load(16n)).rejects.toMatchObject({ code: 'bad-input', message: 'weightsDtype is 16, expected one of f32, f16' });
+});

@@ -1,6 +1,6 @@
 /**
  * The image-language attention module (SILA) with random weights against the float64
- * reference in sila-reference.ts, at awkward sizes, with several heads, partial / full /
+ * reference in src/bench/sila-reference.ts, at awkward sizes, with several heads, partial / full /
  * all-zero masks, the fused multiply and residual, and at a real FIANet shape (base480
  * stage 3: 225 tokens, C 1024, BERT width 768, 22 words); both lowerings of the attention
  * matmuls (uniform-window blocks for one head on CPU adapters, strided tiles otherwise).
@@ -16,7 +16,7 @@ import { Graph } from '../../src/runtime/graph.js';
 import { expectClose, randomArray } from '../helpers/compare.js';
 import { LOWERINGS, runGraph, type Lowering } from '../helpers/gpu.js';
 import { memoryStore, type StoredTensor } from '../helpers/memory-store.js';
-import { silaReference, type SilaWeights } from './sila-reference.js';
+import { silaReference, type SilaWeights } from '../../src/bench/sila-reference.js';
 
 interface Case {
   hw: number;
@@ -59,7 +59,7 @@ async function check(k: Case, seed: number, atol: number, linear?: Lowering): Pr
     expect(b.finish()).toEqual([]);
     return { y };
   }, { x, f, m: mask }, linear && LOWERINGS[linear]);
-  const ref = silaReference(x, k.hw, k.c, f, n, k.ct, mask, w, k.heads, 1e-5);
+  const ref = silaReference(x, k.hw, k.c, f, n, mask, w, k.heads, 1e-5);
   expectClose(`sila ${JSON.stringify(k)}`, y, ref, { atol, rtol: 0 }, [k.hw, k.c]);
 }
 
@@ -105,7 +105,7 @@ describe('image-language attention', () => {
         res: imageLanguageAttention(g, b, 'b', 'p', xt, lang, { heads: 1, eps: 1e-5, residual: g.input('res', [hw, c]) }),
       };
     }, { x, f, m, mul, res });
-    const ref = silaReference(x, hw, c, f, n, ct, m, w, 1, 1e-5);
+    const ref = silaReference(x, hw, c, f, n, m, w, 1, 1e-5);
     expectClose('sila * mul', out.mul, ref.map((v, i) => v * mul[i]), { atol: 1.5e-5, rtol: 0 });
     expectClose('sila + res', out.res, ref.map((v, i) => v + res[i]), { atol: 1.5e-5, rtol: 0 });
   });

@@ -107,7 +107,7 @@ describe('executor', () => {
 
   it('records the FLOPs of matmuls on their calls (2 M N K)', () => {
     const g = new Graph(tiledTarget());
-    linear(g, 'fc', g.input('x', [5, 7]), g.weight('w', [3, 7], new Float32Array(21)), undefined);
+    linear(g, 'fc', { x: g.input('x', [5, 7]), w: g.weight('w', [3, 7], new Float32Array(21)) });
     expect(g.calls.map((c) => c.flops)).toEqual([2 * 5 * 3 * 7]);
   });
 
@@ -137,7 +137,7 @@ describe('executor', () => {
     const x = g.input('x', [10, 512]);
     g.scope('swin', () =>
       g.scope('s2', () => {
-        expect(() => linear(g, 'qkv', x, g.weight('backbone.qkv.weight', [1536, 511], new Float32Array(1536 * 511)))).toThrow(
+        expect(() => linear(g, 'qkv', { x, w: g.weight('backbone.qkv.weight', [1536, 511], new Float32Array(1536 * 511)) })).toThrow(
           "swin.s2.qkv: weight 'backbone.qkv.weight' is [1536, 511], expected [*, 512] for input [10, 512]",
         );
       }),

@@ -25,7 +25,7 @@ async function compileChain(gpu: Gpu): Promise<CompiledGraph> {
   let x = g.input('x', [ROWS, WIDTH]);
   for (let i = 0; i < 4; i++) {
     const w = Float32Array.from({ length: WIDTH * WIDTH }, (_, j) => Math.sin(i + j * 0.37) / WIDTH);
-    x = linear(g, `fc${i}`, x, g.weight(`w${i}`, [WIDTH, WIDTH], w));
+    x = linear(g, `fc${i}`, { x, w: g.weight(`w${i}`, [WIDTH, WIDTH], w) });
   }
   g.output('y', unaryOp(g, 'act', x, 'tanh'));
   return CompiledGraph.compile(gpu, g);
@@ -72,7 +72,7 @@ describe('GPU timestamps', () => {
   it.skipIf(timestampsMissing)(`SwiftShader: more dispatches than one query set holds (2048 + 5)${timestampsMissing ? ` (skipped: ${timestampsMissing})` : ''}`, async () => {
     const g = new Graph(targetFor(swiftshader.gpu!.adapter));
     let x = g.input('x', [3, 5]);
-    for (let i = 0; i < 2048 + 5; i++) x = unaryOp(g, `step${i}`, x, 'relu', 1, 1);
+    for (let i = 0; i < 2048 + 5; i++) x = unaryOp(g, `step${i}`, x, 'relu', { shift: 1 });
     g.output('y', x);
     const compiled = await CompiledGraph.compile(swiftshader.gpu!, g);
     try {
