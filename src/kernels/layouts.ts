@@ -32,6 +32,26 @@ export function blockedSize(M: number, K: number, s: BlockShape, batch = 1): num
   return batch * Math.ceil(M / s.MB) * Math.ceil(K / s.KC) * s.MB * s.KC;
 }
 
+/** The widest k-block (KC) of any blocked product. */
+export const MAX_KC = 256;
+
+/**
+ * Floats of the window matmul-blocked declares for blocks of `rows` rows (A: MB, W: NB) at
+ * any KC <= MAX_KC, so one pipeline serves every KC (each pipeline costs SwiftShader ~0.3-2 s
+ * of CPU to create; bench/RESULTS.md).
+ */
+export function blockWindowFloats(rows: number): number {
+  return Math.min(UNIFORM_WINDOW_FLOATS, MAX_KC * rows);
+}
+
+/**
+ * Floats after the last block so that it can be bound as a whole declared window; zero for A's
+ * blocks (MB x KC fills 64 KiB). Never read: loads stay inside the block.
+ */
+export function windowSlack(s: BlockShape): number {
+  return blockWindowFloats(s.MB) - s.MB * s.KC;
+}
+
 /** Where X[m, k] is stored. */
 export function blockedIndex(m: number, k: number, K: number, s: BlockShape, rowsInner = false): number {
   const block = Math.floor(m / s.MB) * Math.ceil(K / s.KC) + Math.floor(k / s.KC);

@@ -7,14 +7,17 @@
  * first laid out in blocks (`block-rows`, and W once at load time):
  *   A [M, K]  -> Ab [ceil(M/MB)][ceil(K/KC)][MB][KC]   (zero padded)
  *   W [N, K]  -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB]   (transposed within a block, zero padded)
- * with MB * KC and NB * KC at most 16384 floats; the block shape follows the layer (a narrow
- * layer gets narrow blocks, so little padding is multiplied). One dispatch computes an MB x NB
- * output tile over P k-blocks (P pairs of windows bound); K beyond P blocks takes further
- * passes that accumulate. Workgroups split the tile's rows (TM per thread, uniform across
- * lanes); lanes own TN vec4s of columns, NB / TN columns apart. On llvmpipe every load in the k
- * loop (even one uniform across lanes) is a gather of 8 scalar loads per component (~11 ns
- * per vec4 per 8 lanes, against ~2 ns per vec4 FMA: bench/RESULTS.md, 2026-12-02), so the
- * rate follows loads per FMA: TM + 4 TN vec4 loads for 4 TM TN vec4 FMAs per k4 step.
+ * with MB * KC = 16384 and NB * KC at most 16384 floats; the block shape follows the layer (a
+ * narrow layer gets narrow blocks, so little padding is multiplied). The shader declares the
+ * windows for any KC (blockWindowFloats) and takes KC as a uniform (kc4), so one pipeline
+ * serves every KC (windowSlack pads the operands whose blocks are smaller). One dispatch
+ * computes an MB x NB output tile over P k-blocks (P pairs of windows bound); K beyond P
+ * blocks takes further passes that accumulate. Workgroups split the tile's rows (TM per
+ * thread, uniform across lanes); lanes own TN vec4s of columns, NB / TN columns apart. On
+ * llvmpipe every load in the k loop (even one uniform across lanes) is a gather of 8 scalar
+ * loads per component (~11 ns per vec4 per 8 lanes, against ~2 ns per vec4 FMA:
+ * bench/RESULTS.md, 2026-12-02), so the rate follows loads per FMA: TM + 4 TN vec4 loads for
+ * 4 TM TN vec4 FMAs per k4 step.
  * A convolution's output (stored transposed) can end in the scale-aware gate (conv2d's
  * epilogue): its two small maps are read through uniform windows too, laid out per column
  * block as [ceil(N/NB)][GP][NB] (GP = gh * gw padded to vec4s), so a lane's 4 channels at a
@@ -23,7 +26,7 @@
  */
 import type { WeightDtype } from '../runtime/graph.js';
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
-import { blockedIndexFn, blockedWeightLoads } from './layouts.js';
+import { blockedIndexFn, blockedWeightLoads, blockWindowFloats, UNIFORM_WINDOW_FLOATS } from './layouts.js';
 import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
@@ -31,8 +34,8 @@ export const matmulBlocked = defineKernel({
   // P pairs of 64 KiB uniform windows (a_p: a block of A, w_p: a block of W), then storage.
   bindings: (c) => [
     ...[...Array(c.P).keys()].flatMap((p): KernelBinding[] => [
-      { name: `a${p}`, uniform: (c.MB * c.KC) / 4 },
-      { name: `w${p}`, uniform: (c.NB * c.KC) / (c.wdt === 'f16' ? 8 : 4), type: weightBindingType(c.wdt) },
+      { name: `a${p}`, uniform: UNIFORM_WINDOW_FLOATS / 4 },
+      { name: `w${p}`, uniform: blockWindowFloats(c.NB) / (c.wdt === 'f16' ? 8 : 4), type: weightBindingType(c.wdt) },
     ]),
     { name: 'bias', optional: true },
     { name: 'residual', optional: true },
@@ -41,7 +44,8 @@ export const matmulBlocked = defineKernel({
     { name: 'out', output: true },
   ],
   // kc4 = KC / 4 as a uniform: a constant trip count lets LLVM unroll the k loop completely,
-  // which multiplies llvmpipe's first-use compile time for no measurable gain.
+  // which multiplies llvmpipe's first-use compile time for no measurable gain; it is also A's
+  // row pitch in its window (MB = 16384 / KC rows).
   // out_t stores the product transposed (out [N, M], ldo = M): the channel-first output of a
   // convolution lowered to im2col rows x weight^T (lowering/blocked-conv.ts).
   // h, w, gh, gw: the gate epilogue's output and gate-map sizes (conv2d's gateEpilogue).
@@ -65,7 +69,7 @@ export const matmulBlocked = defineKernel({
   // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
   // outKC > 0: out [M, N] is stored as the next product's A blocks of outMB x outKC (layouts.ts)
   // instead of row-major, so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
-  constants: { KC: 128, MB: 128, NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false, wdt: 'f32' as WeightDtype, outKC: 0, outMB: 0 },
+  constants: { NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false, wdt: 'f32' as WeightDtype, outKC: 0, outMB: 0 },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
@@ -76,10 +80,10 @@ export const matmulBlocked = defineKernel({
     const step = (p: number) => /* wgsl */ `
   for (var k4 = 0u; k4 < params.kc4; k4++) {
 ${cols.map((j) => blockedWeightLoads(`w${p}`, c.wdt, c.NB, 'k4', j ? `col4 + ${j * LANES}u` : 'col4', `w${j}_`)).join('\n')}
-${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * ${c.KC / 4}u + k4];${cols.map((j) => ` ${acc(i, j)} = fma(vec4(a.x), w${j}_0, fma(vec4(a.y), w${j}_1, fma(vec4(a.z), w${j}_2, fma(vec4(a.w), w${j}_3, ${acc(i, j)}))));`).join('')} }`).join('\n')}
+${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * params.kc4 + k4];${cols.map((j) => ` ${acc(i, j)} = fma(vec4(a.x), w${j}_0, fma(vec4(a.y), w${j}_1, fma(vec4(a.z), w${j}_2, fma(vec4(a.w), w${j}_3, ${acc(i, j)}))));`).join('')} }`).join('\n')}
   }`;
     return /* wgsl */ `
-// a_p: [${c.MB} rows][${c.KC}] block of A, w_p: [${c.KC}][${c.NB} cols] block of W^T -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][${c.NB} cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 ${c.GP ? `// gate_mul, gate_add: [${c.GP} (gh * gw used)][${c.NB} channels]; out [N, M] with M = h * w pixels` : ''}
 ${c.activated ? activationSwitchFn('params.act') : activationFn('none')}
 ${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
@@ -127,6 +131,6 @@ ${c.GP ? `      let gm = gate_mul_at(c4, t.y, t.x);
 `;
   },
   // Only the rows of the tile that exist: the last tile of a 66-row BERT batch has 2 of 64.
-  workgroups: (u, c) => [1, Math.ceil(Math.min(c.MB, u.M - u.m0) / c.TM), 1],
+  workgroups: (u, c) => [1, Math.ceil(Math.min(UNIFORM_WINDOW_FLOATS / (4 * u.kc4), u.M - u.m0) / c.TM), 1],
 });
 

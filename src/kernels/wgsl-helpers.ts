@@ -202,11 +202,13 @@ export function readConvInput(upA: boolean, inB: boolean): string {
  * Swin's shifted-window mask regions: on the padded grid of `size` positions, coordinate v is in
  * region 0, 1 or 2 of the reference's img_mask slices (0, -window), (-window, -shift), (-shift, None).
  * `fn region(v: u32, size: u32) -> u32` for shifted blocks; swinRegion is the same in TypeScript.
+ * `shift`: a constant or a u32 WGSL expression (a uniform). With shift 0 every window's tokens
+ * lie in one region, so the mask it drives never fires.
  */
-export const swinRegionFn = (window: number, shift: number): string => /* wgsl */ `
+export const swinRegionFn = (window: number, shift: number | string): string => /* wgsl */ `
 fn region(v: u32, size: u32) -> u32 {
   if (v < size - ${window}u) { return 0u; }
-  if (v < size - ${shift}u) { return 1u; }
+  if (v < size - ${typeof shift === 'number' ? `${shift}u` : shift}) { return 1u; }
   return 2u;
 }`;
 

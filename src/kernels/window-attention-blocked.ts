@@ -33,14 +33,16 @@ export const windowAttentionBlocked = defineKernel({
     { name: 'out', output: true, type: 'vec4<f32>' },
   ],
   // win0: the group's first window (on the rolled, padded grid); count: its windows (<= J).
-  uniforms: { H: 'u32', W: 'u32', C: 'u32', Hp: 'u32', Wp: 'u32', win_cols: 'u32', win0: 'u32', count: 'u32', head: 'u32', scale: 'f32' },
+  // shift is a uniform, so a Swin stage's plain and shifted blocks share one pipeline (on
+  // SwiftShader each costs 3-5 s of CPU to create); with shift 0 the mask never fires (a window's
+  // tokens lie in one region) and costs nothing measurable on llvmpipe (bench/RESULTS.md).
+  uniforms: { H: 'u32', W: 'u32', C: 'u32', Hp: 'u32', Wp: 'u32', win_cols: 'u32', win0: 'u32', count: 'u32', head: 'u32', scale: 'f32', shift: 'u32' },
   // J: windows per dispatch; TQ queries per thread, WG threads per workgroup (one llvmpipe SIMD row).
   // outKC > 0: out is stored as the projection's A blocks of outMB x outKC (layouts.ts; KC
   // divides C), so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
-  constants: { window: 12, headDim: 32, shift: 0, J: 1, TQ: 6, WG: 8, outKC: 0, outMB: 0 },
+  constants: { window: 12, headDim: 32, J: 1, TQ: 6, WG: 8, outKC: 0, outMB: 0 },
   wgsl: (c) => {
     const w = c.window;
-    const shift = c.shift;
     const n = w * w;
     const d4 = c.headDim / 4;
     const span = 2 * w - 1;
@@ -52,8 +54,8 @@ export const windowAttentionBlocked = defineKernel({
   let i${t} = wg.x * ${c.WG * c.TQ}u + ${t * c.WG}u + lid;
   let qi${t} = min(i${t}, N - 1u) / ${w}u;
   let qj${t} = min(i${t}, N - 1u) % ${w}u;
-  let py${t} = (y0 + qi${t} + ${shift}u) % params.Hp;
-  let px${t} = (x0 + qj${t} + ${shift}u) % params.Wp;
+  let py${t} = (y0 + qi${t} + params.shift) % params.Hp;
+  let px${t} = (x0 + qj${t} + params.shift) % params.Wp;
   let real${t} = py${t} < params.H && px${t} < params.W;
   let tok${t} = py${t} * params.W + px${t};
   var q${t}: array<vec4<f32>, ${d4}>;
@@ -64,7 +66,7 @@ ${es.map((e) => `    q${t}[${e}] = qkv_bias[q_col + ${e}u] * params.scale;`).joi
   }
   // (qi - ki + w - 1) * (2w - 1) + (qj - kj + w - 1) = brow - boff
   let brow${t} = (qi${t} + ${w - 1}u) * ${span}u + qj${t} + ${w - 1}u;
-  ${shift > 0 ? `let qreg${t} = region(y0 + qi${t}, params.Hp) * 3u + region(x0 + qj${t}, params.Wp);` : ''}
+  let qreg${t} = region(y0 + qi${t}, params.Hp) * 3u + region(x0 + qj${t}, params.Wp);
   var m${t} = ${LOWEST_F32};
   var sum${t} = 0.0;
   var acc${t}: array<vec4<f32>, ${d4}>;`;
@@ -73,7 +75,7 @@ ${es.map((e) => `    q${t}[${e}] = qkv_bias[q_col + ${e}u] * params.scale;`).joi
     const update = (t: number) => `
       var s${t} = ${es.map((e) => `dot(q${t}[${e}], k${e})`).join(' + ')};
       s${t} += bias(brow${t} - boff);
-      ${shift > 0 ? `if (kreg != qreg${t}) { s${t} += -100.0; }` : ''}
+      if (kreg != qreg${t}) { s${t} += -100.0; }
       let mn${t} = max(m${t}, s${t});
       let corr${t} = exp(m${t} - mn${t});
       let p${t} = exp(s${t} - mn${t});
@@ -82,7 +84,7 @@ ${es.map((e) => `    q${t}[${e}] = qkv_bias[q_col + ${e}u] * params.scale;`).joi
     return /* wgsl */ `
 // qkv: [H*W, 3C], qkv_bias: [3C], k, v: [${c.J}][${n}][${d4}] vec4 of windows win0.. of head head,
 // table: bias column [(2w-1)^2] of head -> out: [H*W, C]${c.outKC ? ` in blocks of ${c.outMB} x ${c.outKC}` : ''} (those windows' tokens, the head's columns)
-${shift > 0 ? swinRegionFn(w, shift) : ''}${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
+${swinRegionFn(w, 'params.shift')}${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
 fn bias(i: u32) -> f32 { return table[i / 4u][i % 4u]; }
 const N = ${n}u;
 const D4 = ${d4}u;
@@ -98,11 +100,11 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) lid: 
   let q_col = params.head * D4;
 ${each(query)}
   for (var ki = 0u; ki < ${w}u; ki++) {
-    ${shift > 0 ? `let kreg_row = region(y0 + ki, params.Hp) * 3u;` : ''}
+    let kreg_row = region(y0 + ki, params.Hp) * 3u;
     for (var kj = 0u; kj < ${w}u; kj++) {
       let j = ki * ${w}u + kj;
       let boff = ki * ${span}u + kj;
-      ${shift > 0 ? `let kreg = kreg_row + region(x0 + kj, params.Wp);` : ''}
+      let kreg = kreg_row + region(x0 + kj, params.Wp);
 ${es.map((e) => `      let k${e} = k[kb + j * D4 + ${e}u];`).join('\n')}
 ${each(update)}
 ${es.map((e) => `      let v${e} = v[kb + j * D4 + ${e}u];\n${each((t) => `      acc${t}[${e}] = acc${t}[${e}] * corr${t} + p${t} * v${e};`)}`).join('\n')}
@@ -144,7 +146,7 @@ export function windowAttentionBlockedOp(g: Graph, name: string, args: WindowAtt
   }, consts: { window: w, headDim: D, shift } });
 
   const out = g.activation(name, [H * W, C]);
-  const base = { H, W, C, Hp, Wp, win_cols: winCols, scale: D ** -0.5 };
+  const base = { H, W, C, Hp, Wp, win_cols: winCols, scale: D ** -0.5, shift };
   const dispatches = [];
   for (let head = 0; head < heads; head++) {
     for (let group = 0; group < groups; group++) {
@@ -154,6 +156,6 @@ export function windowAttentionBlockedOp(g: Graph, name: string, args: WindowAtt
       });
     }
   }
-  g.call(windowAttentionBlocked, name, { args: { qkv, qkv_bias: qkvBias, k: blocks, v: blocks, table: blocks, out }, uniforms: dispatches[0].uniforms, consts: { window: w, headDim: D, shift, J }, dispatches, flops: windowAttentionFlops(heads * windows, w, D) });
+  g.call(windowAttentionBlocked, name, { args: { qkv, qkv_bias: qkvBias, k: blocks, v: blocks, table: blocks, out }, uniforms: dispatches[0].uniforms, consts: { window: w, headDim: D, J }, dispatches, flops: windowAttentionFlops(heads * windows, w, D) });
   return out;
 }

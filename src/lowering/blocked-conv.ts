@@ -20,7 +20,7 @@ import { FianetError } from '../errors.js';
 import { checkConv2dArgs, type Conv2dArgs, type ConvDims } from '../kernels/conv2d.js';
 import { convInputRowsOp } from '../kernels/conv-input-rows.js';
 import { im2colBlocksOp } from '../kernels/im2col-blocks.js';
-import { blockedSize, STORAGE_WINDOW_BYTES, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
+import { blockedSize, MAX_KC, STORAGE_WINDOW_BYTES, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
 import { checkPatchEmbed, patchBlocks, type PatchEmbedArgs, type PatchEmbedding } from '../kernels/patch-embed.js';
 import type { Graph, Tensor } from '../runtime/graph.js';
 import { blockCols, blockedMatmulFromBlocks, blockedWeight, blockShape } from './blocked-matmul.js';
@@ -51,7 +51,7 @@ function im2colConv(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>, dims
 
 /** Channels per block: 64 at least, so every window offset (a multiple of KC floats) is 256-byte aligned. */
 function channelBlock(cin: number): number {
-  return [256, 128].find((kc) => cin % kc === 0) ?? 64;
+  return [MAX_KC, 128].find((kc) => cin % kc === 0) ?? 64;
 }
 
 function implicitConv(g: Graph, name: string, args: Omit<Conv2dArgs, 'tile'>, dims: ConvDims): Tensor {

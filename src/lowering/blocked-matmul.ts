@@ -6,7 +6,7 @@
  */
 import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
-import { blockedSize, blockedWindow, packBlockedF16, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
+import { blockedSize, blockedWindow, MAX_KC, packBlockedF16, UNIFORM_WINDOW_FLOATS, windowSlack } from '../kernels/layouts.js';
 import type { LinearArgs } from '../kernels/matmul.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
@@ -27,7 +27,7 @@ const pow2 = (n: number, least: number): number => Math.max(least, 2 ** Math.cei
  * of M, so a model needs few pipeline variants (llvmpipe compiles each on first use).
  */
 export function blockShape(N: number, K: number): { KC: number; MB: number; NB: number } {
-  const KC = Math.min(256, pow2(K, 16));
+  const KC = Math.min(MAX_KC, pow2(K, 16));
   return { KC, MB: UNIFORM_WINDOW_FLOATS / KC, NB: blockCols(N, KC) };
 }
 
@@ -130,7 +130,7 @@ function blockView(g: Graph, name: string, v: MatrixView, MB: number, KC: number
   const KB = Math.ceil(K / KC);
   const zblocks = Math.ceil(M / MB) * KB;
   const n = blockedSize(M, K, { MB, KC }, batch);
-  const out = g.activation(name, [n]);
+  const out = g.activation(name, [n + windowSlack({ MB, KC })]);
   g.call(blockRows, name, { args: { x: v.tensor, out }, uniforms: { M, K, KB, n, off, ldm: ldr, ldk: ldc, zstride: batchStride, zblocks }, consts: { KC, MB, rowsInner } });
   return out;
 }
@@ -189,7 +189,7 @@ export function blockedMatmulFromBlocks(
   const shape = { KC, MB, NB: blockCols(N, KC) };
   const expected = blockShape(N, K);
   if (!dims.aWindow && (expected.KC !== KC || expected.MB !== MB)) throw new FianetError('bad-graph', `${where}: A is blocked ${MB} x ${KC}, blockShape(${N}, ${K}) wants ${expected.MB} x ${expected.KC}`);
-  if (MB * KC > UNIFORM_WINDOW_FLOATS) throw new FianetError('bad-graph', `${where}: A blocks of ${MB} x ${KC} exceed a 64 KiB window`);
+  if (MB * KC > UNIFORM_WINDOW_FLOATS || KC > MAX_KC) throw new FianetError('bad-graph', `${where}: A blocks of ${MB} x ${KC} exceed a 64 KiB window or ${MAX_KC} columns`);
   // Rows stored: every row of A, or the first w of each pitch-wide grid row.
   const outRows = dims.rowPitch ? (M / dims.rowPitch.pitch) * dims.rowPitch.w : M;
   if (!Number.isInteger(outRows)) throw new FianetError('bad-graph', `${where}: ${M} rows are not whole grid rows of pitch ${dims.rowPitch!.pitch}`);
@@ -264,7 +264,7 @@ export function blockedMatmulFromBlocks(
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
   const TN = columnVec4s(NB);
-  const consts = { KC, MB, NB, TM: Math.min(TM, MB), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1, wdt };
+  const consts = { NB, TM: Math.min(TM, MB), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1, wdt };
   g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
 }
@@ -281,9 +281,16 @@ export function blockedWeight(
   if (w.dtype !== 'f32') throw new FianetError('bad-graph', `${w.label}: only f32 weights are laid out in blocks, this one is ${w.dtype}`);
   const source = g.weights.get(w.id)!;
   const dtype = g.weightDtype;
-  return g.weight(`${w.label}#${reorder?.tag ?? ''}blocked${KC}x${NB}${dtype === 'f16' ? 'f16' : ''}`, [Math.ceil(N / NB) * Math.ceil(K / KC) * KC * NB], async () => {
+  const size = blockedSize(N, K, { MB: NB, KC });
+  const slack = windowSlack({ MB: NB, KC });
+  return g.weight(`${w.label}#${reorder?.tag ?? ''}blocked${KC}x${NB}${dtype === 'f16' ? 'f16' : ''}`, [size + slack], async () => {
     const data = (typeof source === 'function' ? await source() : source) as Float32Array;
     const blocks = blockWeight(reorder ? reorder.rows(data) : data, N, K, KC, NB);
-    return dtype === 'f16' ? packBlockedF16(blocks, KC, NB, w.label) : blocks;
+    const stored = dtype === 'f16' ? packBlockedF16(blocks, KC, NB, w.label) : blocks;
+    if (!slack) return stored;
+    // Zero slack after the blocks (windowSlack; f16: two halves a word). Only narrow layers have any.
+    const padded = dtype === 'f16' ? new Uint32Array((size + slack) / 2) : new Float32Array(size + slack);
+    padded.set(stored);
+    return padded;
   }, dtype);
 }
