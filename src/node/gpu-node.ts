@@ -75,16 +75,17 @@ async function tryLlvmpipe(): Promise<Gpu> {
   return openDevice(adapter, 'llvmpipe', 'opengles', 'compatibility');
 }
 
+let dawnPollsGently = false;
+
 /**
  * Dawn's Node bindings settle a pending promise (onSubmittedWorkDone, mapAsync) by calling
  * wgpuInstanceProcessEvents from setImmediate, rescheduled until it settles: a busy loop on the
  * main thread for as long as the device works. On SwiftShader the device is the CPU, run by
  * min(cores, 16) worker threads, and that loop took a core from them: on 2 cores a 1024^3
- * matmul spent ~40% of its CPU there and ran at half the rate (bench/RESULTS.md, 2026-12-02).
+ * matmul spent 20-50% of its CPU there and ran 1.5-2x slower (bench/RESULTS.md, 2026-12-02).
  * Dawn looks setImmediate up on the global object at every poll, so its callbacks (anonymous
  * native functions) are polled 1 ms apart instead; every other callback keeps setImmediate.
  */
-let dawnPollsGently = false;
 function pollDawnEveryMillisecond(): void {
   if (dawnPollsGently) return;
   dawnPollsGently = true;
