@@ -75,11 +75,34 @@ async function tryLlvmpipe(): Promise<Gpu> {
   return openDevice(adapter, 'llvmpipe', 'opengles', 'compatibility');
 }
 
+let dawnPollsGently = false;
+
+/**
+ * Dawn's Node bindings settle a pending promise (onSubmittedWorkDone, mapAsync) by calling
+ * wgpuInstanceProcessEvents from setImmediate, rescheduled until it settles: a busy loop on the
+ * main thread for as long as the device works. On SwiftShader the device is the CPU, run by
+ * min(cores, 16) worker threads, and that loop took a core from them: on 2 cores a 1024^3
+ * matmul spent 20-50% of its CPU there and ran 1.5-2x slower (bench/RESULTS.md, 2026-12-02).
+ * Dawn looks setImmediate up on the global object at every poll, so its callbacks (anonymous
+ * native functions) are polled 1 ms apart instead; every other callback keeps setImmediate.
+ */
+function pollDawnEveryMillisecond(): void {
+  if (dawnPollsGently) return;
+  dawnPollsGently = true;
+  const immediate = globalThis.setImmediate;
+  const nativeSource = 'function () { [native code] }';
+  const gentle = (fn: (...args: unknown[]) => void, ...args: unknown[]) =>
+    fn.name === '' && Function.prototype.toString.call(fn) === nativeSource ? setTimeout(fn, 1, ...args) : immediate(fn, ...args);
+  // Object.assign keeps util.promisify(setImmediate) working (its custom symbol is enumerable).
+  globalThis.setImmediate = Object.assign(gentle, immediate) as unknown as typeof setImmediate;
+}
+
 async function trySwiftshader(): Promise<Gpu> {
   const icd = process.env.FIANET_SWIFTSHADER_ICD ?? SWIFTSHADER_ICDS.find((p) => existsSync(p));
   if (!icd) throw new Error(`no SwiftShader Vulkan ICD found (looked at ${SWIFTSHADER_ICDS.join(', ')}; Debian's chromium package ships one)`);
   process.env.VK_ICD_FILENAMES = icd;
   ensureRuntimeDir();
+  pollDawnEveryMillisecond();
   const gpu = create(['backend=vulkan', EXACT_TIMESTAMPS]);
   instances.push(gpu);
   const adapter = await gpu.requestAdapter();
