@@ -18,18 +18,20 @@ const WG = 256;
 export const blockRows = defineKernel({
   name: 'block-rows',
   bindings: [{ name: 'x' }, { name: 'out', output: true }],
-  // zblocks: blocks per matrix of the batch, ceil(M / MB) * KB.
-  uniforms: { M: 'u32', K: 'u32', KB: 'u32', n: 'u32', off: 'u32', ldm: 'u32', ldk: 'u32', zstride: 'u32', zblocks: 'u32' },
-  constants: { KC: 128, MB: 128, rowsInner: false },
+  // zblocks: blocks per matrix of the batch, ceil(M / MB) * KB. The block shape (KC, MB) is a
+  // uniform: one pipeline lays out every shape (pipelines cost SwiftShader 0.3-2 s of CPU each to
+  // create, bench/RESULTS.md), and a division by a uniform is nothing beside the per-lane load.
+  uniforms: { M: 'u32', K: 'u32', KB: 'u32', n: 'u32', off: 'u32', ldm: 'u32', ldk: 'u32', zstride: 'u32', zblocks: 'u32', KC: 'u32', MB: 'u32' },
+  constants: { rowsInner: false },
   wgsl: (c) => /* wgsl */ `
-// x viewed as [batch][M, K] -> out: [batch][ceil(M/${c.MB})][KB] blocks of ${c.rowsInner ? `[${c.KC}][${c.MB}]` : `[${c.MB}][${c.KC}]`}
+// x viewed as [batch][M, K] -> out: [batch][ceil(M/MB)][KB] blocks of ${c.rowsInner ? '[KC][MB]' : '[MB][KC]'}
 ${LINEAR_WORKGROUP}
-${blockedRowColFn(c, c.rowsInner)}
+${blockedRowColFn({ KC: 'params.KC', MB: 'params.MB' }, c.rowsInner)}
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * ${WG}u + li;
   if (i >= params.n) { return; }
-  let size = params.zblocks * ${c.MB * c.KC}u;
+  let size = params.zblocks * params.MB * params.KC;
   let z = i / size;
   let rc = blocked_rc(i % size, params.KB);
   var v = 0.0;

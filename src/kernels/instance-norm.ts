@@ -25,14 +25,15 @@ const laneSum = (v: string): string => workgroupTreeReduce(v, LANES, { slot: 'sl
 export const instanceNorm = defineKernel({
   name: 'instance-norm',
   bindings: [{ name: 'x' }, { name: 'mul', optional: true }, { name: 'residual', optional: true }, { name: 'out', output: true }],
-  uniforms: { rows: 'u32', cols: 'u32', eps: 'f32' },
-  // outKC > 0: out is stored as a product's A blocks of outMB x outKC (layouts.ts; KC divides
-  // cols), so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
-  constants: { mul: false, residual: false, outKC: 0, outMB: 0 },
+  // out_kc_log2: the A blocks' shape when blockedOut (layouts.ts blockedIndexFn), else 0.
+  uniforms: { rows: 'u32', cols: 'u32', eps: 'f32', out_kc_log2: 'u32' },
+  // blockedOut: out is stored as a product's A blocks (layouts.ts; KC divides cols), so no
+  // block-rows pass lays it out (lowering/fuse-block-rows.ts).
+  constants: { mul: false, residual: false, blockedOut: false },
   wgsl: (c) => /* wgsl */ `
-// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols]${c.outKC ? ` in blocks of ${c.outMB} x ${c.outKC}` : ''}, normalised per column
+// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols]${c.blockedOut ? ' in A blocks' : ''}, normalised per column
 var<workgroup> partial: array<f32, ${COLS * LANES}>;
-${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
+${c.blockedOut ? blockedIndexFn() : ''}
 @compute @workgroup_size(${COLS}, ${LANES})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col = wg.x * ${COLS}u + lid.x;
@@ -57,7 +58,7 @@ ${laneSum('q')}
       var y = (x[i] - mean) * rstd;
       ${c.mul ? 'y = y * mul[i];' : ''}
       ${c.residual ? 'y = y + residual[i];' : ''}
-      ${c.outKC ? `out[blocked_index(r, col, params.cols / ${c.outKC}u)] = y;` : 'out[i] = y;'}
+      ${c.blockedOut ? 'out[blocked_index(r, col, blocked_k_count(params.cols))] = y;' : 'out[i] = y;'}
     }
   }
 }
@@ -80,7 +81,7 @@ export function instanceNormOp(g: Graph, name: string, x: Tensor, eps: number, o
   if (opts.residual) expectShape(where, 'residual', opts.residual, x.shape);
   const [rows, cols] = x.shape;
   const out = g.activation(name, x.shape);
-  g.call(instanceNorm, name, { args: { x, mul: opts.mul, residual: opts.residual, out }, uniforms: { rows, cols, eps }, consts: { mul: !!opts.mul, residual: !!opts.residual } });
+  g.call(instanceNorm, name, { args: { x, mul: opts.mul, residual: opts.residual, out }, uniforms: { rows, cols, eps, out_kc_log2: 0 }, consts: { mul: !!opts.mul, residual: !!opts.residual } });
   return out;
 }
 

@@ -50,16 +50,17 @@ export const layerNormRows = defineKernel({
   name: 'layer-norm-rows',
   // A transposed output is written a float at a time (a column of [cols, rows] per thread).
   bindings: (c) => [{ name: 'x', type: 'vec4<f32>' }, { name: 'gamma', type: 'vec4<f32>' }, { name: 'beta', type: 'vec4<f32>' }, { name: 'out', output: true, type: c.transposeOut ? 'f32' : 'vec4<f32>' }],
-  uniforms: { rows: 'u32', c4: 'u32', eps: 'f32', row0: 'u32' },
-  // outKC > 0: out holds the rows in matmul-blocked's A blocks of outMB x outKC (layouts.ts),
-  // written here instead of by a block-rows pass (lowering/fuse-block-rows.ts).
-  constants: { transposeOut: false, outKC: 0, outMB: 0 },
+  // out_kc_log2: the A blocks' shape when blockedOut (layouts.ts blockedIndexFn), else 0.
+  uniforms: { rows: 'u32', c4: 'u32', eps: 'f32', row0: 'u32', out_kc_log2: 'u32' },
+  // blockedOut: out holds the rows in matmul-blocked's A blocks (layouts.ts), written here
+  // instead of by a block-rows pass (lowering/fuse-block-rows.ts).
+  constants: { transposeOut: false, blockedOut: false },
   wgsl: (c) => /* wgsl */ `
-// x: [row0 + rows, 4 * c4] (rows row0.. are read) -> out: ${c.outKC ? `[rows, 4 * c4] in blocks of ${c.outMB} x ${c.outKC}` : '[rows, 4 * c4] (or [4 * c4, rows] with transposeOut)'}; a row per thread
+// x: [row0 + rows, 4 * c4] (rows row0.. are read) -> out: ${c.blockedOut ? '[rows, 4 * c4] in A blocks' : '[rows, 4 * c4] (or [4 * c4, rows] with transposeOut)'}; a row per thread
 ${LINEAR_WORKGROUP}
 ${c.transposeOut ? `fn store(i: u32, row: u32, y: vec4<f32>) {
   for (var j = 0u; j < 4u; j++) { out[(4u * i + j) * params.rows + row] = y[j]; }
-}` : ''}${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
+}` : ''}${c.blockedOut ? blockedIndexFn() : ''}
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let row = linear_workgroup(wg, nwg) * ${WG}u + li;
@@ -72,13 +73,13 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   var q = vec4<f32>();
   for (var i = 0u; i < params.c4; i++) { let d = x[base + i] - mean; q += d * d; }
   let rstd = inverseSqrt((q.x + q.y + q.z + q.w) / n + params.eps);
-${c.outKC ? `  let kb_count = (4u * params.c4 + ${c.outKC - 1}u) / ${c.outKC}u;
+${c.blockedOut ? `  let kb_count = blocked_k_count(4u * params.c4);
 ` : ''}  for (var i = 0u; i < params.c4; i++) {
     let y = (x[base + i] - mean) * rstd * gamma[i] + beta[i];
-    ${c.transposeOut ? 'store(i, row, y);' : c.outKC ? 'out[blocked_index(row, 4u * i, kb_count) / 4u] = y;' : 'out[row * params.c4 + i] = y;'}
+    ${c.transposeOut ? 'store(i, row, y);' : c.blockedOut ? 'out[blocked_index(row, 4u * i, kb_count) / 4u] = y;' : 'out[row * params.c4 + i] = y;'}
   }
-${c.outKC ? `  // The last block's columns past the row are zeros, as block-rows writes them (W's are zero too, but 0 * NaN is not 0).
-  for (var i = params.c4; i < kb_count * ${c.outKC / 4}u; i++) { out[blocked_index(row, 4u * i, kb_count) / 4u] = vec4<f32>(); }
+${c.blockedOut ? `  // The last block's columns past the row are zeros, as block-rows writes them (W's are zero too, but 0 * NaN is not 0).
+  for (var i = params.c4; i < (kb_count << params.out_kc_log2) / 4u; i++) { out[blocked_index(row, 4u * i, kb_count) / 4u] = vec4<f32>(); }
 ` : ''}}
 `,
   workgroups: (u) => grid1d(Math.ceil(u.rows / WG)),
@@ -123,7 +124,7 @@ export function layerNormOp(g: Graph, name: string, x: Tensor, a: LayerNormArgs)
 export function layerNormRowsOp(g: Graph, name: string, x: Tensor, a: LayerNormArgs): Tensor {
   const { rows, cols, row0, out } = layerNormOutput(g, name, x, a);
   if (cols % 4 !== 0) throw new FianetError('bad-graph', `${g.name(name)}: layer-norm-rows reads rows of vec4s, ${cols} columns are not a multiple of 4`);
-  g.call(layerNormRows, name, { args: { x, gamma: a.gamma, beta: a.beta, out }, uniforms: { rows, c4: cols / 4, eps: a.eps, row0 }, consts: { transposeOut: !!a.transposeOut } });
+  g.call(layerNormRows, name, { args: { x, gamma: a.gamma, beta: a.beta, out }, uniforms: { rows, c4: cols / 4, eps: a.eps, row0, out_kc_log2: 0 }, consts: { transposeOut: !!a.transposeOut } });
   return out;
 }
 

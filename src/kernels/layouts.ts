@@ -110,25 +110,53 @@ ${[0, 1, 2, 3].map((j) => `    let ${name}${j} = ${binding}[${name}at${j ? ` + $
 }
 
 /**
- * `fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32`: where X[m, k] is stored (blockedIndex,
- * A's layout), for a producer that writes the blocks directly instead of block-rows.
+ * `fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32`: where X[m, k] of an A operand is
+ * stored (blockedIndex: blocks of MB x KC, MB = UNIFORM_WINDOW_FLOATS / KC, both powers of two),
+ * and `fn blocked_k_count(cols: u32) -> u32` (KB = ceil(cols / KC)), for a producer that writes
+ * the blocks itself instead of block-rows. KC is the uniform `params.out_kc_log2` (log2 KC,
+ * outKcLog2), not a constant, so one pipeline serves every block shape: each pipeline costs
+ * SwiftShader 0.3-2 s of CPU to create (bench/RESULTS.md, ready in seconds).
  */
-export function blockedIndexFn(s: BlockShape): string {
+export function blockedIndexFn(): string {
+  const window = Math.log2(UNIFORM_WINDOW_FLOATS);
   return /* wgsl */ `
 fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  return ((m / ${s.MB}u) * kb_count + k / ${s.KC}u) * ${s.MB * s.KC}u + (m % ${s.MB}u) * ${s.KC}u + k % ${s.KC}u;
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = ${window}u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << ${window}u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+`;
+}
+
+/** The out_kc_log2 uniform of a producer storing A blocks of `s` (blockedIndexFn); 0 for row-major output. */
+export function outKcLog2(s: BlockShape): number {
+  const log2 = Math.log2(s.KC);
+  if (!Number.isInteger(log2) || s.MB * s.KC !== UNIFORM_WINDOW_FLOATS) throw new FianetError('bad-graph', `a producer stores A blocks of ${UNIFORM_WINDOW_FLOATS} floats with KC a power of two, not ${s.MB} x ${s.KC}`);
+  return log2;
+}
+
+/** A block shape read from uniforms: WGSL expressions for KC and MB (one pipeline for every shape). */
+export interface BlockShapeWgsl {
+  KC: string;
+  MB: string;
+}
+
+/**
+ * `fn blocked_rc(i: u32, kb_count: u32) -> vec2u`: the row and column of X that element i of the
+ * layout holds, for a block shape fixed in the shader (BlockShape) or read from uniforms (BlockShapeWgsl).
+ */
+export function blockedRowColFn(s: BlockShape | BlockShapeWgsl, rowsInner = false): string {
+  const [KC, MB, size] = isFixedShape(s) ? [`${s.KC}u`, `${s.MB}u`, `${s.MB * s.KC}u`] : [s.KC, s.MB, `(${s.MB} * ${s.KC})`];
+  const [row, col] = rowsInner ? [`i % ${MB}`, `(i / ${MB}) % ${KC}`] : [`(i / ${KC}) % ${MB}`, `i % ${KC}`];
+  return /* wgsl */ `
+fn blocked_rc(i: u32, kb_count: u32) -> vec2u {
+  let block = i / ${size};
+  return vec2u((block / kb_count) * ${MB} + ${row}, (block % kb_count) * ${KC} + ${col});
 }`;
 }
 
-/** `fn blocked_rc(i: u32, kb_count: u32) -> vec2u`: the row and column of X that element i of the layout holds. */
-export function blockedRowColFn(s: BlockShape, rowsInner = false): string {
-  const [row, col] = rowsInner ? [`i % ${s.MB}u`, `(i / ${s.MB}u) % ${s.KC}u`] : [`(i / ${s.KC}u) % ${s.MB}u`, `i % ${s.KC}u`];
-  return /* wgsl */ `
-fn blocked_rc(i: u32, kb_count: u32) -> vec2u {
-  let block = i / ${s.MB * s.KC}u;
-  return vec2u((block / kb_count) * ${s.MB}u + ${row}, (block % kb_count) * ${s.KC}u + ${col});
-}`;
-}
+const isFixedShape = (s: BlockShape | BlockShapeWgsl): s is BlockShape => typeof s.KC === 'number';
 
 /**
  * window-attention-blocked's K/V layout (written by window-kv-blocks):

@@ -54,7 +54,7 @@ export const matmulBlocked = defineKernel({
   // stored, compacted (an implicit-GEMM convolution computes on its padded input's grid).
   uniforms: {
     M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32',
-    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32', act: 'u32',
+    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32', act: 'u32', out_kc_log2: 'u32',
   },
   // Which activation (act: an index into ACTIVATIONS) is a uniform: each constant multiplies the
   // pipelines to compile. `activated` only says whether there is one: the switch costs llvmpipe
@@ -67,9 +67,10 @@ export const matmulBlocked = defineKernel({
   // through two more uniform windows of NB channels x GP floats.
   // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
   // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
-  // outKC > 0: out [M, N] is stored as the next product's A blocks of outMB x outKC (layouts.ts)
-  // instead of row-major, so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
-  constants: { NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false, wdt: 'f32' as WeightDtype, outKC: 0, outMB: 0 },
+  // blockedOut: out [M, N] is stored as the next product's A blocks (layouts.ts; their shape
+  // the uniform out_kc_log2) instead of row-major, so no block-rows pass lays it out
+  // (lowering/fuse-block-rows.ts).
+  constants: { NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false, wdt: 'f32' as WeightDtype, blockedOut: false },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
@@ -86,7 +87,7 @@ ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * params.kc4 + k4];${cols.ma
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][${c.NB} cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 ${c.GP ? `// gate_mul, gate_add: [${c.GP} (gh * gw used)][${c.NB} channels]; out [N, M] with M = h * w pixels` : ''}
 ${c.activated ? activationSwitchFn('params.act') : activationFn('none')}
-${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
+${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}${c.blockedOut ? blockedIndexFn() : ''}
 fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
@@ -95,7 +96,7 @@ fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  ${c.outKC ? `let o = blocked_index(mo, n, (params.N + ${c.outKC - 1}u) / ${c.outKC}u);` : 'let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);'}
+  ${c.blockedOut ? 'let o = blocked_index(mo, n, blocked_k_count(params.N));' : 'let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);'}
   var v = s * params.alpha;
   ${c.passes ? 'if (params.first == 0u) { v += out[o]; }' : ''}
   ${c.passes ? 'if (params.last != 0u) {' : '{'}

@@ -16,15 +16,16 @@ const WG = 64;
 export const patchMergeNorm = defineKernel({
   name: 'patch-merge-norm',
   bindings: [{ name: 'x' }, { name: 'gamma' }, { name: 'beta' }, { name: 'out', output: true }],
-  uniforms: { H: 'u32', W: 'u32', C: 'u32', W2: 'u32', tokens: 'u32', eps: 'f32' },
-  // outKC > 0: out is stored as the reduction's A blocks of outMB x outKC (layouts.ts; KC
-  // divides 4C), so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
-  constants: { outKC: 0, outMB: 0 },
+  // out_kc_log2: the A blocks' shape when blockedOut (layouts.ts blockedIndexFn), else 0.
+  uniforms: { H: 'u32', W: 'u32', C: 'u32', W2: 'u32', tokens: 'u32', eps: 'f32', out_kc_log2: 'u32' },
+  // blockedOut: out is stored as the reduction's A blocks (layouts.ts; KC divides 4C), so no
+  // block-rows pass lays it out (lowering/fuse-block-rows.ts).
+  constants: { blockedOut: false },
   wgsl: (c) => /* wgsl */ `
-// x: [H*W, C], gamma/beta: [4C] -> out: [ceil(H/2) * ceil(W/2), 4C]${c.outKC ? ` in blocks of ${c.outMB} x ${c.outKC}` : ''}
+// x: [H*W, C], gamma/beta: [4C] -> out: [ceil(H/2) * ceil(W/2), 4C]${c.blockedOut ? ' in A blocks' : ''}
 ${LINEAR_WORKGROUP}
 var<workgroup> partial: array<f32, ${WG}>;
-${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
+${c.blockedOut ? blockedIndexFn() : ''}
 fn gathered(oy: u32, ox: u32, k: u32) -> f32 {
   let part = k / params.C;
   let y = 2u * oy + (part & 1u);
@@ -49,7 +50,7 @@ ${workgroupTreeReduce('s', WG)}
 ${workgroupTreeReduce('q', WG)}
   let rstd = inverseSqrt(q / f32(cols) + params.eps);
   for (var k = li; k < cols; k += ${WG}u) {
-    out[${c.outKC ? `blocked_index(o, k, cols / ${c.outKC}u)` : 'o * cols + k'}] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];
+    out[${c.blockedOut ? 'blocked_index(o, k, blocked_k_count(cols))' : 'o * cols + k'}] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];
   }
 }
 `,
@@ -75,7 +76,7 @@ export function patchMergeNormOp(g: Graph, name: string, { x, H, W, gamma, beta,
   expectShape(where, `bias '${beta.label}'`, beta, [4 * C]);
   const [H2, W2] = [Math.ceil(H / 2), Math.ceil(W / 2)];
   const merged = g.activation(name, [H2 * W2, 4 * C]);
-  g.call(patchMergeNorm, name, { args: { x, gamma, beta, out: merged }, uniforms: { H, W, C, W2, tokens: H2 * W2, eps } });
+  g.call(patchMergeNorm, name, { args: { x, gamma, beta, out: merged }, uniforms: { H, W, C, W2, tokens: H2 * W2, eps, out_kc_log2: 0 } });
   return { merged, H2, W2 };
 }
 

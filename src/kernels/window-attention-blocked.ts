@@ -36,11 +36,11 @@ export const windowAttentionBlocked = defineKernel({
   // shift is a uniform, so a Swin stage's plain and shifted blocks share one pipeline (on
   // SwiftShader each costs 3-5 s of CPU to create); with shift 0 the mask never fires (a window's
   // tokens lie in one region) and costs nothing measurable on llvmpipe (bench/RESULTS.md).
-  uniforms: { H: 'u32', W: 'u32', C: 'u32', Hp: 'u32', Wp: 'u32', win_cols: 'u32', win0: 'u32', count: 'u32', head: 'u32', scale: 'f32', shift: 'u32' },
+  uniforms: { H: 'u32', W: 'u32', C: 'u32', Hp: 'u32', Wp: 'u32', win_cols: 'u32', win0: 'u32', count: 'u32', head: 'u32', scale: 'f32', shift: 'u32', out_kc_log2: 'u32' },
   // J: windows per dispatch; TQ queries per thread, WG threads per workgroup (one llvmpipe SIMD row).
-  // outKC > 0: out is stored as the projection's A blocks of outMB x outKC (layouts.ts; KC
-  // divides C), so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
-  constants: { window: 12, headDim: 32, J: 1, TQ: 6, WG: 8, outKC: 0, outMB: 0 },
+  // blockedOut: out is stored as the projection's A blocks (layouts.ts; KC divides C; their
+  // shape the uniform out_kc_log2), so no block-rows pass lays it out (lowering/fuse-block-rows.ts).
+  constants: { window: 12, headDim: 32, J: 1, TQ: 6, WG: 8, blockedOut: false },
   wgsl: (c) => {
     const w = c.window;
     const n = w * w;
@@ -83,8 +83,8 @@ ${es.map((e) => `    q${t}[${e}] = qkv_bias[q_col + ${e}u] * params.scale;`).joi
       sum${t} = sum${t} * corr${t} + p${t};`;
     return /* wgsl */ `
 // qkv: [H*W, 3C], qkv_bias: [3C], k, v: [${c.J}][${n}][${d4}] vec4 of windows win0.. of head head,
-// table: bias column [(2w-1)^2] of head -> out: [H*W, C]${c.outKC ? ` in blocks of ${c.outMB} x ${c.outKC}` : ''} (those windows' tokens, the head's columns)
-${swinRegionFn(w, 'params.shift')}${c.outKC ? blockedIndexFn({ MB: c.outMB, KC: c.outKC }) : ''}
+// table: bias column [(2w-1)^2] of head -> out: [H*W, C]${c.blockedOut ? ' in A blocks' : ''} (those windows' tokens, the head's columns)
+${swinRegionFn(w, 'params.shift')}${c.blockedOut ? blockedIndexFn() : ''}
 fn bias(i: u32) -> f32 { return table[i / 4u][i % 4u]; }
 const N = ${n}u;
 const D4 = ${d4}u;
@@ -113,8 +113,8 @@ ${es.map((e) => `      let v${e} = v[kb + j * D4 + ${e}u];\n${each((t) => `     
 ${each((t) => `
   if (i${t} < N && real${t}) {
     let inv = 1.0 / sum${t};
-${es.map((e) => (c.outKC
-    ? `    out[blocked_index(tok${t}, 4u * (q_col + ${e}u), params.C / ${c.outKC}u) / 4u] = acc${t}[${e}] * inv;`
+${es.map((e) => (c.blockedOut
+    ? `    out[blocked_index(tok${t}, 4u * (q_col + ${e}u), blocked_k_count(params.C)) / 4u] = acc${t}[${e}] * inv;`
     : `    out[tok${t} * c4 + q_col + ${e}u] = acc${t}[${e}] * inv;`)).join('\n')}
   }`)}
 }
@@ -146,7 +146,7 @@ export function windowAttentionBlockedOp(g: Graph, name: string, args: WindowAtt
   }, consts: { window: w, headDim: D, shift } });
 
   const out = g.activation(name, [H * W, C]);
-  const base = { H, W, C, Hp, Wp, win_cols: winCols, scale: D ** -0.5, shift };
+  const base = { H, W, C, Hp, Wp, win_cols: winCols, scale: D ** -0.5, shift, out_kc_log2: 0 };
   const dispatches = [];
   for (let head = 0; head < heads; head++) {
     for (let group = 0; group < groups; group++) {

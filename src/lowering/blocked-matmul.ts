@@ -99,7 +99,7 @@ export function blockedLinear(g: Graph, name: string, { x, w, bias, ...opts }: L
   const KB = Math.ceil(K / KC);
   const n = blockedSize(M, K, { MB, KC });
   const xb = g.activation(`${name}.blocked`, [n]);
-  g.call(blockRows, `${name}.block`, { args: { x, out: xb }, uniforms: { M, K, KB, n, off: 0, ldm: K, ldk: 1, zstride: 0, zblocks: Math.ceil(M / MB) * KB }, consts: { KC, MB, rowsInner: false } });
+  g.call(blockRows, `${name}.block`, { args: { x, out: xb }, uniforms: { M, K, KB, n, off: 0, ldm: K, ldk: 1, zstride: 0, zblocks: Math.ceil(M / MB) * KB, KC, MB }, consts: { rowsInner: false } });
   return blockedMatmulFromBlocks(g, name, xb, { M, K, KC, MB }, w, bias, { ...opts, outShape: [...x.shape.slice(0, -1), w.shape[0]] });
 }
 
@@ -131,7 +131,7 @@ function blockView(g: Graph, name: string, v: MatrixView, MB: number, KC: number
   const zblocks = Math.ceil(M / MB) * KB;
   const n = blockedSize(M, K, { MB, KC }, batch);
   const out = g.activation(name, [n + windowSlack({ MB, KC })]);
-  g.call(blockRows, name, { args: { x: v.tensor, out }, uniforms: { M, K, KB, n, off, ldm: ldr, ldk: ldc, zstride: batchStride, zblocks }, consts: { KC, MB, rowsInner } });
+  g.call(blockRows, name, { args: { x: v.tensor, out }, uniforms: { M, K, KB, n, off, ldm: ldr, ldk: ldc, zstride: batchStride, zblocks, KC, MB }, consts: { rowsInner } });
   return out;
 }
 
@@ -255,7 +255,7 @@ export function blockedMatmulFromBlocks(
             M, N, ldo, out_t: opts.transposed ? 1 : 0, m0: mb * MB, n0: nb * NB,
             first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4,
             h: outH, w: dims.rowPitch?.w ?? outW, gh: opts.gate?.size[0] ?? 1, gw: opts.gate?.size[1] ?? 1, pitch: dims.rowPitch?.pitch ?? 0,
-            o_off: z * outBatch, act: activationIndex(opts.act ?? 'none'),
+            o_off: z * outBatch, act: activationIndex(opts.act ?? 'none'), out_kc_log2: 0,
           };
           dispatches.push({ uniforms, windows });
         }

@@ -8,7 +8,8 @@
  *  - a block-rows whose input has no other reader, written by a kernel that can store A blocks
  *    itself (layer-norm-rows; matmul-blocked with a plain row-major output and no residual;
  *    window-attention-blocked; instance-norm; patch-merge-norm), goes: that writer stores the
- *    blocks (its outKC, outMB constants; layouts.ts).
+ *    blocks (its blockedOut constant and out_kc_log2 uniform, so one pipeline serves every
+ *    block shape; layouts.ts).
  * Every value is bit for bit the unfused graph's: the same arithmetic, stored elsewhere. Rows
  * past M in the last row block stay unwritten (matmul-blocked computes them, never stores them);
  * the columns past K in the last k-block must be zeros (W's are, but 0 * NaN is not 0), so
@@ -18,7 +19,7 @@
  */
 import { blockRows } from '../kernels/block-rows.js';
 import { instanceNorm } from '../kernels/instance-norm.js';
-import { blockedSize } from '../kernels/layouts.js';
+import { blockedSize, outKcLog2, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
 import { layerNormRows } from '../kernels/layer-norm.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import { patchMergeNorm } from '../kernels/patch-merge-norm.js';
@@ -39,7 +40,7 @@ const arg = (c: Call, name: string): Tensor | undefined => c.args[c.bindings.fin
 /** The matrix a block-rows call lays out when it is one whole row-major tensor (not a view, a batch of several or W^T). */
 function wholeRows(c: Call): BlockedRows | undefined {
   const { M, K, n, off, ldm, ldk } = c.uniforms;
-  const [KC, MB] = [c.consts.KC as number, c.consts.MB as number];
+  const { KC, MB } = c.uniforms;
   const whole = !c.consts.rowsInner && off === 0 && ldm === K && ldk === 1 && numel(arg(c, 'x')!.shape) === M * K;
   // n: the blocks of one matrix (a product of one head has a batch stride, unused).
   return whole && n === blockedSize(M, K, { MB, KC }) ? { M, K, KC, MB } : undefined;
@@ -48,7 +49,7 @@ function wholeRows(c: Call): BlockedRows | undefined {
 /** `c` storing its output X [M, K] as `out` in blocks instead; undefined when it cannot. */
 function storingBlocks(c: Call, out: Tensor, l: BlockedRows): Call | undefined {
   const u = c.uniforms;
-  if (c.consts.outKC) return undefined;
+  if (c.consts.blockedOut || l.MB * l.KC !== UNIFORM_WINDOW_FLOATS) return undefined;
   if (c.kernel === layerNormRows) {
     if (c.consts.transposeOut || u.rows !== l.M || 4 * u.c4 !== l.K) return undefined;
   } else if (c.kernel === matmulBlocked) {
@@ -61,8 +62,13 @@ function storingBlocks(c: Call, out: Tensor, l: BlockedRows): Call | undefined {
   } else if (c.kernel === patchMergeNorm) {
     if (u.tokens !== l.M || 4 * u.C !== l.K || l.K % l.KC !== 0) return undefined;
   } else return undefined;
-  const consts = { ...c.consts, outKC: l.KC, outMB: l.MB };
-  return { ...c, consts, bindings: bindingsOf(c.kernel, consts), args: c.args.map((t, j) => (c.bindings[j].output ? out : t)) };
+  const consts = { ...c.consts, blockedOut: true };
+  const blocks = <U>(u: U): U => ({ ...u, out_kc_log2: outKcLog2(l) });
+  const dispatches = c.dispatches?.map((d) => ({ ...d, uniforms: blocks(d.uniforms) }));
+  return {
+    ...c, consts, bindings: bindingsOf(c.kernel, consts), uniforms: blocks(c.uniforms), ...(dispatches ? { dispatches } : {}),
+    args: c.args.map((t, j) => (c.bindings[j].output ? out : t)),
+  };
 }
 
 /** `calls` (in order) with block-rows fused into its producers where it can be; `outputs` are read after the last call. */

@@ -1,9 +1,10 @@
-// ==== instance-norm(mul=false,outKC=0,outMB=0,residual=false)
+// ==== instance-norm(blockedOut=false,mul=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
   cols: u32,
   eps: f32,
+  out_kc_log2: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
@@ -59,12 +60,13 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== instance-norm(mul=false,outKC=0,outMB=0,residual=true)
+// ==== instance-norm(blockedOut=false,mul=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
   cols: u32,
   eps: f32,
+  out_kc_log2: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
@@ -120,12 +122,13 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== instance-norm(mul=true,outKC=0,outMB=0,residual=false)
+// ==== instance-norm(blockedOut=false,mul=true,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
   cols: u32,
   eps: f32,
+  out_kc_log2: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;

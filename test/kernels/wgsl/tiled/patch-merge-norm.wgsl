@@ -1,4 +1,4 @@
-// ==== patch-merge-norm(outKC=0,outMB=0)
+// ==== patch-merge-norm(blockedOut=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   H: u32,
@@ -7,6 +7,7 @@ struct Params {
   W2: u32,
   tokens: u32,
   eps: f32,
+  out_kc_log2: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;

@@ -1,9 +1,10 @@
-// ==== instance-norm(mul=false,outKC=0,outMB=0,residual=false)
+// ==== instance-norm(blockedOut=false,mul=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
   cols: u32,
   eps: f32,
+  out_kc_log2: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
@@ -59,12 +60,13 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== instance-norm(mul=false,outKC=0,outMB=0,residual=true)
+// ==== instance-norm(blockedOut=false,mul=false,residual=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
   cols: u32,
   eps: f32,
+  out_kc_log2: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
@@ -120,12 +122,13 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== instance-norm(mul=false,outKC=128,outMB=128,residual=false)
+// ==== instance-norm(blockedOut=true,mul=false,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
   cols: u32,
   eps: f32,
+  out_kc_log2: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
@@ -133,12 +136,16 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
 
-// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols] in blocks of 128 x 128, normalised per column
+// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols] in A blocks, normalised per column
 var<workgroup> partial: array<f32, 256>;
 
 fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  return ((m / 128u) * kb_count + k / 128u) * 16384u + (m % 128u) * 128u + k % 128u;
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
 }
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col = wg.x * 16u + lid.x;
@@ -179,17 +186,18 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       var y = (x[i] - mean) * rstd;
       
       
-      out[blocked_index(r, col, params.cols / 128u)] = y;
+      out[blocked_index(r, col, blocked_k_count(params.cols))] = y;
     }
   }
 }
 
-// ==== instance-norm(mul=false,outKC=256,outMB=64,residual=false)
+// ==== instance-norm(blockedOut=true,mul=true,residual=false)
 // generated from the kernel's uniform and binding lists
 struct Params {
   rows: u32,
   cols: u32,
   eps: f32,
+  out_kc_log2: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
@@ -197,76 +205,16 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
 
-// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols] in blocks of 64 x 256, normalised per column
+// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols] in A blocks, normalised per column
 var<workgroup> partial: array<f32, 256>;
 
 fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  return ((m / 64u) * kb_count + k / 256u) * 16384u + (m % 64u) * 256u + k % 256u;
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
 }
-@compute @workgroup_size(16, 16)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col = wg.x * 16u + lid.x;
-  let live = col < params.cols;
-  let slot = lid.y * 16u + lid.x;
-  let n = f32(params.rows);
-  var s = 0.0;
-  if (live) {
-    for (var r = lid.y; r < params.rows; r += 16u) { s += x[r * params.cols + col]; }
-  }
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
-  partial[slot] = s;
-  workgroupBarrier();
-  for (var stride = 8u; stride > 0u; stride >>= 1u) {
-    if (lid.y < stride) { partial[slot] = partial[slot] + partial[slot + stride * 16u]; }
-    workgroupBarrier();
-  }
-  s = partial[lid.x];
-  workgroupBarrier();
-  let mean = s / n;
-  var q = 0.0;
-  if (live) {
-    for (var r = lid.y; r < params.rows; r += 16u) { let d = x[r * params.cols + col] - mean; q += d * d; }
-  }
-
-  partial[slot] = q;
-  workgroupBarrier();
-  for (var stride = 8u; stride > 0u; stride >>= 1u) {
-    if (lid.y < stride) { partial[slot] = partial[slot] + partial[slot + stride * 16u]; }
-    workgroupBarrier();
-  }
-  q = partial[lid.x];
-  workgroupBarrier();
-  let rstd = inverseSqrt(q / n + params.eps);
-  if (live) {
-    for (var r = lid.y; r < params.rows; r += 16u) {
-      let i = r * params.cols + col;
-      var y = (x[i] - mean) * rstd;
-      
-      
-      out[blocked_index(r, col, params.cols / 256u)] = y;
-    }
-  }
-}
-
-// ==== instance-norm(mul=true,outKC=128,outMB=128,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  rows: u32,
-  cols: u32,
-  eps: f32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read_write> x: array<f32>;
-@group(0) @binding(2) var<storage, read_write> mul: array<f32>;
-@group(0) @binding(3) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(4) var<storage, read_write> out: array<f32>;
-
-// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols] in blocks of 128 x 128, normalised per column
-var<workgroup> partial: array<f32, 256>;
-
-fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  return ((m / 128u) * kb_count + k / 128u) * 16384u + (m % 128u) * 128u + k % 128u;
-}
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let col = wg.x * 16u + lid.x;
@@ -307,71 +255,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       var y = (x[i] - mean) * rstd;
       y = y * mul[i];
       
-      out[blocked_index(r, col, params.cols / 128u)] = y;
-    }
-  }
-}
-
-// ==== instance-norm(mul=true,outKC=256,outMB=64,residual=false)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  rows: u32,
-  cols: u32,
-  eps: f32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read_write> x: array<f32>;
-@group(0) @binding(2) var<storage, read_write> mul: array<f32>;
-@group(0) @binding(3) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(4) var<storage, read_write> out: array<f32>;
-
-// x: [rows, cols] (mul, residual: [rows, cols]) -> out: [rows, cols] in blocks of 64 x 256, normalised per column
-var<workgroup> partial: array<f32, 256>;
-
-fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  return ((m / 64u) * kb_count + k / 256u) * 16384u + (m % 64u) * 256u + k % 256u;
-}
-@compute @workgroup_size(16, 16)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col = wg.x * 16u + lid.x;
-  let live = col < params.cols;
-  let slot = lid.y * 16u + lid.x;
-  let n = f32(params.rows);
-  var s = 0.0;
-  if (live) {
-    for (var r = lid.y; r < params.rows; r += 16u) { s += x[r * params.cols + col]; }
-  }
-
-  partial[slot] = s;
-  workgroupBarrier();
-  for (var stride = 8u; stride > 0u; stride >>= 1u) {
-    if (lid.y < stride) { partial[slot] = partial[slot] + partial[slot + stride * 16u]; }
-    workgroupBarrier();
-  }
-  s = partial[lid.x];
-  workgroupBarrier();
-  let mean = s / n;
-  var q = 0.0;
-  if (live) {
-    for (var r = lid.y; r < params.rows; r += 16u) { let d = x[r * params.cols + col] - mean; q += d * d; }
-  }
-
-  partial[slot] = q;
-  workgroupBarrier();
-  for (var stride = 8u; stride > 0u; stride >>= 1u) {
-    if (lid.y < stride) { partial[slot] = partial[slot] + partial[slot + stride * 16u]; }
-    workgroupBarrier();
-  }
-  q = partial[lid.x];
-  workgroupBarrier();
-  let rstd = inverseSqrt(q / n + params.eps);
-  if (live) {
-    for (var r = lid.y; r < params.rows; r += 16u) {
-      let i = r * params.cols + col;
-      var y = (x[i] - mean) * rstd;
-      y = y * mul[i];
-      
-      out[blocked_index(r, col, params.cols / 256u)] = y;
+      out[blocked_index(r, col, blocked_k_count(params.cols))] = y;
     }
   }
 }

@@ -1,4 +1,4 @@
-// ==== patch-merge-norm(outKC=256,outMB=64)
+// ==== patch-merge-norm(blockedOut=true)
 // generated from the kernel's uniform and binding lists
 struct Params {
   H: u32,
@@ -7,6 +7,7 @@ struct Params {
   W2: u32,
   tokens: u32,
   eps: f32,
+  out_kc_log2: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read_write> x: array<f32>;
@@ -14,15 +15,19 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> beta: array<f32>;
 @group(0) @binding(4) var<storage, read_write> out: array<f32>;
 
-// x: [H*W, C], gamma/beta: [4C] -> out: [ceil(H/2) * ceil(W/2), 4C] in blocks of 64 x 256
+// x: [H*W, C], gamma/beta: [4C] -> out: [ceil(H/2) * ceil(W/2), 4C] in A blocks
 
 fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
 
 var<workgroup> partial: array<f32, 64>;
 
 fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  return ((m / 64u) * kb_count + k / 256u) * 16384u + (m % 64u) * 256u + k % 256u;
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
 }
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
 fn gathered(oy: u32, ox: u32, k: u32) -> f32 {
   let part = k / params.C;
   let y = 2u * oy + (part & 1u);
@@ -63,6 +68,6 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @
   workgroupBarrier();
   let rstd = inverseSqrt(q / f32(cols) + params.eps);
   for (var k = li; k < cols; k += 64u) {
-    out[blocked_index(o, k, cols / 256u)] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];
+    out[blocked_index(o, k, blocked_k_count(cols))] = (gathered(oy, ox, k) - mean) * rstd * gamma[k] + beta[k];
   }
 }
