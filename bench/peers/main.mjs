@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { median } from '../harness.ts';
+import { median } from '../../src/bench/harness.ts';
 import { WORKLOAD_NAMES } from './workloads.ts';
 import { nodeHost } from './node-host.mjs';
 import { chromiumHost } from './chromium-host.mjs';
