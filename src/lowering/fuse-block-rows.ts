@@ -39,8 +39,7 @@ const arg = (c: Call, name: string): Tensor | undefined => c.args[c.bindings.fin
 
 /** The matrix a block-rows call lays out when it is one whole row-major tensor (not a view, a batch of several or W^T). */
 function wholeRows(c: Call): BlockedRows | undefined {
-  const { M, K, n, off, ldm, ldk } = c.uniforms;
-  const { KC, MB } = c.uniforms;
+  const { M, K, KC, MB, n, off, ldm, ldk } = c.uniforms;
   const whole = !c.consts.rowsInner && off === 0 && ldm === K && ldk === 1 && numel(arg(c, 'x')!.shape) === M * K;
   // n: the blocks of one matrix (a product of one head has a batch stride, unused).
   return whole && n === blockedSize(M, K, { MB, KC }) ? { M, K, KC, MB } : undefined;
@@ -50,17 +49,19 @@ function wholeRows(c: Call): BlockedRows | undefined {
 function storingBlocks(c: Call, out: Tensor, l: BlockedRows): Call | undefined {
   const u = c.uniforms;
   if (c.consts.blockedOut || l.MB * l.KC !== UNIFORM_WINDOW_FLOATS) return undefined;
+  // Only layer-norm-rows writes the zero columns of a partial last k-block.
+  if (c.kernel !== layerNormRows && l.K % l.KC !== 0) return undefined;
   if (c.kernel === layerNormRows) {
     if (c.consts.transposeOut || u.rows !== l.M || 4 * u.c4 !== l.K) return undefined;
   } else if (c.kernel === matmulBlocked) {
     const plain = (c.dispatches ?? [c]).every((d) => d.uniforms.o_off === 0 && d.uniforms.out_t === 0 && d.uniforms.pitch === 0 && d.uniforms.ldo === d.uniforms.N);
-    if (!plain || c.consts.GP || c.consts.residual || u.M !== l.M || u.N !== l.K || l.K % l.KC !== 0) return undefined;
+    if (!plain || c.consts.GP || c.consts.residual || u.M !== l.M || u.N !== l.K) return undefined;
   } else if (c.kernel === windowAttentionBlocked) {
-    if (u.H * u.W !== l.M || u.C !== l.K || l.K % l.KC !== 0) return undefined;
+    if (u.H * u.W !== l.M || u.C !== l.K) return undefined;
   } else if (c.kernel === instanceNorm) {
-    if (u.rows !== l.M || u.cols !== l.K || l.K % l.KC !== 0) return undefined;
+    if (u.rows !== l.M || u.cols !== l.K) return undefined;
   } else if (c.kernel === patchMergeNorm) {
-    if (u.tokens !== l.M || 4 * u.C !== l.K || l.K % l.KC !== 0) return undefined;
+    if (u.tokens !== l.M || 4 * u.C !== l.K) return undefined;
   } else return undefined;
   const consts = { ...c.consts, blockedOut: true };
   const blocks = <U>(u: U): U => ({ ...u, out_kc_log2: outKcLog2(l) });
