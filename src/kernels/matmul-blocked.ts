@@ -63,9 +63,12 @@ export const matmulBlocked = defineKernel({
     h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32', act: 'u32', out_kc_log2: 'u32', has_bias: 'u32',
   },
   // Each constant multiplies the pipelines to compile (SwiftShader at creation, llvmpipe at first
-  // use: ~0.1-0.6 s and ~0.5-2 s of CPU per variant, bench/RESULTS.md 2026-12-02, pipes), so what
+  // use: ~0.1-0.9 s and ~0.5-2 s of CPU per variant, bench/RESULTS.md 2026-12-02, pipes), so what
   // the epilogue does per vec4 of outputs is chosen by uniforms: which activation (act, an index
   // into ACTIVATIONS), whether there is a bias, where the output goes (out_t, out_kc_log2).
+  // `activated` only says whether there is an activation: llvmpipe evaluates every case of the
+  // switch under a lane mask (~10% CPU on a K = 128 layer, Swin qkv, measured before the epilogue
+  // took vec4s), so the layers without one skip it.
   // residual and passes > 1 (read back the partial sums) stay constants: they are a storage load
   // per output, which llvmpipe pays under a lane mask even when a uniform flag skips it (Swin's
   // K = 128 layers spent ~40% of their time in the epilogue, bench/RESULTS.md 2026-12-02).
@@ -73,7 +76,7 @@ export const matmulBlocked = defineKernel({
   // through two more uniform windows of NB channels x GP floats.
   // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
   // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
-  constants: { NB: 128, TM: 16, TN: 1, P: 1, GP: 0, residual: false, passes: false, wdt: 'f32' as WeightDtype },
+  constants: { NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, residual: false, passes: false, wdt: 'f32' as WeightDtype },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
@@ -89,7 +92,7 @@ ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * params.kc4 + k4];${cols.ma
     return /* wgsl */ `
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][${c.NB} cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 ${c.GP ? `// gate_mul, gate_add: [${c.GP} (gh * gw used)][${c.NB} channels]; out [N, M] with M = h * w pixels` : ''}
-${activationSwitchFn('params.act', 'vec4<f32>')}
+${c.activated ? activationSwitchFn('params.act', 'vec4<f32>') : 'fn activate(x: vec4<f32>) -> vec4<f32> { return x; }'}
 ${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}${blockedIndexFn()}
 // bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
 fn bias_at(n: u32) -> vec4<f32> {

@@ -272,7 +272,7 @@ export function blockedMatmulFromBlocks(
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
   const TN = columnVec4s(NB);
-  const consts = { NB, TM: Math.min(TM, MB), TN, P, GP, residual: !!opts.residual, passes: passes > 1, wdt };
+  const consts = { NB, TM: Math.min(TM, MB), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', residual: !!opts.residual, passes: passes > 1, wdt };
   g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
 }
