@@ -15,13 +15,21 @@ import { expectShape, fmtShape, numel, weightDtypeOf, type Dispatch, type Graph,
 /** Rows per thread: each vec4 of W a lane loads feeds TM rows. */
 const TM = 16;
 
+/** Values of W from which a product of few rows gets its own rows per thread (rowsPerThread). */
+const FITTED_ROWS_MIN_WEIGHTS = 2 ** 19;
+
 /**
- * Rows per thread for M rows in blocks of MB: TM, or when M fits one row block the fewest that keep
- * ceil(M / TM) workgroups, rounded up to a multiple of 4, so they compute few rows past M (22 BERT
- * tokens: 2 x 12 rows, not 2 x 16) while a model has at most 4 values (each a pipeline variant; a
- * text graph's M follows the sentence length).
+ * Rows per thread for M rows in blocks of MB and W of N x K values: TM, or when M fits one row
+ * block the fewest that keep ceil(M / TM) workgroups, rounded up to a multiple of 4, so they
+ * compute few rows past M (22 BERT tokens: 2 x 12 rows, not 2 x 16). Only for W of 2^19 values
+ * or more (BERT-base's linears): each TM is a pipeline variant (0.3-2 s of CPU to create on
+ * SwiftShader), which the small products of few rows (FIAM's modulation and text keys, ~1% of
+ * a BERT-base linear's work each) would add without a measurable gain.
  */
-export const rowsPerThread = (M: number, MB: number): number => (M < MB ? 4 * Math.ceil(Math.ceil(M / Math.ceil(M / TM)) / 4) : Math.min(TM, MB));
+export function rowsPerThread(M: number, MB: number, weights: number): number {
+  if (M >= MB || weights < FITTED_ROWS_MIN_WEIGHTS) return Math.min(TM, MB);
+  return 4 * Math.ceil(Math.ceil(M / Math.ceil(M / TM)) / 4);
+}
 
 /** Vec4s of columns per lane for a tile NB wide: TN_MAX, as long as a tile keeps 8 lanes (llvmpipe's SIMD width). */
 const TN_MAX = 2;
@@ -270,7 +278,7 @@ export function blockedMatmulFromBlocks(
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
   const TN = columnVec4s(NB);
-  const consts = { NB, TM: rowsPerThread(M, MB), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1, wdt };
+  const consts = { NB, TM: rowsPerThread(M, MB, N * K), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1, wdt };
   g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
 }

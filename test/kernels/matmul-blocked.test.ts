@@ -22,6 +22,9 @@ const cases: Array<[number, number, number, Activation]> = [
   [130, 67, 128, 'none'],
   [129, 257, 300, 'gelu'],
   [66, 96, 768, 'none'],
+  // W of 2^19 values or more and one row block: fewer rows per thread (2 x 12 for 22, 2 x 12 for 17).
+  [22, 768, 768, 'gelu'],
+  [17, 700, 769, 'none'],
   [9, 70, 1100, 'relu'],
   [300, 130, 60, 'none'],
   // Every activation: matmul-blocked picks it by a uniform index into ACTIVATIONS.
@@ -103,11 +106,14 @@ describe('matmul-blocked', () => {
     }
   });
 
-  it('fits rows per thread to a matrix of one row block, in steps of 4', () => {
-    expect([1, 5, 16, 17, 22, 33, 60, 63].map((M) => rowsPerThread(M, 64))).toEqual([4, 8, 16, 12, 12, 12, 16, 16]);
-    expect(rowsPerThread(66, 64)).toBe(16);
-    expect(rowsPerThread(66, 256)).toBe(16);
-    expect(rowsPerThread(22, 256)).toBe(12);
+  it('fits rows per thread to a matrix of one row block, in steps of 4, when W is large', () => {
+    const bertLinear = 768 * 768;
+    expect([1, 5, 16, 17, 22, 33, 60, 63].map((M) => rowsPerThread(M, 64, bertLinear))).toEqual([4, 8, 16, 12, 12, 12, 16, 16]);
+    expect(rowsPerThread(66, 64, bertLinear)).toBe(16);
+    expect(rowsPerThread(66, 256, bertLinear)).toBe(16);
+    expect(rowsPerThread(22, 256, bertLinear)).toBe(12);
+    // A small W (FIAM's text keys: 22 x 64 -> 128) keeps the shared TM.
+    expect(rowsPerThread(22, 64, 128 * 64)).toBe(16);
   });
 
   it('lays a weight out in zero-padded blocks, transposed within each block', () => {
