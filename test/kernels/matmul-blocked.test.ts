@@ -92,7 +92,10 @@ describe('matmul-blocked', () => {
     const compiled = await CompiledGraph.compile(await testGpu(), g);
     try {
       const { placements } = compiled.plan;
-      const at = (label: string) => placements.get(compiled.calls.find((c) => c.label === label)!.args.find((t, j) => t && compiled.calls.find((c) => c.label === label)!.bindings[j].output)!.id)!;
+      const at = (label: string) => {
+        const call = compiled.calls.find((c) => c.label === label)!;
+        return placements.get(call.args.find((t, j) => t && call.bindings[j].output)!.id)!;
+      };
       const [poisoned, blocks] = [at('junk.block'), at('scores.block_a')];
       expect(poisoned.arena === blocks.arena && poisoned.offset < blocks.offset + blocks.bytes && blocks.offset < poisoned.offset + poisoned.bytes, 'scores.block_a reuses the NaN blocks').toBe(true);
       const out = (await compiled.run({ nan: new Float32Array(64 * 256).fill(NaN), q, k })).outputs.y as Float32Array;
