@@ -6,7 +6,7 @@
  */
 import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
-import { blockedSize, blockedWindow, MAX_KC, packBlockedF16, UNIFORM_WINDOW_FLOATS, windowSlack } from '../kernels/layouts.js';
+import { blockedSize, blockedWindow, blockedWrittenSize, MAX_KC, packBlockedF16, UNIFORM_WINDOW_FLOATS, windowSlack } from '../kernels/layouts.js';
 import type { LinearArgs } from '../kernels/matmul.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
@@ -14,6 +14,22 @@ import { expectShape, fmtShape, numel, weightDtypeOf, type Dispatch, type Graph,
 
 /** Rows per thread: each vec4 of W a lane loads feeds TM rows. */
 const TM = 16;
+
+/** Values of W from which a product of few rows gets its own rows per thread (rowsPerThread). */
+const FITTED_ROWS_MIN_WEIGHTS = 2 ** 19;
+
+/**
+ * Rows per thread for M rows in blocks of MB and W of N x K values: TM, or when M fits one row
+ * block the fewest that keep ceil(M / TM) workgroups, rounded up to a multiple of 4, so they
+ * compute few rows past M (22 BERT tokens: 2 x 12 rows, not 2 x 16). Only for W of 2^19 values
+ * or more (BERT-base's linears): each TM is a pipeline variant (0.3-2 s of CPU to create on
+ * SwiftShader), which the small products of few rows (FIAM's modulation and text keys, ~1% of
+ * a BERT-base linear's work each) would add without a measurable gain.
+ */
+export function rowsPerThread(M: number, MB: number, weights: number): number {
+  if (M >= MB || weights < FITTED_ROWS_MIN_WEIGHTS) return Math.min(TM, MB);
+  return 4 * Math.ceil(Math.ceil(M / Math.ceil(M / TM)) / 4);
+}
 
 /** Vec4s of columns per lane for a tile NB wide: TN_MAX, as long as a tile keeps 8 lanes (llvmpipe's SIMD width). */
 const TN_MAX = 2;
@@ -97,9 +113,8 @@ export function blockedLinear(g: Graph, name: string, { x, w, bias, ...opts }: L
   }
   const { KC, MB } = blockShape(w.shape[0], K);
   const KB = Math.ceil(K / KC);
-  const n = blockedSize(M, K, { MB, KC });
-  const xb = g.activation(`${name}.blocked`, [n]);
-  g.call(blockRows, `${name}.block`, { args: { x, out: xb }, uniforms: { M, K, KB, n, off: 0, ldm: K, ldk: 1, zstride: 0, zblocks: Math.ceil(M / MB) * KB, KC, MB }, consts: { rowsInner: false } });
+  const xb = g.activation(`${name}.blocked`, [blockedSize(M, K, { MB, KC })]);
+  g.call(blockRows, `${name}.block`, { args: { x, out: xb }, uniforms: { M, K, KB, n: blockedWrittenSize(M, K, { MB, KC }), off: 0, ldm: K, ldk: 1, zstride: 0, zblocks: Math.ceil(M / MB) * KB, KC, MB }, consts: { rowsInner: false } });
   return blockedMatmulFromBlocks(g, name, xb, { M, K, KC, MB }, w, bias, { ...opts, outShape: [...x.shape.slice(0, -1), w.shape[0]] });
 }
 
@@ -129,9 +144,8 @@ function blockView(g: Graph, name: string, v: MatrixView, MB: number, KC: number
   if (last >= numel(v.tensor.shape)) throw new FianetError('bad-graph', `${where}: ${batch} x [${M}, ${K}] views at ${off} (strides ${batchStride}, ${ldr}, ${ldc}) read past '${v.tensor.label}' ${fmtShape(v.tensor.shape)}`);
   const KB = Math.ceil(K / KC);
   const zblocks = Math.ceil(M / MB) * KB;
-  const n = blockedSize(M, K, { MB, KC }, batch);
-  const out = g.activation(name, [n + windowSlack({ MB, KC })]);
-  g.call(blockRows, name, { args: { x: v.tensor, out }, uniforms: { M, K, KB, n, off, ldm: ldr, ldk: ldc, zstride: batchStride, zblocks, KC, MB }, consts: { rowsInner } });
+  const out = g.activation(name, [blockedSize(M, K, { MB, KC }, batch) + windowSlack({ MB, KC })]);
+  g.call(blockRows, name, { args: { x: v.tensor, out }, uniforms: { M, K, KB, n: blockedWrittenSize(M, K, { MB, KC }, batch), off, ldm: ldr, ldk: ldc, zstride: batchStride, zblocks, KC, MB }, consts: { rowsInner } });
   return out;
 }
 
@@ -264,7 +278,7 @@ export function blockedMatmulFromBlocks(
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
   const TN = columnVec4s(NB);
-  const consts = { NB, TM: Math.min(TM, MB), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1, wdt };
+  const consts = { NB, TM: rowsPerThread(M, MB, N * K), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1, wdt };
   g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
 }
