@@ -43,8 +43,27 @@ export function blockCols(N: number, KC: number): number {
 export function blockWeight(w: Float32Array, N: number, K: number, KC: number, NB: number, out = new Float32Array(blockedSize(N, K, { MB: NB, KC }))): Float32Array {
   const KB = Math.ceil(K / KC);
   // blockedIndex(n, k, K, { MB: NB, KC }, true) walked block by block: a model's weights pass
-  // through here at every load (base480: ~230M values), so no per-element index arithmetic.
-  for (let n = 0; n < N; n++) {
+  // through here at every load (base480: ~230M values), so no per-element index arithmetic, and
+  // eight rows of W at once where a block holds them (each k then writes eight neighbouring
+  // floats, not one float per cache line: 2-3x faster, measured).
+  let n = 0;
+  for (; n + 8 <= N && (n % NB) + 8 <= NB; n += 8) {
+    const rowBase = Math.floor(n / NB) * KB * KC * NB + (n % NB);
+    for (let kb = 0; kb < KB; kb++) {
+      const count = Math.min(KC, K - kb * KC);
+      for (let c = 0, at = rowBase + kb * KC * NB, from = n * K + kb * KC; c < count; c++, at += NB, from++) {
+        out[at] = w[from];
+        out[at + 1] = w[from + K];
+        out[at + 2] = w[from + 2 * K];
+        out[at + 3] = w[from + 3 * K];
+        out[at + 4] = w[from + 4 * K];
+        out[at + 5] = w[from + 5 * K];
+        out[at + 6] = w[from + 6 * K];
+        out[at + 7] = w[from + 7 * K];
+      }
+    }
+  }
+  for (; n < N; n++) {
     const rowBase = Math.floor(n / NB) * KB * KC * NB + (n % NB);
     for (let kb = 0; kb < KB; kb++) {
       const at = rowBase + kb * KC * NB;
