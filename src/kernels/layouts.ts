@@ -71,8 +71,8 @@ export function blockedWindow(mb: number, kb: number, KB: number, s: BlockShape,
  * (blockedWeightLoads): half the bytes of the f32 block with the same KC and NB (so the same A
  * blocks and tiles).
  */
-export function packBlockedF16(blocked: Float32Array, KC: number, NB: number, where: string): Uint32Array {
-  const halves = new Uint16Array(blocked.length);
+export function packBlockedF16(blocked: Float32Array, KC: number, NB: number, where: string, into = new Uint32Array(blocked.length / 2)): Uint32Array {
+  const halves = new Uint16Array(into.buffer, into.byteOffset, blocked.length);
   const block = KC * NB;
   for (let b0 = 0; b0 < blocked.length; b0 += block) {
     for (let k = 0; k < KC; k++) {
@@ -84,7 +84,7 @@ export function packBlockedF16(blocked: Float32Array, KC: number, NB: number, wh
       }
     }
   }
-  return new Uint32Array(halves.buffer);
+  return into;
 }
 
 /**

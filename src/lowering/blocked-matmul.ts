@@ -10,7 +10,7 @@ import { blockedSize, blockedWindow, blockedWrittenSize, MAX_KC, packBlockedF16,
 import type { LinearArgs } from '../kernels/matmul.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
-import { expectShape, fmtShape, numel, weightDtypeOf, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
+import { expectShape, fmtShape, numel, weightArray, weightDtypeOf, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
 
 /** Rows per thread: each vec4 of W a lane loads feeds TM rows. */
 const TM = 16;
@@ -52,13 +52,34 @@ export function blockCols(N: number, KC: number): number {
   return Math.min(UNIFORM_WINDOW_FLOATS / KC, 256, pow2(N, 16));
 }
 
-/** W [N, K] (PyTorch Linear) -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB], zero padded; done once at load. */
-export function blockWeight(w: Float32Array, N: number, K: number, KC: number, NB: number): Float32Array {
-  const out = new Float32Array(blockedSize(N, K, { MB: NB, KC }));
+/**
+ * W [N, K] (PyTorch Linear) -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB], zero padded; done once at
+ * load. Into `out` when given (a weight buffer's mapped range): its padding must be zero already.
+ */
+export function blockWeight(w: Float32Array, N: number, K: number, KC: number, NB: number, out = new Float32Array(blockedSize(N, K, { MB: NB, KC }))): Float32Array {
   const KB = Math.ceil(K / KC);
   // blockedIndex(n, k, K, { MB: NB, KC }, true) walked block by block: a model's weights pass
-  // through here at every load (base480: ~230M values), so no per-element index arithmetic.
-  for (let n = 0; n < N; n++) {
+  // through here at every load (base480: ~230M values), so no per-element index arithmetic, and
+  // eight rows of W at once where a block holds them (each k then writes eight neighbouring
+  // floats, not one float per cache line: 2-3x faster, measured).
+  let n = 0;
+  for (; n + 8 <= N && (n % NB) + 8 <= NB; n += 8) {
+    const rowBase = Math.floor(n / NB) * KB * KC * NB + (n % NB);
+    for (let kb = 0; kb < KB; kb++) {
+      const count = Math.min(KC, K - kb * KC);
+      for (let c = 0, at = rowBase + kb * KC * NB, from = n * K + kb * KC; c < count; c++, at += NB, from++) {
+        out[at] = w[from];
+        out[at + 1] = w[from + K];
+        out[at + 2] = w[from + 2 * K];
+        out[at + 3] = w[from + 3 * K];
+        out[at + 4] = w[from + 4 * K];
+        out[at + 5] = w[from + 5 * K];
+        out[at + 6] = w[from + 6 * K];
+        out[at + 7] = w[from + 7 * K];
+      }
+    }
+  }
+  for (; n < N; n++) {
     const rowBase = Math.floor(n / NB) * KB * KC * NB + (n % NB);
     for (let kb = 0; kb < KB; kb++) {
       const at = rowBase + kb * KC * NB;
@@ -297,14 +318,12 @@ export function blockedWeight(
   const dtype = g.weightDtype;
   const size = blockedSize(N, K, { MB: NB, KC });
   const slack = windowSlack({ MB: NB, KC });
-  return g.weight(`${w.label}#${reorder?.tag ?? ''}blocked${KC}x${NB}${dtype === 'f16' ? 'f16' : ''}`, [size + slack], async () => {
-    const data = (typeof source === 'function' ? await source() : source) as Float32Array;
-    const blocks = blockWeight(reorder ? reorder.rows(data) : data, N, K, KC, NB);
-    const stored = dtype === 'f16' ? packBlockedF16(blocks, KC, NB, w.label) : blocks;
-    if (!slack) return stored;
-    // Zero slack after the blocks (windowSlack; f16: two halves a word). Only narrow layers have any.
-    const padded = dtype === 'f16' ? new Uint32Array((size + slack) / 2) : new Float32Array(size + slack);
-    padded.set(stored);
-    return padded;
-  }, dtype);
+  // Written straight into the weight's buffer; the slack after the blocks (windowSlack) stays zero.
+  const writeTo = async (into: ArrayBuffer): Promise<void> => {
+    const data = (await weightArray(w, source)) as Float32Array;
+    const rows = reorder ? reorder.rows(data) : data;
+    if (dtype === 'f32') blockWeight(rows, N, K, KC, NB, new Float32Array(into, 0, size));
+    else packBlockedF16(blockWeight(rows, N, K, KC, NB), KC, NB, w.label, new Uint32Array(into, 0, size / 2));
+  };
+  return g.weight(`${w.label}#${reorder?.tag ?? ''}blocked${KC}x${NB}${dtype === 'f16' ? 'f16' : ''}`, [size + slack], { writeTo }, dtype);
 }

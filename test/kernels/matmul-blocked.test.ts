@@ -132,11 +132,13 @@ describe('matmul-blocked', () => {
   });
 
   it('lays a weight of several row and k blocks out where blockedIndex says', () => {
-    const [N, K, KC, NB] = [37, 70, 16, 16];
-    const w = Float32Array.from({ length: N * K }, (_, i) => i + 1);
-    const expected = new Float32Array(blockedSize(N, K, { MB: NB, KC }));
-    for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) expected[blockedIndex(n, k, K, { MB: NB, KC }, true)] = w[n * K + k];
-    expect(blockWeight(w, N, K, KC, NB)).toEqual(expected);
+    // Rows eight at a time and one at a time (N not a multiple of 8), partial last k-blocks.
+    for (const [N, K, KC, NB] of [[37, 70, 16, 16], [5, 3, 16, 16], [133, 300, 256, 64], [8, 17, 16, 16]]) {
+      const w = Float32Array.from({ length: N * K }, (_, i) => i + 1);
+      const expected = new Float32Array(blockedSize(N, K, { MB: NB, KC }));
+      for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) expected[blockedIndex(n, k, K, { MB: NB, KC }, true)] = w[n * K + k];
+      expect(blockWeight(w, N, K, KC, NB), `${N}x${K} in ${KC}x${NB} blocks`).toEqual(expected);
+    }
   });
 
   it('sizes blocks to the layer, within one 64 KiB window', () => {
