@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/cli/launch.ts', node: 'src/node.ts', 'package-demo': 'scripts/package-demo.ts', 'formula-weights': 'scripts/formula-weights.ts' },
+  entryPoints: { cli: 'src/cli/launch.ts', node: 'src/node.ts', 'package-demo': 'scripts/package-demo.ts', 'formula-weights': 'scripts/formula-weights.ts', 'load-time': 'scripts/load-time.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -26,6 +26,7 @@ import { fianetReference } from './fianet-reference.js';
 import { callsWork, checkedError, elementAt, profilePhases, timeRuns, type BenchHost, type Clock, type PhaseTiming } from './harness.js';
 import { checkConfig, checkModelOutput, checkWidths, MODEL_CASES, sampleTokens } from './model-cases.js';
 import { randomArray } from './random.js';
+import type { Ceilings } from './peaks.js';
 import { rowOf, type BenchSuiteResult } from './schema.js';
 
 export interface EndToEndMemory {
@@ -109,8 +110,27 @@ function labelled(g: Graph, label: string): Tensor {
   return t;
 }
 
-/** `store`: the timed graph's weights (default formula weights); `checkStore`: the checked graph's (tests pass a wrong one). */
-export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConfig; store?: WeightStore; checkStore?: WeightStore; name?: string } = {}): Promise<BenchSuiteResult & { memory: EndToEndMemory }> {
+/**
+ * The whole forward's rate as a share of the same run's best matmul (peaks.ts), by the rows'
+ * clock and per CPU-second (the steadier figure on a shared machine): issue 18's "end to end
+ * at >= 80% of our matmul rate".
+ */
+export function matmulRatioNote(forward: { flop: number; ms: number; cpuMs: number | null }, matmul: NonNullable<Ceilings['matmul']>): string {
+  const gflops = forward.flop / (forward.ms * 1e6);
+  const perCpu = forward.cpuMs ? forward.flop / (forward.cpuMs * 1e6) : null;
+  const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(0)}%`;
+  const cpuPart = perCpu !== null && matmul.gflopsPerCpuSecond ? `; per CPU-second ${perCpu.toFixed(2)} against ${matmul.gflopsPerCpuSecond.toFixed(2)}: ${pct(perCpu, matmul.gflopsPerCpuSecond)}` : '';
+  return `Against this run's best matmul (peaks, median of ${matmul.runs} runs): whole forward ${gflops.toFixed(2)} GFLOP/s against ${matmul.gflops.toFixed(2)}: ${pct(gflops, matmul.gflops)}${cpuPart}.`;
+}
+
+/**
+ * `store`: the timed graph's weights (default formula weights); `checkStore`: the checked
+ * graph's (tests pass a wrong one); `matmul`: the peaks' best matmul, for the ratio note.
+ */
+export async function benchEndToEnd(
+  host: BenchHost,
+  opts: { config?: FianetConfig; store?: WeightStore; checkStore?: WeightStore; name?: string; matmul?: Ceilings['matmul'] } = {},
+): Promise<BenchSuiteResult & { memory: EndToEndMemory }> {
   const log = host.log;
   const runs = Math.min(host.runs, 3);
   const config = opts.config ?? MODEL_CASES[0].config();
@@ -156,14 +176,16 @@ export async function benchEndToEnd(host: BenchHost, opts: { config?: FianetConf
       peakLiveBytes: plan.peakLiveBytes,
       largestCallBytes: plan.largestCallBytes,
     };
+    const work = callsWork(compiled.calls);
     const rows = [
-      rowOf('e2e', name, 'whole forward', { ...timing, compileMs, firstMs, ...callsWork(compiled.calls) }),
+      rowOf('e2e', name, 'whole forward', { ...timing, compileMs, firstMs, ...work }),
       ...split.phases.map((p) => rowOf('e2e', `phase ${p.phase}`, split.phaseVariant, { medianMs: p.medianMs, runs: split.runs, flop: p.flop, bytes: p.bytes }, split.clock)),
       ...split.kernels.map((k) => rowOf('e2e', `kernel ${k.phase} (${k.calls} calls)`, split.kernelVariant, { medianMs: k.medianMs, runs: 1, flop: k.flop, bytes: k.bytes }, split.clock)),
     ];
     const dispatches = compiled.calls.reduce((s, c) => s + (c.dispatches?.length ?? 1), 0);
     const notes = [
       `Checked first: the same builders at ${checkWidths(small)} (BERT ${small.text.layers}x${small.text.hidden}) against the float64 reference of the whole model, stage outputs and logits: max |error| ${check.maxRelError.toExponential(1)} of the tensor's max |value| (${check.worst}; tolerance ${E2E_CHECK_REL.toExponential(0)}); the timed graph's mask logits finite and not constant.`,
+      ...(opts.matmul ? [matmulRatioNote({ flop: work.flop, ms: timing.gpuMs ?? timing.medianMs, cpuMs: timing.cpuMs }, opts.matmul)] : []),
       split.note,
       `Build ${buildMs.toFixed(0)} ms; compile ${compileMs.toFixed(0)} ms (weights upload and layout, overlapped by ${compiled.pipelines.size} pipelines created in ${compiled.pipelines.compileMs.toFixed(0)} ms); ${compiled.calls.length} calls, ${dispatches} dispatches.`,
       `Memory: weights ${mib(memory.weightBytes)} MiB; activations planned ${mib(memory.plannedBytes)} MiB against ${mib(memory.naiveBytes)} MiB naive (one buffer each); peak live set ${mib(memory.peakLiveBytes)} MiB; largest single call ${mib(memory.largestCallBytes)} MiB.`,

@@ -13,7 +13,7 @@ import { benchEndToEnd } from './end-to-end.js';
 import { benchF16Weights, F16_CASE_NAMES } from './f16-weights.js';
 import type { BenchHost } from './harness.js';
 import { benchMatmul, MATMUL_VARIANTS } from './matmul.js';
-import { measurePeaks } from './peaks.js';
+import { measurePeaks, type Ceilings } from './peaks.js';
 import { SCHEMA_NAME, SCHEMA_VERSION, withCeilings, type BenchReport, type BenchSuiteResult } from './schema.js';
 import { benchTmem } from './tmem.js';
 import { benchWindowAttention, WINDOW_ATTENTION_KERNELS } from './window-attention.js';
@@ -22,7 +22,7 @@ interface Suite {
   /** Case and variant names, for --cases / --variants prefixes (none: the suite has one configuration). */
   cases: readonly string[];
   variants: readonly string[];
-  run(host: BenchHost, pick: { cases?: string[]; variants?: string[] }): Promise<BenchSuiteResult>;
+  run(host: BenchHost, pick: { cases?: string[]; variants?: string[] }, ceilings: Ceilings): Promise<BenchSuiteResult>;
 }
 
 export const SUITES: Record<string, Suite> = {
@@ -31,7 +31,7 @@ export const SUITES: Record<string, Suite> = {
   window: { cases: WINDOW_ATTENTION_CASES.model.map((c) => c.name), variants: Object.keys(WINDOW_ATTENTION_KERNELS), run: benchWindowAttention },
   decoder: { cases: DECODER_CONV_CASES.base480.map((c) => c.name), variants: Object.keys(CONV_VARIANTS), run: benchDecoderConv },
   tmem: { cases: [], variants: [], run: (host) => benchTmem(host) },
-  e2e: { cases: [], variants: [], run: (host) => benchEndToEnd(host) },
+  e2e: { cases: [], variants: [], run: (host, _, ceilings) => benchEndToEnd(host, { matmul: ceilings.matmul }) },
   f16: { cases: F16_CASE_NAMES, variants: [], run: benchF16Weights },
 };
 
@@ -89,7 +89,7 @@ export async function runBench(
   for (const name of suites) {
     const s = SUITES[name];
     const pick = { cases: within(req.cases, s.cases), variants: within(req.variants, s.variants) };
-    const done = finish(await s.run(host, { cases: pick.cases?.length ? pick.cases : undefined, variants: pick.variants?.length ? pick.variants : undefined }));
+    const done = finish(await s.run(host, { cases: pick.cases?.length ? pick.cases : undefined, variants: pick.variants?.length ? pick.variants : undefined }, peaks.ceilings));
     report.suites.push(done);
     onSuite?.(done, report);
   }

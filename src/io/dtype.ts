@@ -103,10 +103,11 @@ export function f32ToF16(values: Float32Array): Uint16Array {
 /**
  * float32 values -> float16 (nearest even) packed two per u32 word, element 2i in the low half:
  * what WGSL's unpack2x16float reads (little-endian hosts). A finite value beyond the float16
- * range is refused (it would become infinity): `where` names the tensor.
+ * range is refused (it would become infinity): `where` names the tensor. Written into `into`
+ * when given (an odd count leaves its last high half as it is: zero in a fresh buffer).
  */
-export function packF16(values: ArrayLike<number>, where: string): Uint32Array {
-  const halves = new Uint16Array(values.length + (values.length % 2));
+export function packF16(values: ArrayLike<number>, where: string, into = new Uint32Array(Math.ceil(values.length / 2))): Uint32Array {
+  const halves = new Uint16Array(into.buffer, into.byteOffset, values.length + (values.length % 2));
   for (let i = 0; i < values.length; i++) {
     const h = f32ToF16Bits(values[i]!);
     if ((h & 0x7fff) === 0x7c00 && Number.isFinite(values[i])) {
@@ -114,7 +115,7 @@ export function packF16(values: ArrayLike<number>, where: string): Uint32Array {
     }
     halves[i] = h;
   }
-  return new Uint32Array(halves.buffer);
+  return into;
 }
 
 /** A typed-array view needs an aligned offset; copy the bytes when they are not. */
@@ -122,14 +123,17 @@ function aligned(bytes: Uint8Array, size: number): Uint8Array {
   return bytes.byteOffset % size === 0 ? bytes : bytes.slice();
 }
 
-/** Decode little-endian elements of `dtype` to a fresh Float32Array. */
-export function toFloat32(dtype: Dtype, bytes: Uint8Array): Float32Array {
+/**
+ * Decode little-endian elements of `dtype` to a fresh Float32Array. `owned`: the caller gives up
+ * `bytes` (a read into a buffer of its own), so aligned F32 bytes are viewed, not copied.
+ */
+export function toFloat32(dtype: Dtype, bytes: Uint8Array, owned = false): Float32Array {
   const n = bytes.byteLength / DTYPE_SIZE[dtype];
   const b = aligned(bytes, DTYPE_SIZE[dtype]);
   const { buffer, byteOffset } = b;
   switch (dtype) {
     case 'F32':
-      return new Float32Array(buffer.slice(byteOffset, byteOffset + b.byteLength));
+      return owned ? new Float32Array(buffer, byteOffset, n) : new Float32Array(buffer.slice(byteOffset, byteOffset + b.byteLength));
     case 'F16': {
       const src = new Uint16Array(buffer, byteOffset, n);
       const out = new Float32Array(n);

@@ -18,6 +18,8 @@ export interface ByteSource {
   readonly label: string;
   /** Exactly `length` bytes at `offset`, or a FianetError. May alias the source's memory. */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /** Every read returns bytes of their own (not aliased, not kept): readers may keep them as they are. */
+  readonly freshReads?: boolean;
   close?(): Promise<void>;
 }
 
@@ -42,6 +44,7 @@ export function blobSource(blob: Blob, label: string): ByteSource {
   return {
     size: blob.size,
     label,
+    freshReads: true,
     read: async (offset, length) => {
       checkRange(label, blob.size, offset, length);
       return new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
@@ -144,7 +147,7 @@ export async function openSafetensors(source: ByteSource): Promise<SafetensorsFi
     tensors,
     dataStart,
     readRaw,
-    readF32: async (name) => toFloat32(info(name).dtype, await readRaw(name)),
+    readF32: async (name) => toFloat32(info(name).dtype, await readRaw(name), source.freshReads),
     readInt32: async (name) => toInt32(info(name).dtype, await readRaw(name), `${label}: tensor ${nameLabel(name)}`),
   };
 }

@@ -17,7 +17,7 @@ export const STORAGE_WINDOW_BYTES = 128 * 2 ** 20;
  * matmul-blocked's operand layout: a matrix X [M, K] cut into blocks of MB rows x KC columns,
  *   [ceil(M / MB)][KB = ceil(K / KC)][MB][KC]   (rowsInner: blocks stored [KC][MB], W^T's layout)
  * zero padded, so every block is one uniform window. Defined once here for TypeScript (size,
- * index, window offset) and WGSL (blockedRowColFn, blockedIndexFn); block-rows, patch-blocks and
+ * index, window offset) and WGSL (blockedRowColFn, blockedSlotFn, blockedIndexFn); block-rows, patch-blocks and
  * im2col-blocks write it, as do layer-norm-rows and matmul-blocked when their output feeds only a
  * blocked product (lowering/fuse-block-rows.ts), matmul-blocked reads it, blockWeight lays weights
  * out in it at load.
@@ -71,8 +71,8 @@ export function blockedWindow(mb: number, kb: number, KB: number, s: BlockShape,
  * (blockedWeightLoads): half the bytes of the f32 block with the same KC and NB (so the same A
  * blocks and tiles).
  */
-export function packBlockedF16(blocked: Float32Array, KC: number, NB: number, where: string): Uint32Array {
-  const halves = new Uint16Array(blocked.length);
+export function packBlockedF16(blocked: Float32Array, KC: number, NB: number, where: string, into = new Uint32Array(blocked.length / 2)): Uint32Array {
+  const halves = new Uint16Array(into.buffer, into.byteOffset, blocked.length);
   const block = KC * NB;
   for (let b0 = 0; b0 < blocked.length; b0 += block) {
     for (let k = 0; k < KC; k++) {
@@ -84,7 +84,7 @@ export function packBlockedF16(blocked: Float32Array, KC: number, NB: number, wh
       }
     }
   }
-  return new Uint32Array(halves.buffer);
+  return into;
 }
 
 /**
@@ -142,21 +142,41 @@ export interface BlockShapeWgsl {
   MB: string;
 }
 
-/**
- * `fn blocked_rc(i: u32, kb_count: u32) -> vec2u`: the row and column of X that element i of the
- * layout holds, for a block shape fixed in the shader (BlockShape) or read from uniforms (BlockShapeWgsl).
- */
-export function blockedRowColFn(s: BlockShape | BlockShapeWgsl, rowsInner = false): string {
-  const [KC, MB, size] = isFixedShape(s) ? [`${s.KC}u`, `${s.MB}u`, `${s.MB * s.KC}u`] : [s.KC, s.MB, `(${s.MB} * ${s.KC})`];
-  const [row, col] = rowsInner ? [`i % ${MB}`, `(i / ${MB}) % ${KC}`] : [`(i / ${KC}) % ${MB}`, `i % ${KC}`];
+/** `fn blocked_rc(i: u32, kb_count: u32) -> vec2u`: the row and column of X that element i of the layout holds (A blocks, a shape fixed in the shader). */
+export function blockedRowColFn(s: BlockShape): string {
+  const [KC, MB] = [`${s.KC}u`, `${s.MB}u`];
   return /* wgsl */ `
 fn blocked_rc(i: u32, kb_count: u32) -> vec2u {
-  let block = i / ${size};
-  return vec2u((block / kb_count) * ${MB} + ${row}, (block % kb_count) * ${KC} + ${col});
+  let block = i / ${s.MB * s.KC}u;
+  return vec2u((block / kb_count) * ${MB} + (i / ${KC}) % ${MB}, (block % kb_count) * ${KC} + i % ${KC});
 }`;
 }
 
-const isFixedShape = (s: BlockShape | BlockShapeWgsl): s is BlockShape => typeof s.KC === 'number';
+/**
+ * `fn blocked_slot(j: u32, kb_count: u32) -> vec3u`: the j-th element of the layout when only
+ * the first `rows` rows of every block are written (a WGSL expression; rows past a matrix's last
+ * row feed only results a product never stores, so a matrix of one row block smaller than MB
+ * leaves them unwritten): its row and column of X (x, y) and where it is stored (z).
+ */
+export function blockedSlotFn(s: BlockShapeWgsl, rowsInner: boolean, rows: string): string {
+  const [r, c] = rowsInner ? [`e % ${rows}`, `e / ${rows}`] : [`e / ${s.KC}`, `e % ${s.KC}`];
+  return /* wgsl */ `
+fn blocked_slot(j: u32, kb_count: u32) -> vec3u {
+  let block = j / (${rows} * ${s.KC});
+  let e = j % (${rows} * ${s.KC});
+  let r = ${r};
+  let c = ${c};
+  return vec3u((block / kb_count) * ${s.MB} + r, (block % kb_count) * ${s.KC} + c, block * ${s.MB} * ${s.KC} + ${rowsInner ? `c * ${s.MB} + r` : `r * ${s.KC} + c`});
+}`;
+}
+
+/**
+ * Elements a layout pass writes for `batch` matrices X [M, K] in blocks of `s` (blockedSlotFn):
+ * every block's first min(M, MB) rows.
+ */
+export function blockedWrittenSize(M: number, K: number, s: BlockShape, batch = 1): number {
+  return batch * Math.ceil(M / s.MB) * Math.ceil(K / s.KC) * Math.min(M, s.MB) * s.KC;
+}
 
 /**
  * window-attention-blocked's K/V layout (written by window-kv-blocks):

@@ -20,7 +20,7 @@
  */
 import { blockRows } from '../kernels/block-rows.js';
 import { instanceNorm } from '../kernels/instance-norm.js';
-import { blockedSize, outKcLog2, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
+import { blockedWrittenSize, outKcLog2, UNIFORM_WINDOW_FLOATS } from '../kernels/layouts.js';
 import { layerNormRows } from '../kernels/layer-norm.js';
 import { matmulBlocked } from '../kernels/matmul-blocked.js';
 import { patchMergeNorm } from '../kernels/patch-merge-norm.js';
@@ -43,7 +43,7 @@ function wholeRows(c: Call): BlockedRows | undefined {
   const { M, K, KC, MB, n, off, ldm, ldk } = c.uniforms;
   const whole = !c.consts.rowsInner && off === 0 && ldm === K && ldk === 1 && numel(arg(c, 'x')!.shape) === M * K;
   // n: the blocks of one matrix (a product of one head has a batch stride, unused).
-  return whole && n === blockedSize(M, K, { MB, KC }) ? { M, K, KC, MB } : undefined;
+  return whole && n === blockedWrittenSize(M, K, { MB, KC }) ? { M, K, KC, MB } : undefined;
 }
 
 /** `c` storing its output X [M, K] as `out` in blocks instead; undefined when it cannot. */

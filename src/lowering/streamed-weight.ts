@@ -8,7 +8,7 @@
  * binds it as it is.
  */
 import { packF16 } from '../io/dtype.js';
-import type { Graph, Tensor } from '../runtime/graph.js';
+import { numel, weightArray, type Graph, type Tensor } from '../runtime/graph.js';
 
 const copies = new WeakMap<Graph, Map<number, Tensor>>();
 
@@ -20,7 +20,7 @@ export function streamedWeight(g: Graph, w: Tensor): Tensor {
   const known = made.get(w.id);
   if (known) return known;
   const source = g.weights.get(w.id)!;
-  const half = g.weight(`${w.label}#f16`, w.shape, async () => packF16(typeof source === 'function' ? await source() : source, w.label), 'f16');
+  const half = g.weight(`${w.label}#f16`, w.shape, { writeTo: async (into: ArrayBuffer) => void packF16(await weightArray(w, source), w.label, new Uint32Array(into, 0, Math.ceil(numel(w.shape) / 2))) }, 'f16');
   made.set(w.id, half);
   return half;
 }

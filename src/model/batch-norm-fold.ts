@@ -55,13 +55,18 @@ export function batchNormFolds(): BatchNormFold[] {
 }
 
 /**
- * The folded weight of `fold`, shaped like the conv weight, in float64:
+ * The folded weight of `fold`, shaped like the conv weight, computed in float64:
  *   conv-bn: W'[o, ...] = W[o, ...] * s[o];  bn-conv: W'[o, i] = W[o, i] * s[i].
+ * Into a Float32Array `out`, each float64 product is rounded once as it is stored.
  */
-export function foldedWeight(fold: BatchNormFold, convWeight: ArrayLike<number>, stats: BatchNormStats, eps: number): Float64Array {
+export function foldedWeight(fold: BatchNormFold, convWeight: ArrayLike<number>, stats: BatchNormStats, eps: number): Float64Array;
+export function foldedWeight(fold: BatchNormFold, convWeight: ArrayLike<number>, stats: BatchNormStats, eps: number, out: Float32Array): Float32Array;
+export function foldedWeight(
+  fold: BatchNormFold, convWeight: ArrayLike<number>, stats: BatchNormStats, eps: number,
+  out: Float64Array | Float32Array = new Float64Array(convWeight.length),
+): Float64Array | Float32Array {
   const { s } = batchNormAffine(stats, eps);
   // Plain loops: a mapping callback per element made this most of base480's load (measured).
-  const out = new Float64Array(convWeight.length);
   if (fold.order === 'conv-bn') {
     const per = convWeight.length / s.length;
     for (let o = 0, i = 0; o < s.length; o++) for (let end = i + per; i < end; i++) out[i] = convWeight[i] * s[o];

@@ -47,8 +47,14 @@ function foldedConv(b: WeightBinder, fold: BatchNormFold, shape: readonly number
   const bnNames = BATCH_NORM_PARAMS.map((p) => `${bn}.${p}`);
   const bnShapes = BATCH_NORM_PARAMS.map(() => [fold.order === 'conv-bn' ? out : shape[1]]);
   const stats = (p: Float32Array[]): BatchNormStats => [p[0], p[1], p[2], p[3]];
-  const round = b.g.weightDtype === 'f16' ? (v: number) => f16BitsToF32(f64ToF16Bits(v)) : (v: number) => v;
-  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => Float32Array.from(foldedWeight(fold, w, stats(p), eps), round), [shape, ...bnShapes]);
+  const f16 = b.g.weightDtype === 'f16';
+  const weight = b.derived(`${conv}.weight+${bn}`, shape, [`${conv}.weight`, ...bnNames], ([w, ...p]) => {
+    if (!f16) return foldedWeight(fold, w, stats(p), eps, new Float32Array(w.length));
+    const exact = foldedWeight(fold, w, stats(p), eps);
+    const out = new Float32Array(exact.length);
+    for (let i = 0; i < exact.length; i++) out[i] = f16BitsToF32(f64ToF16Bits(exact[i]));
+    return out;
+  }, [shape, ...bnShapes]);
   // The bias reads the conv weight only when the BatchNorm comes first (b' sums W * t).
   const withWeight = fold.order === 'bn-conv';
   const biasSources = [...(withWeight ? [`${conv}.weight`] : []), ...(fold.convBias ? [`${conv}.bias`] : []), ...bnNames];

@@ -30,6 +30,7 @@ export async function fileSource(path: string): Promise<ByteSource> {
   return {
     size,
     label,
+    freshReads: true,
     async read(offset, length) {
       if (offset < 0 || length < 0 || offset + length > size) {
         throw new FianetError('bad-input', `${label}: read of ${length} bytes at offset ${offset} is past the end (${size} bytes)`);

@@ -148,17 +148,21 @@ export class CompiledGraph {
     for (const id of usedWeights) {
       const t = graph.tensors[id];
       const source = graph.weights.get(id)!;
-      const data = typeof source === 'function' ? await source() : source;
-      if (data.length !== storageWords(t) || (t.dtype === 'f16' && !(data instanceof Uint32Array))) {
-        throw new FianetError('bad-weights', `${t.label}: loader gave ${data.length} ${data.constructor.name} words for ${t.dtype} shape ${fmtShape(t.shape)}`);
-      }
       const size = tensorBytes(t);
       const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.UNIFORM;
       const buffer = device.createBuffer({ label: `weight:${t.label}`, size, usage, mappedAtCreation: true });
-      new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      owned.push(buffer);
+      // A WeightWriter writes into the mapped range itself; other data is copied there once.
+      if (typeof source === 'object' && 'writeTo' in source) await source.writeTo(buffer.getMappedRange());
+      else {
+        const data = typeof source === 'function' ? await source() : source;
+        if (data.length !== storageWords(t) || (t.dtype === 'f16' && !(data instanceof Uint32Array))) {
+          throw new FianetError('bad-weights', `${t.label}: loader gave ${data.length} ${data.constructor.name} words for ${t.dtype} shape ${fmtShape(t.shape)}`);
+        }
+        new Uint8Array(buffer.getMappedRange()).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      }
       buffer.unmap();
       weightBuffers.set(id, buffer);
-      owned.push(buffer);
       weightBytes += size;
       progress({ phase: 'weights', done: ++done, total: usedWeights.size, what: t.label });
     }

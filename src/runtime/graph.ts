@@ -15,8 +15,27 @@ export type DType = 'f32' | 'i32' | 'u32' | 'f16';
 export type WeightDtype = 'f32' | 'f16';
 export const WEIGHT_DTYPES: readonly WeightDtype[] = ['f32', 'f16'];
 export type TensorKind = 'input' | 'weight' | 'activation';
+export type WeightArray = Float32Array | Int32Array | Uint32Array;
+/**
+ * A loader that writes its weight straight into `into` (the tensor's storageWords, zero on
+ * entry): the executor passes the device buffer's mapped range, so a weight laid out at load
+ * (hundreds of MiB for base480) is written once, with no host copy to allocate and copy again.
+ */
+export interface WeightWriter {
+  writeTo(into: ArrayBuffer): Promise<void>;
+}
 /** Weight data, or a loader called once at upload time so large checkpoints are never all on the heap. */
-export type WeightData = Float32Array | Int32Array | Uint32Array | (() => Promise<Float32Array | Int32Array | Uint32Array>);
+export type WeightData = WeightArray | (() => Promise<WeightArray>) | WeightWriter;
+
+/** The words of weight `t` from `data` as an array (a WeightWriter writes into a fresh one). */
+export async function weightArray(t: Tensor, data: WeightData): Promise<WeightArray> {
+  if (typeof data === 'function') return data();
+  if (!('writeTo' in data)) return data;
+  const words = storageWords(t);
+  const out = t.dtype === 'f32' ? new Float32Array(words) : t.dtype === 'i32' ? new Int32Array(words) : new Uint32Array(words);
+  await data.writeTo(out.buffer);
+  return out;
+}
 
 export interface Tensor {
   readonly id: number;
@@ -122,7 +141,7 @@ export class Graph {
 
   /** A weight; an f16 weight's data is its packed words (storageWords). */
   weight(name: string, shape: readonly number[], data: WeightData, dtype: DType = 'f32'): Tensor {
-    if (typeof data !== 'function' && data.length !== storageWords({ shape, dtype })) {
+    if (typeof data !== 'function' && !('writeTo' in data) && data.length !== storageWords({ shape, dtype })) {
       throw new FianetError('bad-weights', `${name}: ${data.length} words for ${dtype} shape ${fmtShape(shape)}`);
     }
     const t = this.newTensor(shape, dtype, 'weight', name);

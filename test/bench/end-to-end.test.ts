@@ -13,8 +13,9 @@ import { FIXTURES, readJson } from '../helpers/test-data.js';
 describe('end-to-end benchmark', () => {
   it('times every phase of the tiny model and reports a consistent memory plan', async () => {
     const config = parseConfig(readJson(new URL('tiny/config.json', FIXTURES)), 'tiny/config.json');
-    const host = { gpu: await testGpu(), runs: 1, log: () => {} };
-    const r = await benchEndToEnd(host, { config, store: formulaWeightsFor(config, 'base480', 'tiny formula weights') });
+    const host = { gpu: await testGpu(), runs: 1, log: () => {}, cpuTime: () => process.cpuUsage().user / 1000 };
+    const matmul = { gflops: 2, gflopsPerCpuSecond: 4, runs: 7 };
+    const r = await benchEndToEnd(host, { config, store: formulaWeightsFor(config, 'base480', 'tiny formula weights'), matmul });
     const stages = config.model.depths.map((_, i) => `swin.s${i}`);
     const [whole, ...rest] = r.rows;
     const phases = rest.filter((row) => row.variant.startsWith('phase'));
@@ -26,6 +27,12 @@ describe('end-to-end benchmark', () => {
       expect(part.reduce((s, p) => s + p.bytes, 0) / whole.bytes).toBeCloseTo(1, 9);
     }
     for (const phase of ['text', ...stages, 'decoder']) expect(phases.find((p) => p.case === `phase ${phase}`)!.flop, phase).toBeGreaterThan(0);
+    const gflops = whole.flop / (whole.figures.median.value! * 1e6);
+    const perCpu = whole.flop / (whole.figures.cpu.value! * 1e6);
+    const pct = (v: number) => `${((100 * v) / 2).toFixed(0)}%`;
+    expect(r.notes).toContain(
+      `Against this run's best matmul (peaks, median of 7 runs): whole forward ${gflops.toFixed(2)} GFLOP/s against 2.00: ${pct(gflops)}; per CPU-second ${perCpu.toFixed(2)} against 4.00: ${pct(perCpu / 2)}.`,
+    );
     const m = r.memory;
     expect(m.largestCallBytes).toBeGreaterThan(0);
     expect(m.largestCallBytes).toBeLessThanOrEqual(m.peakLiveBytes);

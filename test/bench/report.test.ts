@@ -44,6 +44,10 @@ describe('bench report', () => {
     expect(mm.flop).toBeGreaterThanOrEqual(2 * 512 ** 3); // the matmul, and block-rows declares none
     expect(mm.figures.gflops.value).toBeCloseTo(mm.flop / (mm.figures.median.value! * 1e6), 9);
     expect(mm.figures.ceilingPct.value).toBeCloseTo((100 * mm.figures.gflops.value!) / back.ceilings.computeGflops, 9);
+    // The e2e suite's yardstick: the peaks' 1024^3 matmul row, with at least 7 runs whatever --runs says.
+    const best = back.suites[0].rows.find((r) => r.case.startsWith('best matmul'))!;
+    expect(back.ceilings.matmul).toEqual({ gflops: best.figures.gflops.value, gflopsPerCpuSecond: best.flop / (best.figures.cpu.value! * 1e6), runs: best.runs });
+    expect(best.runs).toBe(7);
     const copyRow = back.suites[0].rows.find((r) => r.variant === 'bench-copy')!;
     expect(copyRow.figures.copyPct.value).toBeCloseTo(100, 9);
     expect(reportMarkdown(back)).toContain('| 512x512x512 | uniform-blocked (16 rows/thread) |');

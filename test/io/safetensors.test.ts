@@ -139,6 +139,23 @@ describe('safetensors round trip', () => {
     await source.close?.();
   });
 
+  it('gives every readF32 an array of its own: a file read is viewed, bytes in memory are copied', async () => {
+    const path = join(scratch, 'fresh.safetensors');
+    await writeSafetensorsFile(path, tensors);
+    const source = await fileSource(path);
+    const fromFile = await openSafetensors(source);
+    const [a, b] = [await fromFile.readF32('f32'), await fromFile.readF32('f32')];
+    expect(a.buffer).not.toBe(b.buffer);
+    expect(a.byteLength).toBe(a.buffer.byteLength); // the read's own buffer, not a copy of a larger one
+    expect([...a]).toEqual(expectedF32.f32);
+    await source.close?.();
+    const bytes = concat(encodeSafetensors(tensors));
+    const inMemory = await (await openSafetensors(bytesSource(bytes, 'mem'))).readF32('f32');
+    expect(inMemory.buffer).not.toBe(bytes.buffer);
+    inMemory.fill(0);
+    expect([...(await (await openSafetensors(bytesSource(bytes, 'mem'))).readF32('f32'))]).toEqual(expectedF32.f32);
+  });
+
   it('removes the temporary file when writing fails', async () => {
     const path = join(scratch, 'no-such-dir', 'x.safetensors');
     await expect(writeSafetensorsFile(path, tensors)).rejects.toThrow(FianetError);

@@ -7,12 +7,14 @@
  * and the fused epilogue (bias, GELU, residual) applied once after the last pass.
  */
 import { describe, expect, it } from 'vitest';
-import { blockedLinear, blockedMatmulViews, blockShape, blockWeight } from '../../src/lowering/blocked-matmul.js';
+import { blockedLinear, blockedMatmulViews, blockShape, blockWeight, rowsPerThread } from '../../src/lowering/blocked-matmul.js';
+import { CompiledGraph } from '../../src/runtime/executor.js';
+import { Graph, type Tensor } from '../../src/runtime/graph.js';
 import { matmulReference } from '../../src/kernels/matmul.js';
 import { blockedIndex, blockedSize } from '../../src/kernels/layouts.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { expectClose, productAtol, randomArray } from '../helpers/compare.js';
-import { runGraph } from '../helpers/gpu.js';
+import { runGraph, testGpu, testTarget } from '../helpers/gpu.js';
 
 const cases: Array<[number, number, number, Activation]> = [
   [1, 1, 1, 'none'],
@@ -20,6 +22,9 @@ const cases: Array<[number, number, number, Activation]> = [
   [130, 67, 128, 'none'],
   [129, 257, 300, 'gelu'],
   [66, 96, 768, 'none'],
+  // W of 2^19 values or more and one row block: fewer rows per thread (2 x 12 for 22, 2 x 12 for 17).
+  [22, 768, 768, 'gelu'],
+  [17, 700, 769, 'none'],
   [9, 70, 1100, 'relu'],
   [300, 130, 60, 'none'],
   // Every activation: matmul-blocked picks it by a uniform index into ACTIVATIONS.
@@ -72,6 +77,48 @@ describe('matmul-blocked', () => {
     });
   }
 
+  // BERT's attention at 22 tokens: A's blocks hold 256 rows and block-rows writes only the first
+  // 22 (B's: 32 columns, 22 written). The bytes first held the A blocks of a product on NaNs, so
+  // a stored result that read an unwritten row or column would be NaN.
+  it('heads of 22 rows through views, blocks over NaN bytes: rows past M are never stored', async () => {
+    const [M, N, K, heads] = [22, 22, 64, 3];
+    const q = randomArray(M * K * heads, 31);
+    const k = randomArray(N * K * heads, 32);
+    const g = new Graph(await testTarget());
+    g.output('junk', blockedLinear(g, 'junk', { x: g.input('nan', [64, 256]), w: g.weight('jw', [16, 256], randomArray(16 * 256, 33)) }));
+    const view = (tensor: Tensor, rows: number) => ({ tensor, rows, cols: K, ldr: K * heads, ldc: 1, batchStride: K });
+    const y = blockedMatmulViews(g, 'scores', view(g.input('q', [M, K * heads]), M), view(g.input('k', [N, K * heads]), N), { batch: heads, alpha: 0.125 });
+    g.output('y', y);
+    const compiled = await CompiledGraph.compile(await testGpu(), g);
+    try {
+      const { placements } = compiled.plan;
+      const at = (label: string) => {
+        const call = compiled.calls.find((c) => c.label === label)!;
+        return placements.get(call.args.find((t, j) => t && call.bindings[j].output)!.id)!;
+      };
+      const [poisoned, blocks] = [at('junk.block'), at('scores.block_a')];
+      expect(poisoned.arena === blocks.arena && poisoned.offset < blocks.offset + blocks.bytes && blocks.offset < poisoned.offset + poisoned.bytes, 'scores.block_a reuses the NaN blocks').toBe(true);
+      const out = (await compiled.run({ nan: new Float32Array(64 * 256).fill(NaN), q, k })).outputs.y as Float32Array;
+      for (let h = 0; h < heads; h++) {
+        const head = (x: Float32Array, rows: number) => Float32Array.from({ length: rows * K }, (_, i) => x[Math.floor(i / K) * K * heads + h * K + (i % K)]);
+        const ref = matmulReference(head(q, M), head(k, N), { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1, alpha: 0.125 }, { transB: true });
+        expectClose(`head ${h}`, out.subarray(h * M * N, (h + 1) * M * N), ref, { atol: productAtol(K), rtol: 0 }, [M, N]);
+      }
+    } finally {
+      compiled.destroy();
+    }
+  });
+
+  it('fits rows per thread to a matrix of one row block, in steps of 4, when W is large', () => {
+    const bertLinear = 768 * 768;
+    expect([1, 5, 16, 17, 22, 33, 60, 63].map((M) => rowsPerThread(M, 64, bertLinear))).toEqual([4, 8, 16, 12, 12, 12, 16, 16]);
+    expect(rowsPerThread(66, 64, bertLinear)).toBe(16);
+    expect(rowsPerThread(66, 256, bertLinear)).toBe(16);
+    expect(rowsPerThread(22, 256, bertLinear)).toBe(12);
+    // A small W (FIAM's text keys: 22 x 64 -> 128) keeps the shared TM.
+    expect(rowsPerThread(22, 64, 128 * 64)).toBe(16);
+  });
+
   it('lays a weight out in zero-padded blocks, transposed within each block', () => {
     // N = 3, K = 5, KC = 8, NB = 16 -> one block of [8 k][16 n].
     const w = Float32Array.from({ length: 15 }, (_, i) => i + 1);
@@ -85,11 +132,13 @@ describe('matmul-blocked', () => {
   });
 
   it('lays a weight of several row and k blocks out where blockedIndex says', () => {
-    const [N, K, KC, NB] = [37, 70, 16, 16];
-    const w = Float32Array.from({ length: N * K }, (_, i) => i + 1);
-    const expected = new Float32Array(blockedSize(N, K, { MB: NB, KC }));
-    for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) expected[blockedIndex(n, k, K, { MB: NB, KC }, true)] = w[n * K + k];
-    expect(blockWeight(w, N, K, KC, NB)).toEqual(expected);
+    // Rows eight at a time and one at a time (N not a multiple of 8), partial last k-blocks.
+    for (const [N, K, KC, NB] of [[37, 70, 16, 16], [5, 3, 16, 16], [133, 300, 256, 64], [8, 17, 16, 16]]) {
+      const w = Float32Array.from({ length: N * K }, (_, i) => i + 1);
+      const expected = new Float32Array(blockedSize(N, K, { MB: NB, KC }));
+      for (let n = 0; n < N; n++) for (let k = 0; k < K; k++) expected[blockedIndex(n, k, K, { MB: NB, KC }, true)] = w[n * K + k];
+      expect(blockWeight(w, N, K, KC, NB), `${N}x${K} in ${KC}x${NB} blocks`).toEqual(expected);
+    }
   });
 
   it('sizes blocks to the layer, within one 64 KiB window', () => {

@@ -22,20 +22,23 @@ struct Params {
 fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
 
 
-fn blocked_rc(i: u32, kb_count: u32) -> vec2u {
-  let block = i / (params.MB * params.KC);
-  return vec2u((block / kb_count) * params.MB + (i / params.KC) % params.MB, (block % kb_count) * params.KC + i % params.KC);
+fn blocked_slot(j: u32, kb_count: u32) -> vec3u {
+  let block = j / (min(params.M, params.MB) * params.KC);
+  let e = j % (min(params.M, params.MB) * params.KC);
+  let r = e / params.KC;
+  let c = e % params.KC;
+  return vec3u((block / kb_count) * params.MB + r, (block % kb_count) * params.KC + c, block * params.MB * params.KC + r * params.KC + c);
 }
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * 256u + li;
   if (i >= params.n) { return; }
-  let size = params.zblocks * params.MB * params.KC;
-  let z = i / size;
-  let rc = blocked_rc(i % size, params.KB);
+  let written = params.zblocks * min(params.M, params.MB) * params.KC;
+  let z = i / written;
+  let s = blocked_slot(i % written, params.KB);
   var v = 0.0;
-  if (rc.x < params.M && rc.y < params.K) { v = x[params.off + z * params.zstride + rc.x * params.ldm + rc.y * params.ldk]; }
-  out[i] = v;
+  if (s.x < params.M && s.y < params.K) { v = x[params.off + z * params.zstride + s.x * params.ldm + s.y * params.ldk]; }
+  out[z * params.zblocks * params.MB * params.KC + s.z] = v;
 }
 
 // ==== block-rows(rowsInner=true)
@@ -62,18 +65,21 @@ struct Params {
 fn linear_workgroup(wg: vec3u, nwg: vec3u) -> u32 { return wg.x + wg.y * nwg.x; }
 
 
-fn blocked_rc(i: u32, kb_count: u32) -> vec2u {
-  let block = i / (params.MB * params.KC);
-  return vec2u((block / kb_count) * params.MB + i % params.MB, (block % kb_count) * params.KC + (i / params.MB) % params.KC);
+fn blocked_slot(j: u32, kb_count: u32) -> vec3u {
+  let block = j / (min(params.M, params.MB) * params.KC);
+  let e = j % (min(params.M, params.MB) * params.KC);
+  let r = e % min(params.M, params.MB);
+  let c = e / min(params.M, params.MB);
+  return vec3u((block / kb_count) * params.MB + r, (block % kb_count) * params.KC + c, block * params.MB * params.KC + c * params.MB + r);
 }
 @compute @workgroup_size(256)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) li: u32) {
   let i = linear_workgroup(wg, nwg) * 256u + li;
   if (i >= params.n) { return; }
-  let size = params.zblocks * params.MB * params.KC;
-  let z = i / size;
-  let rc = blocked_rc(i % size, params.KB);
+  let written = params.zblocks * min(params.M, params.MB) * params.KC;
+  let z = i / written;
+  let s = blocked_slot(i % written, params.KB);
   var v = 0.0;
-  if (rc.x < params.M && rc.y < params.K) { v = x[params.off + z * params.zstride + rc.x * params.ldm + rc.y * params.ldk]; }
-  out[i] = v;
+  if (s.x < params.M && s.y < params.K) { v = x[params.off + z * params.zstride + s.x * params.ldm + s.y * params.ldk]; }
+  out[z * params.zblocks * params.MB * params.KC + s.z] = v;
 }

@@ -2100,6 +2100,199 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+  out_kc_log2: u32,
+  has_bias: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<f32>, 4096>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<f32>, 4096>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<f32>, 4096>;
+@group(0) @binding(7) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(8) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(9) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
+
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
+  var v = s * params.alpha;
+  
+  {
+    if (params.has_bias != 0u) { v += b; }
+    v = activate(v);
+    
+    
+  }
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 12u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w0[w0_at];
+    let w0_1 = w0[w0_at + 16u];
+    let w0_2 = w0[w0_at + 32u];
+    let w0_3 = w0[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w0[w1_at];
+    let w1_1 = w0[w1_at + 16u];
+    let w1_2 = w0[w1_at + 32u];
+    let w1_3 = w0[w1_at + 48u];
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w1[w0_at];
+    let w0_1 = w1[w0_at + 16u];
+    let w0_2 = w1[w0_at + 32u];
+    let w0_3 = w1[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w1[w1_at];
+    let w1_1 = w1[w1_at + 16u];
+    let w1_2 = w1[w1_at + 32u];
+    let w1_3 = w1[w1_at + 48u];
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = k4 * 64u + col4;
+    let w0_0 = w2[w0_at];
+    let w0_1 = w2[w0_at + 16u];
+    let w0_2 = w2[w0_at + 32u];
+    let w0_3 = w2[w0_at + 48u];
+    let w1_at = k4 * 64u + col4 + 8u;
+    let w1_0 = w2[w1_at];
+    let w1_1 = w2[w1_at + 16u];
+    let w1_2 = w2[w1_at + 32u];
+    let w1_3 = w2[w1_at + 48u];
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 24>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
+  for (var i = 0u; i < 12u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
+    }
+  }
+}
+
 // ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
