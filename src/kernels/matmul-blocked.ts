@@ -7,8 +7,8 @@
  * first laid out in blocks (`block-rows`, and W once at load time):
  *   A [M, K]  -> Ab [ceil(M/MB)][ceil(K/KC)][MB][KC]   (zero padded)
  *   W [N, K]  -> Wb [ceil(N/NB)][ceil(K/KC)][KC][NB]   (transposed within a block, zero padded)
- * with MB * KC = 16384 and NB * KC at most 16384 floats; the block shape follows the layer (a
- * narrow layer gets narrow blocks, so little padding is multiplied). The shader declares the
+ * with MB * KC = 16384 and NB * KC at most 16384 floats; the block shape follows the layer (NB
+ * 64 to 256, powers of two: lowering/blocked-matmul.ts, blockCols). The shader declares the
  * windows for any KC (blockWindowFloats) and takes KC as a uniform (kc4), so one pipeline
  * serves every KC (windowSlack pads the operands whose blocks are smaller). One dispatch
  * computes an MB x NB output tile over P k-blocks (P pairs of windows bound); K beyond P
@@ -17,7 +17,9 @@
  * llvmpipe every load in the k loop (even one uniform across lanes) is a gather of 8 scalar
  * loads per component (~11 ns per vec4 per 8 lanes, against ~2 ns per vec4 FMA:
  * bench/RESULTS.md, 2026-12-02), so the rate follows loads per FMA: TM + 4 TN vec4 loads for
- * 4 TM TN vec4 FMAs per k4 step.
+ * 4 TM TN vec4 FMAs per k4 step. The epilogue works on a vec4 of outputs at a time (bias,
+ * activation, gate, residual, one output index), so what it does is chosen by uniforms at little
+ * cost per output (see the constants below).
  * A convolution's output (stored transposed) can end in the scale-aware gate (conv2d's
  * epilogue): its two small maps are read through uniform windows too, laid out per column
  * block as [ceil(N/NB)][GP][NB] (GP = gh * gw padded to vec4s), so a lane's 4 channels at a
@@ -27,7 +29,7 @@
 import type { WeightDtype } from '../runtime/graph.js';
 import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
 import { blockedIndexFn, blockedWeightLoads, blockWindowFloats, UNIFORM_WINDOW_FLOATS } from './layouts.js';
-import { activationFn, activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from './wgsl-helpers.js';
+import { activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from './wgsl-helpers.js';
 
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',
@@ -52,25 +54,29 @@ export const matmulBlocked = defineKernel({
   // o_off: where this dispatch's output matrix starts (one matrix of a batched product).
   // pitch > 0: rows m are pixels of a grid `pitch` wide of which the first w columns are
   // stored, compacted (an implicit-GEMM convolution computes on its padded input's grid).
+  // has_bias: whether bias is bound (its 4 TN values per lane are loaded once, before the rows).
+  // out_kc_log2 > 0: out [M, N] is stored as the next product's A blocks of KC = 2^out_kc_log2
+  // (layouts.ts) instead of row-major, so no block-rows pass lays it out
+  // (lowering/fuse-block-rows.ts).
   uniforms: {
     M: 'u32', N: 'u32', ldo: 'u32', out_t: 'u32', m0: 'u32', n0: 'u32', first: 'u32', last: 'u32', alpha: 'f32', kc4: 'u32',
-    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32', act: 'u32', out_kc_log2: 'u32',
+    h: 'u32', w: 'u32', gh: 'u32', gw: 'u32', pitch: 'u32', o_off: 'u32', act: 'u32', out_kc_log2: 'u32', has_bias: 'u32',
   },
-  // Which activation (act: an index into ACTIVATIONS) is a uniform: each constant multiplies the
-  // pipelines to compile. `activated` only says whether there is one: the switch costs llvmpipe
-  // ~10% CPU on a K = 128 layer (Swin qkv, measured), so the layers without one skip it.
-  // bias, residual and passes > 1 (read back the partial sums) are constants: llvmpipe runs
-  // both sides of a branch under a lane mask, so a uniform flag still paid a per-lane storage
-  // load per output for each of them (Swin's K = 128 layers spent ~40% of their time in the
-  // epilogue, bench/RESULTS.md 2026-12-02).
+  // Each constant multiplies the pipelines to compile (SwiftShader at creation, llvmpipe at first
+  // use: ~0.1-0.9 s and ~0.5-2 s of CPU per variant, bench/RESULTS.md 2026-12-02, pipes), so what
+  // the epilogue does per vec4 of outputs is chosen by uniforms: which activation (act, an index
+  // into ACTIVATIONS), whether there is a bias, where the output goes (out_t, out_kc_log2).
+  // `activated` only says whether there is an activation: llvmpipe evaluates every case of the
+  // switch under a lane mask (~10% CPU on a K = 128 layer, Swin qkv, measured before the epilogue
+  // took vec4s), so the layers without one skip it.
+  // residual and passes > 1 (read back the partial sums) stay constants: they are a storage load
+  // per output, which llvmpipe pays under a lane mask even when a uniform flag skips it (Swin's
+  // K = 128 layers spent ~40% of their time in the epilogue, bench/RESULTS.md 2026-12-02).
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
   // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
   // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
-  // blockedOut: out [M, N] is stored as the next product's A blocks (layouts.ts; their shape
-  // the uniform out_kc_log2) instead of row-major, so no block-rows pass lays it out
-  // (lowering/fuse-block-rows.ts).
-  constants: { NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, bias: false, residual: false, passes: false, wdt: 'f32' as WeightDtype, blockedOut: false },
+  constants: { NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, residual: false, passes: false, wdt: 'f32' as WeightDtype },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
@@ -86,9 +92,18 @@ ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * params.kc4 + k4];${cols.ma
     return /* wgsl */ `
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][${c.NB} cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 ${c.GP ? `// gate_mul, gate_add: [${c.GP} (gh * gw used)][${c.NB} channels]; out [N, M] with M = h * w pixels` : ''}
-${c.activated ? activationSwitchFn('params.act') : activationFn('none')}
-${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}${c.blockedOut ? blockedIndexFn() : ''}
-fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
+${c.activated ? activationSwitchFn('params.act', 'vec4<f32>') : 'fn activate(x: vec4<f32>) -> vec4<f32> { return x; }'}
+${c.GP ? LINEAR_TAP + gateEpilogue('vec4<f32>', '0u', (map, i) => `${map}[(${i}) * ${NB4}u + m]`) : ''}${blockedIndexFn()}
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>${c.GP ? ', gm: vec4<f32>, ga: vec4<f32>' : ''}) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -96,16 +111,19 @@ fn store(m: u32, n: u32, s: f32${c.GP ? ', gm: f32, ga: f32' : ''}) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  ${c.blockedOut ? 'let o = blocked_index(mo, n, blocked_k_count(params.N));' : 'let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);'}
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
-  ${c.passes ? 'if (params.first == 0u) { v += out[o]; }' : ''}
+  ${c.passes ? 'if (params.first == 0u) { for (var q = 0u; q < count; q++) { v[q] += out[o + q * step]; } }' : ''}
   ${c.passes ? 'if (params.last != 0u) {' : '{'}
-    ${c.bias ? 'v += bias[n];' : ''}
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     ${c.GP ? 'v = v * gm + ga;' : ''}
-    ${c.residual ? 'v += residual[o];' : ''}
+    ${c.residual ? 'for (var q = 0u; q < count; q++) { v[q] += residual[o + q * step]; }' : ''}
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(${LANES}, 1, 1)
@@ -117,15 +135,12 @@ ${pairs.map(step).join('\n')}
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, ${c.TM * c.TN}>(${rows.flatMap((i) => cols.map((j) => acc(i, j))).join(', ')});
+  let biases = array<vec4<f32>, ${c.TN}>(${cols.map((j) => `bias_at(params.n0 + 4u * (col4 + ${j * LANES}u))`).join(', ')});
   for (var i = 0u; i < ${c.TM}u; i++) {
     let m = params.m0 + r0 + i;
 ${c.GP ? '    let t = gate_taps(m);\n' : ''}    for (var j = 0u; j < ${c.TN}u; j++) {
       let c4 = col4 + j * ${LANES}u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * ${c.TN}u + j];
-${c.GP ? `      let gm = gate_mul_at(c4, t.y, t.x);
-      let ga = gate_add_at(c4, t.y, t.x);
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }` : '      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }'}
+      store4(m, params.n0 + 4u * c4, accs[i * ${c.TN}u + j], biases[j]${c.GP ? ', gate_mul_at(c4, t.y, t.x), gate_add_at(c4, t.y, t.x)' : ''});
     }
   }
 }

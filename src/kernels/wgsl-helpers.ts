@@ -8,10 +8,13 @@ import type { WeightDtype } from '../runtime/graph.js';
 /**
  * erf for float32 (WGSL has none): the rational approximation Eigen and XLA use,
  * erf(x) = x P(x^2) / Q(x^2) on [-4, 4]; measured abs error < 1e-6 (test/kernels/elementwise).
+ * `erf_f32`, or `erf_vec4` applying it to each component (the same operations, so the same bits).
  */
-export const ERF = /* wgsl */ `
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
+function erfFn(type: ActivationType): string {
+  const [name, lo, hi] = type === 'f32' ? ['erf_f32', '-4.0', '4.0'] : ['erf_vec4', 'vec4(-4.0)', 'vec4(4.0)'];
+  return /* wgsl */ `
+fn ${name}(v: ${type}) -> ${type} {
+  let x = clamp(v, ${lo}, ${hi});
   let x2 = x * x;
   var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
   p = x2 * p - 2.10102402082508e-06;
@@ -26,19 +29,27 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 `;
+}
+
+/** What an activation applies to: one value, or four at once (a vec4 of outputs). */
+export type ActivationType = 'f32' | 'vec4<f32>';
 
 /** Activation functions selectable by name at compile time (`act` constant of a kernel). */
 export const ACTIVATIONS = ['none', 'relu', 'gelu', 'tanh', 'sigmoid', 'hsigmoid'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 
-const ACTIVATION_BODIES: Record<Activation, string> = {
-  none: 'return x;',
-  relu: 'return max(x, 0.0);',
-  gelu: 'return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476));',
-  tanh: 'return tanh(clamp(x, -15.0, 15.0));',
-  sigmoid: 'return 1.0 / (1.0 + exp(-x));',
-  hsigmoid: 'return min(max(x + 3.0, 0.0), 6.0) / 6.0;',
-};
+/** The body of `fn activate(x: type) -> type`; constants are splatted for a vec4. */
+function activationBody(act: Activation, type: ActivationType): string {
+  const c = (v: string) => (type === 'f32' ? v : `vec4(${v})`);
+  return {
+    none: 'return x;',
+    relu: `return max(x, ${c('0.0')});`,
+    gelu: `return 0.5 * x * (1.0 + ${type === 'f32' ? 'erf_f32' : 'erf_vec4'}(x * 0.7071067811865476));`,
+    tanh: `return tanh(clamp(x, ${c('-15.0')}, ${c('15.0')}));`,
+    sigmoid: 'return 1.0 / (1.0 + exp(-x));',
+    hsigmoid: `return min(max(x + 3.0, ${c('0.0')}), ${c('6.0')}) / 6.0;`,
+  }[act];
+}
 
 /**
  * `fn activate(x: f32) -> f32` for one activation. GELU is the exact (erf) form BERT and
@@ -46,23 +57,23 @@ const ACTIVATION_BODIES: Record<Activation, string> = {
  * hsigmoid is MobileNetV3's ReLU6(x + 3) / 6.
  */
 export function activationFn(act: Activation): string {
-  return `${act === 'gelu' ? ERF : ''}
-fn activate(x: f32) -> f32 { ${ACTIVATION_BODIES[act]} }
+  return `${act === 'gelu' ? erfFn('f32') : ''}
+fn activate(x: f32) -> f32 { ${activationBody(act, 'f32')} }
 `;
 }
 
 /**
- * `fn activate(x: f32) -> f32` choosing the activation at run time by the u32 `selector`
+ * `fn activate(x: type) -> type` choosing the activation at run time by the u32 `selector`
  * (an index into ACTIVATIONS, e.g. `params.act`): one pipeline for every activation, where a
- * kernel's activation runs once per output, not in its hot loop.
+ * kernel's activation runs once per output (or per vec4 of outputs), not in its hot loop.
  */
-export function activationSwitchFn(selector: string): string {
-  const cases = ACTIVATIONS.map((act, i) => (i === 0 ? '' : `    case ${i}u: { ${ACTIVATION_BODIES[act]} }`)).filter(Boolean);
-  return `${ERF}
-fn activate(x: f32) -> f32 {
+export function activationSwitchFn(selector: string, type: ActivationType = 'f32'): string {
+  const cases = ACTIVATIONS.map((act, i) => (i === 0 ? '' : `    case ${i}u: { ${activationBody(act, type)} }`)).filter(Boolean);
+  return `${erfFn(type)}
+fn activate(x: ${type}) -> ${type} {
   switch ${selector} {
 ${cases.join('\n')}
-    default: { ${ACTIVATION_BODIES.none} }
+    default: { ${activationBody('none', type)} }
   }
 }
 `;

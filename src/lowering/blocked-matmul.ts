@@ -35,6 +35,9 @@ export function rowsPerThread(M: number, MB: number, weights: number): number {
 const TN_MAX = 2;
 const columnVec4s = (NB: number): number => Math.max(1, Math.min(TN_MAX, NB / 32));
 
+/** The narrowest column block (blockCols). */
+const MIN_NB = UNIFORM_WINDOW_FLOATS / MAX_KC;
+
 const pow2 = (n: number, least: number): number => Math.max(least, 2 ** Math.ceil(Math.log2(n)));
 
 /**
@@ -47,9 +50,14 @@ export function blockShape(N: number, K: number): { KC: number; MB: number; NB: 
   return { KC, MB: UNIFORM_WINDOW_FLOATS / KC, NB: blockCols(N, KC) };
 }
 
-/** Columns of W per block for a k-block of KC: a block fills at most one 64 KiB window. */
+/**
+ * Columns of W per block for a k-block of KC: a block fills at most one 64 KiB window, and is at
+ * least 64 wide (what a 64 KiB window holds at KC 256): narrower layers are padded rather than
+ * given NB 16 or 32 variants of their own (each a pipeline to compile; base480's narrow layers
+ * are ~0.1% of its FLOPs, bench/RESULTS.md 2026-12-02, pipes).
+ */
 export function blockCols(N: number, KC: number): number {
-  return Math.min(UNIFORM_WINDOW_FLOATS / KC, 256, pow2(N, 16));
+  return Math.min(UNIFORM_WINDOW_FLOATS / KC, 256, pow2(N, MIN_NB));
 }
 
 /**
@@ -290,7 +298,7 @@ export function blockedMatmulFromBlocks(
             M, N, ldo, out_t: opts.transposed ? 1 : 0, m0: mb * MB, n0: nb * NB,
             first: pass === 0 ? 1 : 0, last: pass === passes - 1 ? 1 : 0, alpha: opts.alpha ?? 1, kc4: KC / 4,
             h: outH, w: dims.rowPitch?.w ?? outW, gh: opts.gate?.size[0] ?? 1, gw: opts.gate?.size[1] ?? 1, pitch: dims.rowPitch?.pitch ?? 0,
-            o_off: z * outBatch, act: activationIndex(opts.act ?? 'none'), out_kc_log2: 0,
+            o_off: z * outBatch, act: activationIndex(opts.act ?? 'none'), out_kc_log2: 0, has_bias: bias ? 1 : 0,
           };
           dispatches.push({ uniforms, windows });
         }
@@ -299,7 +307,7 @@ export function blockedMatmulFromBlocks(
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
   const TN = columnVec4s(NB);
-  const consts = { NB, TM: rowsPerThread(M, MB, N * K), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', bias: !!bias, residual: !!opts.residual, passes: passes > 1, wdt };
+  const consts = { NB, TM: rowsPerThread(M, MB, N * K), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', residual: !!opts.residual, passes: passes > 1, wdt };
   g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
 }

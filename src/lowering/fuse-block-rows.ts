@@ -9,7 +9,8 @@
  *    itself (layer-norm-rows; matmul-blocked with a plain row-major output and no residual;
  *    window-attention-blocked; instance-norm; patch-merge-norm), goes: that writer stores the
  *    blocks (its blockedOut constant and out_kc_log2 uniform, so one pipeline serves every
- *    block shape; layouts.ts).
+ *    block shape; matmul-blocked takes out_kc_log2 alone, so the same pipeline serves both
+ *    outputs; layouts.ts).
  * Every value is bit for bit the unfused graph's: the same arithmetic, stored elsewhere. Rows
  * past M in the last row block stay unwritten (matmul-blocked computes them, never stores them);
  * the columns past K in the last k-block must be zeros (W's are, but 0 * NaN is not 0), so
@@ -48,7 +49,7 @@ function wholeRows(c: Call): BlockedRows | undefined {
 /** `c` storing its output X [M, K] as `out` in blocks instead; undefined when it cannot. */
 function storingBlocks(c: Call, out: Tensor, l: BlockedRows): Call | undefined {
   const u = c.uniforms;
-  if (c.consts.blockedOut || l.MB * l.KC !== UNIFORM_WINDOW_FLOATS) return undefined;
+  if (c.consts.blockedOut || u.out_kc_log2 || l.MB * l.KC !== UNIFORM_WINDOW_FLOATS) return undefined;
   // Only layer-norm-rows writes the zero columns of a partial last k-block.
   if (c.kernel !== layerNormRows && l.K % l.KC !== 0) return undefined;
   if (c.kernel === layerNormRows) {
@@ -63,7 +64,8 @@ function storingBlocks(c: Call, out: Tensor, l: BlockedRows): Call | undefined {
   } else if (c.kernel === patchMergeNorm) {
     if (u.tokens !== l.M || 4 * u.C !== l.K) return undefined;
   } else return undefined;
-  const consts = { ...c.consts, blockedOut: true };
+  // matmul-blocked takes the blocked output from out_kc_log2 alone (one pipeline either way).
+  const consts = c.kernel === matmulBlocked ? c.consts : { ...c.consts, blockedOut: true };
   const blocks = <U>(u: U): U => ({ ...u, out_kc_log2: outKcLog2(l) });
   const dispatches = c.dispatches?.map((d) => ({ ...d, uniforms: blocks(d.uniforms) }));
   return {

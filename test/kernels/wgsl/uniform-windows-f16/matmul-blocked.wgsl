@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -19,6 +19,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -29,11 +30,25 @@ struct Params {
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
-fn activate(x: f32) -> f32 { return x; }
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
 
-fn store(m: u32, n: u32, s: f32) {
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -41,16 +56,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(16, 1, 1)
@@ -125,18 +143,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 16u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -157,6 +174,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -167,11 +185,25 @@ struct Params {
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
-fn activate(x: f32) -> f32 { return x; }
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
 
-fn store(m: u32, n: u32, s: f32) {
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -179,16 +211,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
-    v += residual[o];
+    for (var q = 0u; q < count; q++) { v[q] += residual[o + q * step]; }
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(16, 1, 1)
@@ -263,18 +298,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 16u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,bias=false,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -295,6 +329,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -306,8 +341,8 @@ struct Params {
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
+fn erf_vec4(v: vec4<f32>) -> vec4<f32> {
+  let x = clamp(v, vec4(-4.0), vec4(4.0));
   let x2 = x * x;
   var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
   p = x2 * p - 2.10102402082508e-06;
@@ -322,176 +357,13 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 {
+fn activate(x: vec4<f32>) -> vec4<f32> {
   switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 1u: { return max(x, vec4(0.0)); }
+    case 2u: { return 0.5 * x * (1.0 + erf_vec4(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, vec4(-15.0), vec4(15.0))); }
     case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 32u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 32u + col4 + 16u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,bias=false,blockedOut=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    case 5u: { return min(max(x + 3.0, vec4(0.0)), vec4(6.0)) / 6.0; }
     default: { return x; }
   }
 }
@@ -504,7 +376,16 @@ fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
 }
 fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
-fn store(m: u32, n: u32, s: f32) {
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -512,16 +393,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(16, 1, 1)
@@ -596,18 +480,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 16u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=3,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -628,339 +511,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 32u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 32u + col4 + 16u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,bias=true,blockedOut=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  let kc_log2 = params.out_kc_log2;
-  let mb_log2 = 14u - kc_log2;
-  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
-}
-fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(16, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 32u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 32u + col4 + 16u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=128,P=3,TM=16,TN=2,activated=true,bias=true,blockedOut=false,passes=true,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -976,8 +527,8 @@ struct Params {
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][128 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
+fn erf_vec4(v: vec4<f32>) -> vec4<f32> {
+  let x = clamp(v, vec4(-4.0), vec4(4.0));
   let x2 = x * x;
   var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
   p = x2 * p - 2.10102402082508e-06;
@@ -992,19 +543,35 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 {
+fn activate(x: vec4<f32>) -> vec4<f32> {
   switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 1u: { return max(x, vec4(0.0)); }
+    case 2u: { return 0.5 * x * (1.0 + erf_vec4(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, vec4(-15.0), vec4(15.0))); }
     case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    case 5u: { return min(max(x + 3.0, vec4(0.0)), vec4(6.0)) / 6.0; }
     default: { return x; }
   }
 }
 
 
-fn store(m: u32, n: u32, s: f32) {
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -1012,16 +579,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
+  if (params.first == 0u) { for (var q = 0u; q < count; q++) { v[q] += out[o + q * step]; } }
   if (params.last != 0u) {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(16, 1, 1)
@@ -1162,18 +732,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 16u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 16u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=16,P=1,TM=16,TN=1,activated=true,bias=true,blockedOut=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=256,P=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1194,19 +763,20 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 512>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][16 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][256 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
+fn erf_vec4(v: vec4<f32>) -> vec4<f32> {
+  let x = clamp(v, vec4(-4.0), vec4(4.0));
   let x2 = x * x;
   var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
   p = x2 * p - 2.10102402082508e-06;
@@ -1221,13 +791,13 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 {
+fn activate(x: vec4<f32>) -> vec4<f32> {
   switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 1u: { return max(x, vec4(0.0)); }
+    case 2u: { return 0.5 * x * (1.0 + erf_vec4(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, vec4(-15.0), vec4(15.0))); }
     case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    case 5u: { return min(max(x + 3.0, vec4(0.0)), vec4(6.0)) / 6.0; }
     default: { return x; }
   }
 }
@@ -1240,7 +810,16 @@ fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
 }
 fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
-fn store(m: u32, n: u32, s: f32) {
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -1248,299 +827,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
-}
-
-@compute @workgroup_size(4, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 4u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 1u; j++) {
-      let c4 = col4 + j * 4u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 1u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=16,P=2,TM=16,TN=1,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 512>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 512>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][16 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(4, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 4u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 4u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 1u; j++) {
-      let c4 = col4 + j * 4u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 1u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=256,P=1,TM=16,TN=2,activated=true,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][256 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(32, 1, 1)
@@ -1615,18 +914,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 32u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 32u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=32,P=1,TM=16,TN=1,activated=true,bias=true,blockedOut=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1647,19 +945,330 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 1024>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
 @group(0) @binding(3) var<storage, read_write> bias: array<f32>;
 @group(0) @binding(4) var<storage, read_write> residual: array<f32>;
 @group(0) @binding(5) var<storage, read_write> out: array<f32>;
 
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][32 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
+
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
+  var v = s * params.alpha;
+  
+  {
+    if (params.has_bias != 0u) { v += b; }
+    v = activate(v);
+    
+    
+  }
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w0[w0_at];
+    let w0_hi = w0[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w0[w1_at];
+    let w1_hi = w0[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+  out_kc_log2: u32,
+  has_bias: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
+
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
+  var v = s * params.alpha;
+  
+  {
+    if (params.has_bias != 0u) { v += b; }
+    v = activate(v);
+    
+    for (var q = 0u; q < count; q++) { v[q] += residual[o + q * step]; }
+  }
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w0[w0_at];
+    let w0_hi = w0[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w0[w1_at];
+    let w1_hi = w0[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+  out_kc_log2: u32,
+  has_bias: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
+fn erf_vec4(v: vec4<f32>) -> vec4<f32> {
+  let x = clamp(v, vec4(-4.0), vec4(4.0));
   let x2 = x * x;
   var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
   p = x2 * p - 2.10102402082508e-06;
@@ -1674,13 +1283,13 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 {
+fn activate(x: vec4<f32>) -> vec4<f32> {
   switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 1u: { return max(x, vec4(0.0)); }
+    case 2u: { return 0.5 * x * (1.0 + erf_vec4(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, vec4(-15.0), vec4(15.0))); }
     case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    case 5u: { return min(max(x + 3.0, vec4(0.0)), vec4(6.0)) / 6.0; }
     default: { return x; }
   }
 }
@@ -1693,7 +1302,16 @@ fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
 }
 fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
-fn store(m: u32, n: u32, s: f32) {
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -1701,131 +1319,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 8u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 16>(acc0_0, acc1_0, acc2_0, acc3_0, acc4_0, acc5_0, acc6_0, acc7_0, acc8_0, acc9_0, acc10_0, acc11_0, acc12_0, acc13_0, acc14_0, acc15_0);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 1u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 1u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -1900,18 +1406,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1932,21 +1437,38 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
 @group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
+@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
-fn activate(x: f32) -> f32 { return x; }
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
 
-fn store(m: u32, n: u32, s: f32) {
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -1954,16 +1476,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
-    v += residual[o];
+    
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -2035,21 +1560,53 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
     { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
   }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w1[w0_at];
+    let w0_hi = w1[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w1[w1_at];
+    let w1_hi = w1[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,bias=false,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2070,19 +1627,212 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
 @group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
+@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(7) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
+
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
+  var v = s * params.alpha;
+  
+  {
+    if (params.has_bias != 0u) { v += b; }
+    v = activate(v);
+    
+    for (var q = 0u; q < count; q++) { v[q] += residual[o + q * step]; }
+  }
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w0[w0_at];
+    let w0_hi = w0[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w0[w1_at];
+    let w1_hi = w0[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w1[w0_at];
+    let w0_hi = w1[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w1[w1_at];
+    let w1_hi = w1[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+  out_kc_log2: u32,
+  has_bias: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
+@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(7) var<storage, read_write> out: array<f32>;
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
+fn erf_vec4(v: vec4<f32>) -> vec4<f32> {
+  let x = clamp(v, vec4(-4.0), vec4(4.0));
   let x2 = x * x;
   var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
   p = x2 * p - 2.10102402082508e-06;
@@ -2097,176 +1847,13 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 {
+fn activate(x: vec4<f32>) -> vec4<f32> {
   switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 1u: { return max(x, vec4(0.0)); }
+    case 2u: { return 0.5 * x * (1.0 + erf_vec4(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, vec4(-15.0), vec4(15.0))); }
     case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,bias=false,blockedOut=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    case 5u: { return min(max(x + 3.0, vec4(0.0)), vec4(6.0)) / 6.0; }
     default: { return x; }
   }
 }
@@ -2279,7 +1866,16 @@ fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
 }
 fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
-fn store(m: u32, n: u32, s: f32) {
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -2287,489 +1883,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,bias=true,blockedOut=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(4) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(5) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  let kc_log2 = params.out_kc_log2;
-  let mb_log2 = 14u - kc_log2;
-  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
-}
-fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,bias=false,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -2877,18 +2003,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2909,1158 +2034,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=true,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    v += residual[o];
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,bias=false,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,bias=false,blockedOut=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  let kc_log2 = params.out_kc_log2;
-  let mb_log2 = 14u - kc_log2;
-  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
-}
-fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,bias=true,blockedOut=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(6) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
-  let kc_log2 = params.out_kc_log2;
-  let mb_log2 = 14u - kc_log2;
-  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
-}
-fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=12,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -4075,11 +2049,25 @@ struct Params {
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
-fn activate(x: f32) -> f32 { return x; }
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
 
-fn store(m: u32, n: u32, s: f32) {
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -4087,16 +2075,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -4217,18 +2208,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 24>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 12u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4249,6 +2239,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -4263,11 +2254,25 @@ struct Params {
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
-fn activate(x: f32) -> f32 { return x; }
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
 
-fn store(m: u32, n: u32, s: f32) {
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -4275,16 +2280,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -4425,18 +2433,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4457,6 +2464,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -4471,11 +2479,25 @@ struct Params {
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
-fn activate(x: f32) -> f32 { return x; }
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
 
-fn store(m: u32, n: u32, s: f32) {
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -4483,16 +2505,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
-    v += residual[o];
+    for (var q = 0u; q < count; q++) { v[q] += residual[o + q * step]; }
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -4633,18 +2658,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,blockedOut=false,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4665,6 +2689,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -4680,8 +2705,8 @@ struct Params {
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
+fn erf_vec4(v: vec4<f32>) -> vec4<f32> {
+  let x = clamp(v, vec4(-4.0), vec4(4.0));
   let x2 = x * x;
   var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
   p = x2 * p - 2.10102402082508e-06;
@@ -4696,246 +2721,13 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 {
+fn activate(x: vec4<f32>) -> vec4<f32> {
   switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 1u: { return max(x, vec4(0.0)); }
+    case 2u: { return 0.5 * x * (1.0 + erf_vec4(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, vec4(-15.0), vec4(15.0))); }
     case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w2[w0_at];
-    let w0_hi = w2[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w2[w1_at];
-    let w1_hi = w2[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,bias=true,blockedOut=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
-@group(0) @binding(7) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(8) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(9) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    case 5u: { return min(max(x + 3.0, vec4(0.0)), vec4(6.0)) / 6.0; }
     default: { return x; }
   }
 }
@@ -4948,7 +2740,16 @@ fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
 }
 fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
-fn store(m: u32, n: u32, s: f32) {
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -4956,16 +2757,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -5106,18 +2910,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5138,6 +2941,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -5146,1475 +2950,15 @@ struct Params {
 @group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
 @group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
 @group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+@group(0) @binding(7) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(8) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(9) var<storage, read_write> out: array<f32>;
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w2[w0_at];
-    let w0_hi = w2[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w2[w1_at];
-    let w1_hi = w2[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w3[w0_at];
-    let w0_hi = w3[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w3[w1_at];
-    let w1_hi = w3[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=false,blockedOut=false,passes=true,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w2[w0_at];
-    let w0_hi = w2[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w2[w1_at];
-    let w1_hi = w2[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w3[w0_at];
-    let w0_hi = w3[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w3[w1_at];
-    let w1_hi = w3[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w2[w0_at];
-    let w0_hi = w2[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w2[w1_at];
-    let w1_hi = w2[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w3[w0_at];
-    let w0_hi = w3[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w3[w1_at];
-    let w1_hi = w3[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=true,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    v += bias[n];
-    v = activate(v);
-    
-    v += residual[o];
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w2[w0_at];
-    let w0_hi = w2[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w2[w1_at];
-    let w1_hi = w2[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w3[w0_at];
-    let w0_hi = w3[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w3[w1_at];
-    let w1_hi = w3[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=true,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    v += bias[n];
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w2[w0_at];
-    let w0_hi = w2[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w2[w1_at];
-    let w1_hi = w2[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w3[w0_at];
-    let w0_hi = w3[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w3[w1_at];
-    let w1_hi = w3[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=true,residual=true,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn activate(x: f32) -> f32 { return x; }
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  if (params.first == 0u) { v += out[o]; }
-  if (params.last != 0u) {
-    v += bias[n];
-    v = activate(v);
-    
-    v += residual[o];
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w2[w0_at];
-    let w0_hi = w2[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w2[w1_at];
-    let w1_hi = w2[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w3[w0_at];
-    let w0_hi = w3[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w3[w1_at];
-    let w1_hi = w3[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,bias=false,blockedOut=false,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
+fn erf_vec4(v: vec4<f32>) -> vec4<f32> {
+  let x = clamp(v, vec4(-4.0), vec4(4.0));
   let x2 = x * x;
   var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
   p = x2 * p - 2.10102402082508e-06;
@@ -6629,281 +2973,13 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 {
+fn activate(x: vec4<f32>) -> vec4<f32> {
   switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 1u: { return max(x, vec4(0.0)); }
+    case 2u: { return 0.5 * x * (1.0 + erf_vec4(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, vec4(-15.0), vec4(15.0))); }
     case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
-  if (m >= params.M || n >= params.N) { return; }
-  var mo = m;
-  if (params.pitch != 0u) {
-    let x = m % params.pitch;
-    if (x >= params.w) { return; }
-    mo = (m / params.pitch) * params.w + x;
-  }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
-  var v = s * params.alpha;
-  
-  {
-    
-    v = activate(v);
-    
-    
-  }
-  out[o] = v;
-}
-
-@compute @workgroup_size(8, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let col4 = lid.x;
-  let r0 = wg.y * 16u;
-  var acc0_0 = vec4<f32>();
-  var acc0_1 = vec4<f32>();
-  var acc1_0 = vec4<f32>();
-  var acc1_1 = vec4<f32>();
-  var acc2_0 = vec4<f32>();
-  var acc2_1 = vec4<f32>();
-  var acc3_0 = vec4<f32>();
-  var acc3_1 = vec4<f32>();
-  var acc4_0 = vec4<f32>();
-  var acc4_1 = vec4<f32>();
-  var acc5_0 = vec4<f32>();
-  var acc5_1 = vec4<f32>();
-  var acc6_0 = vec4<f32>();
-  var acc6_1 = vec4<f32>();
-  var acc7_0 = vec4<f32>();
-  var acc7_1 = vec4<f32>();
-  var acc8_0 = vec4<f32>();
-  var acc8_1 = vec4<f32>();
-  var acc9_0 = vec4<f32>();
-  var acc9_1 = vec4<f32>();
-  var acc10_0 = vec4<f32>();
-  var acc10_1 = vec4<f32>();
-  var acc11_0 = vec4<f32>();
-  var acc11_1 = vec4<f32>();
-  var acc12_0 = vec4<f32>();
-  var acc12_1 = vec4<f32>();
-  var acc13_0 = vec4<f32>();
-  var acc13_1 = vec4<f32>();
-  var acc14_0 = vec4<f32>();
-  var acc14_1 = vec4<f32>();
-  var acc15_0 = vec4<f32>();
-  var acc15_1 = vec4<f32>();
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w0[w0_at];
-    let w0_hi = w0[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w0[w1_at];
-    let w1_hi = w0[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w1[w0_at];
-    let w0_hi = w1[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w1[w1_at];
-    let w1_hi = w1[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w2[w0_at];
-    let w0_hi = w2[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w2[w1_at];
-    let w1_hi = w2[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-
-  for (var k4 = 0u; k4 < params.kc4; k4++) {
-    let w0_at = (k4 * 16u + col4) * 2u;
-    let w0_lo = w3[w0_at];
-    let w0_hi = w3[w0_at + 1u];
-    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
-    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
-    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
-    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
-    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
-    let w1_lo = w3[w1_at];
-    let w1_hi = w3[w1_at + 1u];
-    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
-    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
-    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
-    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
-    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
-    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
-    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
-    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
-    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
-    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
-    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
-    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
-    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
-    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
-    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
-    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
-    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
-    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
-    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
-    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
-  }
-  // The rows are stored in a loop, not written out like the k loop above: one copy of the
-  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
-  for (var i = 0u; i < 16u; i++) {
-    let m = params.m0 + r0 + i;
-    for (var j = 0u; j < 2u; j++) {
-      let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
-    }
-  }
-}
-
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,bias=false,blockedOut=true,passes=false,residual=false,wdt=f16)
-// generated from the kernel's uniform and binding lists
-struct Params {
-  M: u32,
-  N: u32,
-  ldo: u32,
-  out_t: u32,
-  m0: u32,
-  n0: u32,
-  first: u32,
-  last: u32,
-  alpha: f32,
-  kc4: u32,
-  h: u32,
-  w: u32,
-  gh: u32,
-  gw: u32,
-  pitch: u32,
-  o_off: u32,
-  act: u32,
-  out_kc_log2: u32,
-}
-@group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
-@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
-@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
-@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
-@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
-@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
-@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
-@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
-@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
-@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
-@group(0) @binding(11) var<storage, read_write> out: array<f32>;
-
-// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
-
-
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
-}
-
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    case 5u: { return min(max(x + 3.0, vec4(0.0)), vec4(6.0)) / 6.0; }
     default: { return x; }
   }
 }
@@ -6916,7 +2992,16 @@ fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
 }
 fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
-fn store(m: u32, n: u32, s: f32) {
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -6924,16 +3009,246 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
-  
-  {
-    
+  if (params.first == 0u) { for (var q = 0u; q < count; q++) { v[q] += out[o + q * step]; } }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w0[w0_at];
+    let w0_hi = w0[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w0[w1_at];
+    let w1_hi = w0[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w1[w0_at];
+    let w0_hi = w1[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w1[w1_at];
+    let w1_hi = w1[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w2[w0_at];
+    let w0_hi = w2[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w2[w1_at];
+    let w1_hi = w2[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+  out_kc_log2: u32,
+  has_bias: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
+
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
+  var v = s * params.alpha;
+  
+  {
+    if (params.has_bias != 0u) { v += b; }
+    v = activate(v);
+    
+    
+  }
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -7107,18 +3422,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7139,6 +3453,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -7155,36 +3470,25 @@ struct Params {
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
-  let x2 = x * x;
-  var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
-  p = x2 * p - 2.10102402082508e-06;
-  p = x2 * p - 5.69250639462346e-05;
-  p = x2 * p - 7.34990630326855e-04;
-  p = x2 * p - 2.95459980854025e-03;
-  p = x2 * p - 1.60960333262415e-02;
-  var q = x2 * -1.45660718464996e-05 - 2.13374055278905e-04;
-  q = x2 * q - 1.68282697438203e-03;
-  q = x2 * q - 7.37332916720468e-03;
-  q = x2 * q - 1.42647390514189e-02;
-  return x * p / q;
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
 }
 
-fn activate(x: f32) -> f32 {
-  switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
-    case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
-    default: { return x; }
-  }
-}
-
-
-fn store(m: u32, n: u32, s: f32) {
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -7192,16 +3496,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
-    
+    for (var q = 0u; q < count; q++) { v[q] += residual[o + q * step]; }
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -7375,18 +3682,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,bias=true,blockedOut=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7407,6 +3713,527 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
+
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
+  var v = s * params.alpha;
+  if (params.first == 0u) { for (var q = 0u; q < count; q++) { v[q] += out[o + q * step]; } }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += b; }
+    v = activate(v);
+    
+    
+  }
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w0[w0_at];
+    let w0_hi = w0[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w0[w1_at];
+    let w1_hi = w0[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w1[w0_at];
+    let w0_hi = w1[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w1[w1_at];
+    let w1_hi = w1[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w2[w0_at];
+    let w0_hi = w2[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w2[w1_at];
+    let w1_hi = w2[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w3[w0_at];
+    let w0_hi = w3[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w3[w1_at];
+    let w1_hi = w3[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=true,residual=true,wdt=f16)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+  out_kc_log2: u32,
+  has_bias: u32,
+}
+@group(0) @binding(0) var<uniform> params: Params;
+@group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
+@group(0) @binding(2) var<uniform> w0: array<vec4<u32>, 2048>;
+@group(0) @binding(3) var<uniform> a1: array<vec4<f32>, 4096>;
+@group(0) @binding(4) var<uniform> w1: array<vec4<u32>, 2048>;
+@group(0) @binding(5) var<uniform> a2: array<vec4<f32>, 4096>;
+@group(0) @binding(6) var<uniform> w2: array<vec4<u32>, 2048>;
+@group(0) @binding(7) var<uniform> a3: array<vec4<f32>, 4096>;
+@group(0) @binding(8) var<uniform> w3: array<vec4<u32>, 2048>;
+@group(0) @binding(9) var<storage, read_write> bias: array<f32>;
+@group(0) @binding(10) var<storage, read_write> residual: array<f32>;
+@group(0) @binding(11) var<storage, read_write> out: array<f32>;
+
+// a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
+
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
+
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
+  if (m >= params.M || n >= params.N) { return; }
+  var mo = m;
+  if (params.pitch != 0u) {
+    let x = m % params.pitch;
+    if (x >= params.w) { return; }
+    mo = (m / params.pitch) * params.w + x;
+  }
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
+  var v = s * params.alpha;
+  if (params.first == 0u) { for (var q = 0u; q < count; q++) { v[q] += out[o + q * step]; } }
+  if (params.last != 0u) {
+    if (params.has_bias != 0u) { v += b; }
+    v = activate(v);
+    
+    for (var q = 0u; q < count; q++) { v[q] += residual[o + q * step]; }
+  }
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
+}
+
+@compute @workgroup_size(8, 1, 1)
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let col4 = lid.x;
+  let r0 = wg.y * 16u;
+  var acc0_0 = vec4<f32>();
+  var acc0_1 = vec4<f32>();
+  var acc1_0 = vec4<f32>();
+  var acc1_1 = vec4<f32>();
+  var acc2_0 = vec4<f32>();
+  var acc2_1 = vec4<f32>();
+  var acc3_0 = vec4<f32>();
+  var acc3_1 = vec4<f32>();
+  var acc4_0 = vec4<f32>();
+  var acc4_1 = vec4<f32>();
+  var acc5_0 = vec4<f32>();
+  var acc5_1 = vec4<f32>();
+  var acc6_0 = vec4<f32>();
+  var acc6_1 = vec4<f32>();
+  var acc7_0 = vec4<f32>();
+  var acc7_1 = vec4<f32>();
+  var acc8_0 = vec4<f32>();
+  var acc8_1 = vec4<f32>();
+  var acc9_0 = vec4<f32>();
+  var acc9_1 = vec4<f32>();
+  var acc10_0 = vec4<f32>();
+  var acc10_1 = vec4<f32>();
+  var acc11_0 = vec4<f32>();
+  var acc11_1 = vec4<f32>();
+  var acc12_0 = vec4<f32>();
+  var acc12_1 = vec4<f32>();
+  var acc13_0 = vec4<f32>();
+  var acc13_1 = vec4<f32>();
+  var acc14_0 = vec4<f32>();
+  var acc14_1 = vec4<f32>();
+  var acc15_0 = vec4<f32>();
+  var acc15_1 = vec4<f32>();
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w0[w0_at];
+    let w0_hi = w0[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w0[w1_at];
+    let w1_hi = w0[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a0[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a0[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a0[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a0[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a0[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a0[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a0[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a0[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a0[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a0[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a0[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a0[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a0[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a0[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a0[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a0[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w1[w0_at];
+    let w0_hi = w1[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w1[w1_at];
+    let w1_hi = w1[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a1[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a1[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a1[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a1[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a1[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a1[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a1[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a1[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a1[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a1[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a1[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a1[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a1[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a1[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a1[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a1[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w2[w0_at];
+    let w0_hi = w2[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w2[w1_at];
+    let w1_hi = w2[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a2[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a2[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a2[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a2[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a2[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a2[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a2[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a2[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a2[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a2[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a2[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a2[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a2[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a2[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a2[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a2[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+
+  for (var k4 = 0u; k4 < params.kc4; k4++) {
+    let w0_at = (k4 * 16u + col4) * 2u;
+    let w0_lo = w3[w0_at];
+    let w0_hi = w3[w0_at + 1u];
+    let w0_0 = vec4(unpack2x16float(w0_lo.x), unpack2x16float(w0_lo.y));
+    let w0_1 = vec4(unpack2x16float(w0_lo.z), unpack2x16float(w0_lo.w));
+    let w0_2 = vec4(unpack2x16float(w0_hi.x), unpack2x16float(w0_hi.y));
+    let w0_3 = vec4(unpack2x16float(w0_hi.z), unpack2x16float(w0_hi.w));
+    let w1_at = (k4 * 16u + col4 + 8u) * 2u;
+    let w1_lo = w3[w1_at];
+    let w1_hi = w3[w1_at + 1u];
+    let w1_0 = vec4(unpack2x16float(w1_lo.x), unpack2x16float(w1_lo.y));
+    let w1_1 = vec4(unpack2x16float(w1_lo.z), unpack2x16float(w1_lo.w));
+    let w1_2 = vec4(unpack2x16float(w1_hi.x), unpack2x16float(w1_hi.y));
+    let w1_3 = vec4(unpack2x16float(w1_hi.z), unpack2x16float(w1_hi.w));
+    { let a = a3[(r0 + 0u) * params.kc4 + k4]; acc0_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc0_0)))); acc0_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc0_1)))); }
+    { let a = a3[(r0 + 1u) * params.kc4 + k4]; acc1_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc1_0)))); acc1_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc1_1)))); }
+    { let a = a3[(r0 + 2u) * params.kc4 + k4]; acc2_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc2_0)))); acc2_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc2_1)))); }
+    { let a = a3[(r0 + 3u) * params.kc4 + k4]; acc3_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc3_0)))); acc3_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc3_1)))); }
+    { let a = a3[(r0 + 4u) * params.kc4 + k4]; acc4_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc4_0)))); acc4_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc4_1)))); }
+    { let a = a3[(r0 + 5u) * params.kc4 + k4]; acc5_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc5_0)))); acc5_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc5_1)))); }
+    { let a = a3[(r0 + 6u) * params.kc4 + k4]; acc6_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc6_0)))); acc6_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc6_1)))); }
+    { let a = a3[(r0 + 7u) * params.kc4 + k4]; acc7_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc7_0)))); acc7_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc7_1)))); }
+    { let a = a3[(r0 + 8u) * params.kc4 + k4]; acc8_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc8_0)))); acc8_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc8_1)))); }
+    { let a = a3[(r0 + 9u) * params.kc4 + k4]; acc9_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc9_0)))); acc9_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc9_1)))); }
+    { let a = a3[(r0 + 10u) * params.kc4 + k4]; acc10_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc10_0)))); acc10_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc10_1)))); }
+    { let a = a3[(r0 + 11u) * params.kc4 + k4]; acc11_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc11_0)))); acc11_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc11_1)))); }
+    { let a = a3[(r0 + 12u) * params.kc4 + k4]; acc12_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc12_0)))); acc12_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc12_1)))); }
+    { let a = a3[(r0 + 13u) * params.kc4 + k4]; acc13_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc13_0)))); acc13_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc13_1)))); }
+    { let a = a3[(r0 + 14u) * params.kc4 + k4]; acc14_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc14_0)))); acc14_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc14_1)))); }
+    { let a = a3[(r0 + 15u) * params.kc4 + k4]; acc15_0 = fma(vec4(a.x), w0_0, fma(vec4(a.y), w0_1, fma(vec4(a.z), w0_2, fma(vec4(a.w), w0_3, acc15_0)))); acc15_1 = fma(vec4(a.x), w1_0, fma(vec4(a.y), w1_1, fma(vec4(a.z), w1_2, fma(vec4(a.w), w1_3, acc15_1)))); }
+  }
+  // The rows are stored in a loop, not written out like the k loop above: one copy of the
+  // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
+  let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
+  for (var i = 0u; i < 16u; i++) {
+    let m = params.m0 + r0 + i;
+    for (var j = 0u; j < 2u; j++) {
+      let c4 = col4 + j * 8u;
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
+    }
+  }
+}
+
+// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// generated from the kernel's uniform and binding lists
+struct Params {
+  M: u32,
+  N: u32,
+  ldo: u32,
+  out_t: u32,
+  m0: u32,
+  n0: u32,
+  first: u32,
+  last: u32,
+  alpha: f32,
+  kc4: u32,
+  h: u32,
+  w: u32,
+  gh: u32,
+  gw: u32,
+  pitch: u32,
+  o_off: u32,
+  act: u32,
+  out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -7424,8 +4251,8 @@ struct Params {
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 
 
-fn erf_f32(v: f32) -> f32 {
-  let x = clamp(v, -4.0, 4.0);
+fn erf_vec4(v: vec4<f32>) -> vec4<f32> {
+  let x = clamp(v, vec4(-4.0), vec4(4.0));
   let x2 = x * x;
   var p = x2 * -2.72614225801306e-10 + 2.77068142495902e-08;
   p = x2 * p - 2.10102402082508e-06;
@@ -7440,13 +4267,13 @@ fn erf_f32(v: f32) -> f32 {
   return x * p / q;
 }
 
-fn activate(x: f32) -> f32 {
+fn activate(x: vec4<f32>) -> vec4<f32> {
   switch params.act {
-    case 1u: { return max(x, 0.0); }
-    case 2u: { return 0.5 * x * (1.0 + erf_f32(x * 0.7071067811865476)); }
-    case 3u: { return tanh(clamp(x, -15.0, 15.0)); }
+    case 1u: { return max(x, vec4(0.0)); }
+    case 2u: { return 0.5 * x * (1.0 + erf_vec4(x * 0.7071067811865476)); }
+    case 3u: { return tanh(clamp(x, vec4(-15.0), vec4(15.0))); }
     case 4u: { return 1.0 / (1.0 + exp(-x)); }
-    case 5u: { return min(max(x + 3.0, 0.0), 6.0) / 6.0; }
+    case 5u: { return min(max(x + 3.0, vec4(0.0)), vec4(6.0)) / 6.0; }
     default: { return x; }
   }
 }
@@ -7459,7 +4286,16 @@ fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
 }
 fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
 
-fn store(m: u32, n: u32, s: f32) {
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -7467,16 +4303,19 @@ fn store(m: u32, n: u32, s: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = blocked_index(mo, n, blocked_k_count(params.N));
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -7650,18 +4489,17 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j]);
     }
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=1,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7682,6 +4520,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -7694,9 +4533,7 @@ struct Params {
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
-
-fn activate(x: f32) -> f32 { return x; }
-
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
 struct LinearTap { i0: u32, i1: u32, w1: f32 }
 fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
@@ -7733,7 +4570,23 @@ fn gate_taps(p: u32) -> GateTaps {
 fn gate(v: vec4<f32>, m: u32, t: GateTaps) -> vec4<f32> {
   return v * gate_mul_at(m, t.y, t.x) + gate_add_at(m, t.y, t.x);
 }
-fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>, gm: vec4<f32>, ga: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -7741,16 +4594,19 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     v = v * gm + ga;
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -7825,21 +4681,18 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     let t = gate_taps(m);
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      let gm = gate_mul_at(c4, t.y, t.x);
-      let ga = gate_add_at(c4, t.y, t.x);
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j], gate_mul_at(c4, t.y, t.x), gate_add_at(c4, t.y, t.x));
     }
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=2,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=2,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -7860,6 +4713,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -7874,9 +4728,7 @@ struct Params {
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
-
-fn activate(x: f32) -> f32 { return x; }
-
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
 struct LinearTap { i0: u32, i1: u32, w1: f32 }
 fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
@@ -7913,7 +4765,23 @@ fn gate_taps(p: u32) -> GateTaps {
 fn gate(v: vec4<f32>, m: u32, t: GateTaps) -> vec4<f32> {
   return v * gate_mul_at(m, t.y, t.x) + gate_add_at(m, t.y, t.x);
 }
-fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>, gm: vec4<f32>, ga: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -7921,16 +4789,19 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     v = v * gm + ga;
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -8038,21 +4909,18 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     let t = gate_taps(m);
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      let gm = gate_mul_at(c4, t.y, t.x);
-      let ga = gate_add_at(c4, t.y, t.x);
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j], gate_mul_at(c4, t.y, t.x), gate_add_at(c4, t.y, t.x));
     }
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=4,TM=16,TN=2,activated=false,bias=true,blockedOut=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=4,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -8073,6 +4941,7 @@ struct Params {
   o_off: u32,
   act: u32,
   out_kc_log2: u32,
+  has_bias: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<uniform> a0: array<vec4<f32>, 4096>;
@@ -8091,9 +4960,7 @@ struct Params {
 
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][64 cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
 // gate_mul, gate_add: [228 (gh * gw used)][64 channels]; out [N, M] with M = h * w pixels
-
-fn activate(x: f32) -> f32 { return x; }
-
+fn activate(x: vec4<f32>) -> vec4<f32> { return x; }
 
 struct LinearTap { i0: u32, i1: u32, w1: f32 }
 fn linear_tap(dst: u32, in_size: u32, out_size: u32, align_corners: bool) -> LinearTap {
@@ -8130,7 +4997,23 @@ fn gate_taps(p: u32) -> GateTaps {
 fn gate(v: vec4<f32>, m: u32, t: GateTaps) -> vec4<f32> {
   return v * gate_mul_at(m, t.y, t.x) + gate_add_at(m, t.y, t.x);
 }
-fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
+fn blocked_index(m: u32, k: u32, kb_count: u32) -> u32 {
+  let kc_log2 = params.out_kc_log2;
+  let mb_log2 = 14u - kc_log2;
+  return (((m >> mb_log2) * kb_count + (k >> kc_log2)) << 14u) + ((m & ((1u << mb_log2) - 1u)) << kc_log2) + (k & ((1u << kc_log2) - 1u));
+}
+fn blocked_k_count(cols: u32) -> u32 { return (cols + (1u << params.out_kc_log2) - 1u) >> params.out_kc_log2; }
+
+// bias[n .. n + 3] (zeros without a bias; indices past N are clamped: those columns are not stored).
+fn bias_at(n: u32) -> vec4<f32> {
+  if (params.has_bias == 0u) { return vec4<f32>(); }
+  let last = params.N - 1u;
+  return vec4(bias[min(n, last)], bias[min(n + 1u, last)], bias[min(n + 2u, last)], bias[min(n + 3u, last)]);
+}
+
+// Outputs (m, n .. n + 3): one index for the four (they are consecutive in a row-major or blocked
+// output, KC being a multiple of 4, and ldo apart in a transposed one).
+fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>, gm: vec4<f32>, ga: vec4<f32>) {
   if (m >= params.M || n >= params.N) { return; }
   var mo = m;
   if (params.pitch != 0u) {
@@ -8138,16 +5021,19 @@ fn store(m: u32, n: u32, s: f32, gm: f32, ga: f32) {
     if (x >= params.w) { return; }
     mo = (m / params.pitch) * params.w + x;
   }
-  let o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  var o = params.o_off + select(mo * params.ldo + n, n * params.ldo + mo, params.out_t != 0u);
+  if (params.out_kc_log2 != 0u) { o = blocked_index(mo, n, blocked_k_count(params.N)); }
+  let step = select(1u, params.ldo, params.out_t != 0u);
+  let count = min(4u, params.N - n);
   var v = s * params.alpha;
   
   {
-    v += bias[n];
+    if (params.has_bias != 0u) { v += b; }
     v = activate(v);
     v = v * gm + ga;
     
   }
-  out[o] = v;
+  for (var q = 0u; q < count; q++) { out[o + q * step] = v[q]; }
 }
 
 @compute @workgroup_size(8, 1, 1)
@@ -8321,16 +5207,13 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
   let accs = array<vec4<f32>, 32>(acc0_0, acc0_1, acc1_0, acc1_1, acc2_0, acc2_1, acc3_0, acc3_1, acc4_0, acc4_1, acc5_0, acc5_1, acc6_0, acc6_1, acc7_0, acc7_1, acc8_0, acc8_1, acc9_0, acc9_1, acc10_0, acc10_1, acc11_0, acc11_1, acc12_0, acc12_1, acc13_0, acc13_1, acc14_0, acc14_1, acc15_0, acc15_1);
+  let biases = array<vec4<f32>, 2>(bias_at(params.n0 + 4u * (col4 + 0u)), bias_at(params.n0 + 4u * (col4 + 8u)));
   for (var i = 0u; i < 16u; i++) {
     let m = params.m0 + r0 + i;
     let t = gate_taps(m);
     for (var j = 0u; j < 2u; j++) {
       let c4 = col4 + j * 8u;
-      let n = params.n0 + 4u * c4;
-      let s = accs[i * 2u + j];
-      let gm = gate_mul_at(c4, t.y, t.x);
-      let ga = gate_add_at(c4, t.y, t.x);
-      for (var q = 0u; q < 4u; q++) { store(m, n + q, s[q], gm[q], ga[q]); }
+      store4(m, params.n0 + 4u * c4, accs[i * 2u + j], biases[j], gate_mul_at(c4, t.y, t.x), gate_add_at(c4, t.y, t.x));
     }
   }
 }
