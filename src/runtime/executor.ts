@@ -8,7 +8,7 @@
  */
 import { FianetError } from '../errors.js';
 import type { Gpu } from './device.js';
-import { fmtShape, numel, storageWords, type Call, type Graph, type Tensor } from './graph.js';
+import { fmtShape, numel, storageWords, weightArray, type Call, type Graph, type Tensor } from './graph.js';
 import { packUniforms } from './kernel.js';
 import { ARENA_ALIGN, planMemory, tensorBytes, type MemoryPlan } from './memory-plan.js';
 import { PipelineCache, type PipelineCacheOptions } from './pipeline-cache.js';
@@ -155,7 +155,7 @@ export class CompiledGraph {
       // A WeightWriter writes into the mapped range itself; other data is copied there once.
       if (typeof source === 'object' && 'writeTo' in source) await source.writeTo(buffer.getMappedRange());
       else {
-        const data = typeof source === 'function' ? await source() : source;
+        const data = await weightArray(t, source);
         if (data.length !== storageWords(t) || (t.dtype === 'f16' && !(data instanceof Uint32Array))) {
           throw new FianetError('bad-weights', `${t.label}: loader gave ${data.length} ${data.constructor.name} words for ${t.dtype} shape ${fmtShape(t.shape)}`);
         }
