@@ -221,13 +221,14 @@ export function windowKvWindows(l: WindowKvLayout, heads: number, head: number, 
 /**
  * `fn kv_index(head: u32, win: u32, part: u32, t: u32, e: u32) -> u32`: the vec4 of K (part 0) or
  * V (1) at position t, vec4 e of window win of head `head`, from uniforms heads, ts4 (TS / 4),
- * part4 (part / 4), groups and group_wins (J).
+ * part4 (part / 4) and groups; J is a constant (a function of window and head dim).
  */
 export function windowKvIndexFn(window: number, headDim: number): string {
   const [n, d4] = [window * window, headDim / 4];
+  const J = windowKvLayout(window, headDim, 1, 1).J;
   return /* wgsl */ `
 fn kv_index(head: u32, win: u32, part: u32, t: u32, e: u32) -> u32 {
-  let group = head * params.groups + win / params.group_wins;
-  return params.heads * params.ts4 + (2u * group + part) * params.part4 + ((win % params.group_wins) * ${n}u + t) * ${d4}u + e;
+  let group = head * params.groups + win / ${J}u;
+  return params.heads * params.ts4 + (2u * group + part) * params.part4 + ((win % ${J}u) * ${n}u + t) * ${d4}u + e;
 }`;
 }

@@ -136,13 +136,12 @@ export function windowAttentionBlockedOp(g: Graph, name: string, args: WindowAtt
   const windows = (Hp / w) * winCols;
   const layout = windowKvLayout(w, D, heads, windows);
   const { J, groups, TS, part } = layout;
-  const gatherRows = heads * windows + Math.ceil((heads * TS) / (2 * n * D));
-  if (gatherRows > MAX_WORKGROUPS_PER_DIM) {
-    throw new FianetError('bad-graph', `${where}: ${heads} heads x ${windows} windows need ${gatherRows} rows of window-kv-blocks workgroups, over the ${MAX_WORKGROUPS_PER_DIM} a dispatch allows`);
+  if (windows + 1 > MAX_WORKGROUPS_PER_DIM || heads > MAX_WORKGROUPS_PER_DIM) {
+    throw new FianetError('bad-graph', `${where}: ${heads} heads x ${windows} windows need ${heads} x ${windows + 1} window-kv-blocks workgroups, over the ${MAX_WORKGROUPS_PER_DIM} per dimension a dispatch allows`);
   }
   const blocks = g.activation(`${name}.kv`, [layout.size]);
   g.call(windowKvBlocks, `${name}.kv`, { args: { qkv, qkv_bias: qkvBias, table, out: blocks }, uniforms: {
-    H, W, C, heads, Hp, Wp, win_cols: winCols, windows, ts4: TS / 4, part4: part / 4, group_wins: J, groups,
+    H, W, C, heads, Hp, Wp, win_cols: winCols, windows, ts4: TS / 4, part4: part / 4, groups,
   }, consts: { window: w, headDim: D, shift } });
 
   const out = g.activation(name, [H * W, C]);

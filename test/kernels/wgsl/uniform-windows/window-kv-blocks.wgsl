@@ -11,7 +11,6 @@ struct Params {
   windows: u32,
   ts4: u32,
   part4: u32,
-  group_wins: u32,
   groups: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
@@ -21,50 +20,49 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> out: array<vec4<f32>>;
 
 // qkv: [H*W, 3C], qkv_bias: [3C], table: [529, heads] -> out: [heads][ts4] (bias columns),
-// then [heads * groups][2][part4] vec4 (K, V: [group_wins][144][8] each)
+// then [heads * groups][2][part4] vec4 (K, V: [3][144][8] each)
 const N = 144u;
 const D4 = 8u;
 
 fn kv_index(head: u32, win: u32, part: u32, t: u32, e: u32) -> u32 {
-  let group = head * params.groups + win / params.group_wins;
-  return params.heads * params.ts4 + (2u * group + part) * params.part4 + ((win % params.group_wins) * 144u + t) * 8u + e;
+  let group = head * params.groups + win / 3u;
+  return params.heads * params.ts4 + (2u * group + part) * params.part4 + ((win % 3u) * 144u + t) * 8u + e;
 }
-@compute @workgroup_size(64)
+@compute @workgroup_size(16)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u32) {
-  // Row wg.y: one (head, window) job, head-major; the rows after them: the bias columns.
-  let r = wg.x * 64u + li;
-  let job = wg.y;
-  let jobs = params.heads * params.windows;
-  if (job >= jobs) {
-    let i = (job - jobs) * 2u * N * D4 + r;
-    if (r >= 2u * N * D4 || i >= params.heads * params.ts4) { return; }
-    let head = i / params.ts4;
-    let k0 = (i % params.ts4) * 4u;
-    var v = vec4<f32>();
+  // x: positions t of window wg.y of head wg.z; the row after the windows: the head's bias column.
+  let t = wg.x * 16u + li;
+  let win = wg.y;
+  let head = wg.z;
+  if (win == params.windows) {
+    if (t >= params.ts4) { return; }
+    let k0 = t * 4u;
+    var b = vec4<f32>();
     for (var k = 0u; k < 4u; k++) {
-      if (k0 + k < 529u) { v[k] = table[(k0 + k) * params.heads + head]; }
+      if (k0 + k < 529u) { b[k] = table[(k0 + k) * params.heads + head]; }
     }
-    out[i] = v;
+    out[head * params.ts4 + t] = b;
     return;
   }
-  if (r >= 2u * N * D4) { return; }
-  let head = job / params.windows;
-  let win = job % params.windows;
-  let part = r / (N * D4); // 0: K, 1: V
-  let t = (r % (N * D4)) / D4;
-  let e = r % D4;
-  let at = kv_index(head, win, part, t, e);
+  if (t >= N) { return; }
   // Rolled position: y + shift < 2 Hp, so a conditional subtraction replaces % Hp.
   var py = (win / params.win_cols) * 12u + t / 12u + 0u;
   var px = (win % params.win_cols) * 12u + t % 12u + 0u;
   if (py >= params.Hp) { py -= params.Hp; }
   if (px >= params.Wp) { px -= params.Wp; }
   let c4 = params.C / 4u;
-  let col = (1u + part) * c4 + head * D4 + e;
-  if (py < params.H && px < params.W) {
-    out[at] = qkv[(py * params.W + px) * 3u * c4 + col];
-  } else {
-    out[at] = qkv_bias[col];
+  let col = c4 + head * D4;
+  let at = kv_index(head, win, 0u, t, 0u);
+  let real = py < params.H && px < params.W;
+  let src = (py * params.W + px) * 3u * c4 + col;
+  for (var e = 0u; e < D4; e++) {
+    if (real) {
+      out[at + e] = qkv[src + e];
+      out[at + params.part4 + e] = qkv[src + c4 + e];
+    } else {
+      out[at + e] = qkv_bias[col + e];
+      out[at + params.part4 + e] = qkv_bias[col + c4 + e];
+    }
   }
 }
 
@@ -81,7 +79,6 @@ struct Params {
   windows: u32,
   ts4: u32,
   part4: u32,
-  group_wins: u32,
   groups: u32,
 }
 @group(0) @binding(0) var<uniform> params: Params;
@@ -91,49 +88,48 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> out: array<vec4<f32>>;
 
 // qkv: [H*W, 3C], qkv_bias: [3C], table: [529, heads] -> out: [heads][ts4] (bias columns),
-// then [heads * groups][2][part4] vec4 (K, V: [group_wins][144][8] each)
+// then [heads * groups][2][part4] vec4 (K, V: [3][144][8] each)
 const N = 144u;
 const D4 = 8u;
 
 fn kv_index(head: u32, win: u32, part: u32, t: u32, e: u32) -> u32 {
-  let group = head * params.groups + win / params.group_wins;
-  return params.heads * params.ts4 + (2u * group + part) * params.part4 + ((win % params.group_wins) * 144u + t) * 8u + e;
+  let group = head * params.groups + win / 3u;
+  return params.heads * params.ts4 + (2u * group + part) * params.part4 + ((win % 3u) * 144u + t) * 8u + e;
 }
-@compute @workgroup_size(64)
+@compute @workgroup_size(16)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) li: u32) {
-  // Row wg.y: one (head, window) job, head-major; the rows after them: the bias columns.
-  let r = wg.x * 64u + li;
-  let job = wg.y;
-  let jobs = params.heads * params.windows;
-  if (job >= jobs) {
-    let i = (job - jobs) * 2u * N * D4 + r;
-    if (r >= 2u * N * D4 || i >= params.heads * params.ts4) { return; }
-    let head = i / params.ts4;
-    let k0 = (i % params.ts4) * 4u;
-    var v = vec4<f32>();
+  // x: positions t of window wg.y of head wg.z; the row after the windows: the head's bias column.
+  let t = wg.x * 16u + li;
+  let win = wg.y;
+  let head = wg.z;
+  if (win == params.windows) {
+    if (t >= params.ts4) { return; }
+    let k0 = t * 4u;
+    var b = vec4<f32>();
     for (var k = 0u; k < 4u; k++) {
-      if (k0 + k < 529u) { v[k] = table[(k0 + k) * params.heads + head]; }
+      if (k0 + k < 529u) { b[k] = table[(k0 + k) * params.heads + head]; }
     }
-    out[i] = v;
+    out[head * params.ts4 + t] = b;
     return;
   }
-  if (r >= 2u * N * D4) { return; }
-  let head = job / params.windows;
-  let win = job % params.windows;
-  let part = r / (N * D4); // 0: K, 1: V
-  let t = (r % (N * D4)) / D4;
-  let e = r % D4;
-  let at = kv_index(head, win, part, t, e);
+  if (t >= N) { return; }
   // Rolled position: y + shift < 2 Hp, so a conditional subtraction replaces % Hp.
   var py = (win / params.win_cols) * 12u + t / 12u + 6u;
   var px = (win % params.win_cols) * 12u + t % 12u + 6u;
   if (py >= params.Hp) { py -= params.Hp; }
   if (px >= params.Wp) { px -= params.Wp; }
   let c4 = params.C / 4u;
-  let col = (1u + part) * c4 + head * D4 + e;
-  if (py < params.H && px < params.W) {
-    out[at] = qkv[(py * params.W + px) * 3u * c4 + col];
-  } else {
-    out[at] = qkv_bias[col];
+  let col = c4 + head * D4;
+  let at = kv_index(head, win, 0u, t, 0u);
+  let real = py < params.H && px < params.W;
+  let src = (py * params.W + px) * 3u * c4 + col;
+  for (var e = 0u; e < D4; e++) {
+    if (real) {
+      out[at + e] = qkv[src + e];
+      out[at + params.part4 + e] = qkv[src + c4 + e];
+    } else {
+      out[at + e] = qkv_bias[col + e];
+      out[at + params.part4 + e] = qkv_bias[col + c4 + e];
+    }
   }
 }
