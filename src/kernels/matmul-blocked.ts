@@ -14,11 +14,11 @@
  * computes an MB x Q NB output tile (Q column blocks) over P k-blocks (P windows of A, P Q of
  * W bound); K beyond P blocks takes further passes that accumulate. Workgroups split the
  * tile's rows (TM per thread, uniform across lanes); lanes own TN vec4s of columns in each
- * column block, NB / TN columns apart. On
- * llvmpipe every load in the k loop (even one uniform across lanes) is a gather of 8 scalar
- * loads per component (~11 ns per vec4 per 8 lanes, against ~2 ns per vec4 FMA:
- * bench/RESULTS.md, 2026-12-02), so the rate follows loads per FMA: TM + 4 TN Q vec4 loads for
- * 4 TM TN Q vec4 FMAs per k4 step. The epilogue works on a vec4 of outputs at a time (bias,
+ * column block, NB / TN columns apart. On llvmpipe every load in the k loop (even one uniform
+ * across lanes) is a gather of 8 scalar loads per component (~11 ns per vec4 per 8 lanes,
+ * against ~2 ns per vec4 FMA: bench/RESULTS.md, 2026-12-02), so the rate follows loads per FMA:
+ * TM + 4 TN Q vec4 loads for 4 TM TN Q vec4 FMAs per k4 step (Q = 2 gives a lane more columns
+ * than one window of KC = 256 holds: lowering/blocked-matmul.ts, dispatchBlocks). The epilogue works on a vec4 of outputs at a time (bias,
  * activation, gate, residual, one output index), so what it does is chosen by uniforms at little
  * cost per output (see the constants below).
  * A convolution's output (stored transposed) can end in the scale-aware gate (conv2d's

@@ -2,7 +2,8 @@
  * How products run through matmul-blocked's uniform windows (CPU adapters; the kernel's file
  * header says why): the block shapes, W re-laid out once at load, A laid out by block-rows
  * (or by a kernel that writes A blocks directly: patch-blocks, im2col-blocks, conv-input-rows),
- * then one matmul-blocked call with a dispatch per output tile (Q column blocks), k-pass and matrix of a batch.
+ * then one matmul-blocked call with a dispatch per output tile (Q column blocks), k-pass and
+ * matrix of a batch.
  */
 import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
