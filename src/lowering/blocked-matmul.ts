@@ -45,9 +45,10 @@ const columnVec4s = (NB: number): number => Math.max(1, Math.min(TN_MAX, NB / 32
  * block): a lane's TN vec4s in each block make TM + 8 TN vec4 loads per k4 step for 8 TM TN
  * FMAs (TM + 4 TN for 4 TM TN with one block) on 2 TM TN accumulators (48 at TM 12), in half the
  * dispatches: BERT-base's layer at 22 tokens takes ~12% less CPU on llvmpipe and SwiftShader
- * (bench/RESULTS.md, 2026-12-02, qtiles). At TM 16 (64 accumulators) the same tile in one block
- * (TN 4) was no better (RESULTS, "Matmul against the compute ceiling"); KB = 4 would take two
- * passes instead of one.
+ * (bench/RESULTS.md, 2026-12-02, qtiles), with no pipeline variant added (no product of that
+ * kind keeps one block). Half the dispatches alone (TN 1) gained ~1%. At TM 16 (64 accumulators)
+ * it took less CPU but no wall time, with more compile time, and would change the decoder's
+ * convolutions (RESULTS); KB = 4 would take two passes instead of one.
  * Otherwise one column block and P the largest divisor of KB up to 4 (8 windows + 2 gate + params).
  */
 export function dispatchBlocks(TM: number, nBlocks: number, KB: number, gated: boolean): { Q: number; P: number } {
