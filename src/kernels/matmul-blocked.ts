@@ -11,13 +11,14 @@
  * 64 to 256, powers of two: lowering/blocked-matmul.ts, blockCols). The shader declares the
  * windows for any KC (blockWindowFloats) and takes KC as a uniform (kc4), so one pipeline
  * serves every KC (windowSlack pads the operands whose blocks are smaller). One dispatch
- * computes an MB x NB output tile over P k-blocks (P pairs of windows bound); K beyond P
- * blocks takes further passes that accumulate. Workgroups split the tile's rows (TM per
- * thread, uniform across lanes); lanes own TN vec4s of columns, NB / TN columns apart. On
- * llvmpipe every load in the k loop (even one uniform across lanes) is a gather of 8 scalar
- * loads per component (~11 ns per vec4 per 8 lanes, against ~2 ns per vec4 FMA:
- * bench/RESULTS.md, 2026-12-02), so the rate follows loads per FMA: TM + 4 TN vec4 loads for
- * 4 TM TN vec4 FMAs per k4 step. The epilogue works on a vec4 of outputs at a time (bias,
+ * computes an MB x Q NB output tile (Q column blocks) over P k-blocks (P windows of A, P Q of
+ * W bound); K beyond P blocks takes further passes that accumulate. Workgroups split the
+ * tile's rows (TM per thread, uniform across lanes); lanes own TN vec4s of columns in each
+ * column block, NB / TN columns apart. On llvmpipe every load in the k loop (even one uniform
+ * across lanes) is a gather of 8 scalar loads per component (~11 ns per vec4 per 8 lanes,
+ * against ~2 ns per vec4 FMA: bench/RESULTS.md, 2026-12-02), so the rate follows loads per FMA:
+ * TM + 4 TN Q vec4 loads for 4 TM TN Q vec4 FMAs per k4 step (Q = 2 gives a lane more columns
+ * than one window of KC = 256 holds: lowering/blocked-matmul.ts, dispatchBlocks). The epilogue works on a vec4 of outputs at a time (bias,
  * activation, gate, residual, one output index), so what it does is chosen by uniforms at little
  * cost per output (see the constants below).
  * A convolution's output (stored transposed) can end in the scale-aware gate (conv2d's
@@ -34,10 +35,11 @@ import { activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from 
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',
   // P pairs of 64 KiB uniform windows (a_p: a block of A, w_p: a block of W), then storage.
+  // With Q column blocks per dispatch, k-block p has Q W windows: w_(pQ + q) holds column block q.
   bindings: (c) => [
     ...[...Array(c.P).keys()].flatMap((p): KernelBinding[] => [
       { name: `a${p}`, uniform: UNIFORM_WINDOW_FLOATS / 4 },
-      { name: `w${p}`, uniform: blockWindowFloats(c.NB) / (c.wdt === 'f16' ? 8 : 4), type: weightBindingType(c.wdt) },
+      ...[...Array(c.Q).keys()].map((q) => ({ name: `w${p * c.Q + q}`, uniform: blockWindowFloats(c.NB) / (c.wdt === 'f16' ? 8 : 4), type: weightBindingType(c.wdt) })),
     ]),
     { name: 'bias', optional: true },
     { name: 'residual', optional: true },
@@ -74,19 +76,23 @@ export const matmulBlocked = defineKernel({
   // K = 128 layers spent ~40% of their time in the epilogue, bench/RESULTS.md 2026-12-02).
   // GP > 0: the scale-aware gate epilogue of a transposed (convolution) output, its maps read
   // through two more uniform windows of NB channels x GP floats.
-  // TN: vec4s of columns per lane (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN vec4s.
+  // TN: vec4s of columns per lane in each column block (lanes = NB / (4 TN)); each W load then feeds TM rows and each A load TN Q vec4s.
+  // Q: column blocks per dispatch (NB wide each, from n0), each lane owning the same TN vec4s of
+  // every block: no branch on the workgroup id, which llvmpipe would run both sides of. GP needs
+  // Q = 1 (the gate maps are one window per column block).
   // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
-  constants: { NB: 128, TM: 16, TN: 1, P: 1, GP: 0, activated: false, residual: false, passes: false, wdt: 'f32' as WeightDtype },
+  constants: { NB: 128, TM: 16, TN: 1, Q: 1, P: 1, GP: 0, activated: false, residual: false, passes: false, wdt: 'f32' as WeightDtype },
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
     const rows = [...Array(c.TM).keys()];
-    const cols = [...Array(c.TN).keys()];
+    // A lane's vec4s of columns: vec4 j of column block q is cols[q TN + j].
+    const cols = [...Array(c.Q * c.TN).keys()];
     const pairs = [...Array(c.P).keys()];
     const acc = (i: number, j: number) => `acc${i}_${j}`;
     const step = (p: number) => /* wgsl */ `
   for (var k4 = 0u; k4 < params.kc4; k4++) {
-${cols.map((j) => blockedWeightLoads(`w${p}`, c.wdt, c.NB, 'k4', j ? `col4 + ${j * LANES}u` : 'col4', `w${j}_`)).join('\n')}
+${cols.map((j) => blockedWeightLoads(`w${p * c.Q + Math.floor(j / c.TN)}`, c.wdt, c.NB, 'k4', j % c.TN ? `col4 + ${(j % c.TN) * LANES}u` : 'col4', `w${j}_`)).join('\n')}
 ${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * params.kc4 + k4];${cols.map((j) => ` ${acc(i, j)} = fma(vec4(a.x), w${j}_0, fma(vec4(a.y), w${j}_1, fma(vec4(a.z), w${j}_2, fma(vec4(a.w), w${j}_3, ${acc(i, j)}))));`).join('')} }`).join('\n')}
   }`;
     return /* wgsl */ `
@@ -134,13 +140,14 @@ ${rows.flatMap((i) => cols.map((j) => `  var ${acc(i, j)} = vec4<f32>();`)).join
 ${pairs.map(step).join('\n')}
   // The rows are stored in a loop, not written out like the k loop above: one copy of the
   // epilogue instead of TM makes the shader several times cheaper to compile (SwiftShader).
-  let accs = array<vec4<f32>, ${c.TM * c.TN}>(${rows.flatMap((i) => cols.map((j) => acc(i, j))).join(', ')});
-  let biases = array<vec4<f32>, ${c.TN}>(${cols.map((j) => `bias_at(params.n0 + 4u * (col4 + ${j * LANES}u))`).join(', ')});
+  // Column vec4 j of the lane: c4 within its block (j / TN), first column n (columns past N are not stored).
+  let accs = array<vec4<f32>, ${c.TM * cols.length}>(${rows.flatMap((i) => cols.map((j) => acc(i, j))).join(', ')});
+  let biases = array<vec4<f32>, ${cols.length}>(${cols.map((j) => `bias_at(params.n0 + ${Math.floor(j / c.TN) * c.NB}u + 4u * (col4 + ${(j % c.TN) * LANES}u))`).join(', ')});
   for (var i = 0u; i < ${c.TM}u; i++) {
     let m = params.m0 + r0 + i;
-${c.GP ? '    let t = gate_taps(m);\n' : ''}    for (var j = 0u; j < ${c.TN}u; j++) {
-      let c4 = col4 + j * ${LANES}u;
-      store4(m, params.n0 + 4u * c4, accs[i * ${c.TN}u + j], biases[j]${c.GP ? ', gate_mul_at(c4, t.y, t.x), gate_add_at(c4, t.y, t.x)' : ''});
+${c.GP ? '    let t = gate_taps(m);\n' : ''}    for (var j = 0u; j < ${cols.length}u; j++) {
+      let c4 = col4 + (j % ${c.TN}u) * ${LANES}u;
+      store4(m, params.n0 + (j / ${c.TN}u) * ${c.NB}u + 4u * c4, accs[i * ${cols.length}u + j], biases[j]${c.GP ? ', gate_mul_at(c4, t.y, t.x), gate_add_at(c4, t.y, t.x)' : ''});
     }
   }
 }

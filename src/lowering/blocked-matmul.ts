@@ -2,7 +2,8 @@
  * How products run through matmul-blocked's uniform windows (CPU adapters; the kernel's file
  * header says why): the block shapes, W re-laid out once at load, A laid out by block-rows
  * (or by a kernel that writes A blocks directly: patch-blocks, im2col-blocks, conv-input-rows),
- * then one matmul-blocked call with a dispatch per output tile, k-pass and matrix of a batch.
+ * then one matmul-blocked call with a dispatch per output tile (Q column blocks), k-pass and
+ * matrix of a batch.
  */
 import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
@@ -34,6 +35,26 @@ export function rowsPerThread(M: number, MB: number, weights: number): number {
 /** Vec4s of columns per lane for a tile NB wide: TN_MAX, as long as a tile keeps 8 lanes (llvmpipe's SIMD width). */
 const TN_MAX = 2;
 const columnVec4s = (NB: number): number => Math.max(1, Math.min(TN_MAX, NB / 32));
+
+/**
+ * Column blocks (Q) and k-blocks (P) per dispatch for a product of TM rows per thread, nBlocks
+ * column blocks and KB k-blocks. A dispatch binds P windows of A and P Q of W, plus params (and
+ * two gate maps): 12 uniform bindings at most. Two column blocks of 3 k-blocks (10 bindings) where
+ * rowsPerThread fitted few rows (TM <= 12), the blocks pair up (an odd count would compute a whole
+ * block past N), KB is a multiple of 3 and there is no gate (its maps are a window per column
+ * block): a lane's TN vec4s in each block make TM + 8 TN vec4 loads per k4 step for 8 TM TN
+ * FMAs (TM + 4 TN for 4 TM TN with one block) on 2 TM TN accumulators (48 at TM 12), in half the
+ * dispatches: BERT-base's layer at 22 tokens takes ~12% less CPU on llvmpipe and SwiftShader
+ * (bench/RESULTS.md, 2026-12-02, qtiles), with no pipeline variant added (no product of that
+ * kind keeps one block). Half the dispatches alone (TN 1) gained ~1%. At TM 16 (64 accumulators)
+ * it took less CPU but no wall time, with more compile time, and would change the decoder's
+ * convolutions (RESULTS); KB = 4 would take two passes instead of one.
+ * Otherwise one column block and P the largest divisor of KB up to 4 (8 windows + 2 gate + params).
+ */
+export function dispatchBlocks(TM: number, nBlocks: number, KB: number, gated: boolean): { Q: number; P: number } {
+  if (TM <= 12 && nBlocks % 2 === 0 && KB % 3 === 0 && !gated) return { Q: 2, P: 3 };
+  return { Q: 1, P: [4, 3, 2, 1].find((p) => KB % p === 0)! };
+}
 
 /** The narrowest column block (blockCols). */
 const MIN_NB = UNIFORM_WINDOW_FLOATS / MAX_KC;
@@ -267,8 +288,8 @@ export function blockedMatmulFromBlocks(
   const wb = 'blocked' in w ? w.blocked : blockedWeight(g, w, N, K, KC, NB);
   if (numel(wb.shape) < batch * nBlocks * KB * KC * NB) throw new FianetError('bad-graph', `${where}: blocked W has ${numel(wb.shape)} values, expected at least ${batch * nBlocks * KB * KC * NB}`);
 
-  // P k-blocks per dispatch (a divisor of KB, at most 4: 8 uniform windows + 2 gate windows + params <= 12).
-  const P = [4, 3, 2, 1].find((p) => KB % p === 0)!;
+  const TM = rowsPerThread(M, MB, N * K);
+  const { Q, P } = dispatchBlocks(TM, nBlocks, KB, GP > 0);
   const passes = KB / P;
   const args: Record<string, Tensor | undefined> = { bias, residual: opts.residual, out: g.activation(name, outShape) };
   if (opts.gate) {
@@ -278,20 +299,23 @@ export function blockedMatmulFromBlocks(
       args[`gate_${map}`] = blockView(g, `${name}.gate_${map}`, { tensor: opts.gate[map], rows: N, cols: hw, ldr: hw, ldc: 1 }, NB, GP, true);
     }
   }
-  for (let p = 0; p < P; p++) [args[`a${p}`], args[`w${p}`]] = [xb, wb];
+  for (let p = 0; p < P; p++) {
+    args[`a${p}`] = xb;
+    for (let q = 0; q < Q; q++) args[`w${p * Q + q}`] = wb;
+  }
   // f16 W blocks take half the bytes of f32 ones (packBlockedF16).
   const wdt = weightDtypeOf(wb);
   const wBytes = wdt === 'f16' ? 0.5 : 1;
   const dispatches: Dispatch[] = [];
   for (let z = 0; z < batch; z++) {
     for (let mb = 0; mb < mBlocks; mb++) {
-      for (let nb = 0; nb < nBlocks; nb++) {
+      for (let nb = 0; nb < nBlocks; nb += Q) {
         for (let pass = 0; pass < passes; pass++) {
           const windows: Record<string, number> = {};
           for (let p = 0; p < P; p++) {
             const kb = pass * P + p;
             windows[`a${p}`] = aWindow(mb, kb, z);
-            windows[`w${p}`] = blockedWindow(nb, kb, KB, { MB: NB, KC }, z, nBlocks) * wBytes;
+            for (let q = 0; q < Q; q++) windows[`w${p * Q + q}`] = blockedWindow(nb + q, kb, KB, { MB: NB, KC }, z, nBlocks) * wBytes;
           }
           if (GP) windows.gate_mul = windows.gate_add = nb * NB * GP * 4;
           const uniforms = {
@@ -306,8 +330,7 @@ export function blockedMatmulFromBlocks(
     }
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
-  const TN = columnVec4s(NB);
-  const consts = { NB, TM: rowsPerThread(M, MB, N * K), TN, P, GP, activated: (opts.act ?? 'none') !== 'none', residual: !!opts.residual, passes: passes > 1, wdt };
+  const consts = { NB, TM, TN: columnVec4s(NB), Q, P, GP, activated: (opts.act ?? 'none') !== 'none', residual: !!opts.residual, passes: passes > 1, wdt };
   g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
 }

@@ -32,6 +32,7 @@ const CASES: ConvCase[] = [
   { name: '3x3 K 333 (two k-blocks), M 130 past MB 64', ca: 30, cb: 7, cout: 300, ks: 3, size: [10, 13], aSize: [5, 7], bias: true, act: 'relu' },
   { name: '3x3 cin 192 (3 blocks of 64), grid 20 x 22 past MB 256, cout 70', ca: 150, cb: 42, cout: 70, ks: 3, size: [20, 20], aSize: [7, 9], bias: true, act: 'relu' },
   { name: '3x3 cin 256 (one block of 256), cout 257 past NB', ca: 256, cb: 0, cout: 257, ks: 3, size: [6, 5], bias: true },
+  { name: '3x3 cin 256 at 3 x 5, cout 250: few rows, two column blocks per dispatch', ca: 256, cb: 0, cout: 250, ks: 3, size: [3, 5], bias: true, act: 'relu' },
   { name: '3x3 cin 384 (3 blocks of 128), M 1 x 1', ca: 256, cb: 128, cout: 9, ks: 3, size: [1, 1], bias: true },
   { name: '5x5 taps, pitch w + 4', ca: 3, cb: 2, cout: 8, ks: 5, size: [9, 6], bias: true, act: 'relu' },
   { name: '3x3 K 1143 (5 accumulating passes)', ca: 120, cb: 7, cout: 5, ks: 3, size: [3, 5], aSize: [2, 2], bias: true },

@@ -4,10 +4,11 @@
  * (K + 4) u (K + 3), 0.072 at K = 1100); measured on llvmpipe and SwiftShader (identical):
  * at most 5.6e-8 K (300x130x60: 3.4e-6; 66x96x768: 3.3e-5), 3.6x below it. Sizes cover one k-block, several k-blocks in one dispatch (P = 2, 3),
  * several accumulating passes (K = 1100: 5 blocks of 256, P = 1), ragged M and N edges,
- * and the fused epilogue (bias, GELU, residual) applied once after the last pass.
+ * two column blocks per dispatch (ragged last block, batched heads), and the fused epilogue
+ * (bias, GELU, residual) applied once after the last pass.
  */
 import { describe, expect, it } from 'vitest';
-import { blockedLinear, blockedMatmulViews, blockShape, blockWeight, rowsPerThread } from '../../src/lowering/blocked-matmul.js';
+import { blockedLinear, blockedMatmulViews, blockShape, blockWeight, dispatchBlocks, rowsPerThread } from '../../src/lowering/blocked-matmul.js';
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph, type Tensor } from '../../src/runtime/graph.js';
 import { matmulReference } from '../../src/kernels/matmul.js';
@@ -25,6 +26,11 @@ const cases: Array<[number, number, number, Activation]> = [
   // W of 2^19 values or more and one row block: fewer rows per thread (2 x 12 for 22, 2 x 12 for 17).
   [22, 768, 768, 'gelu'],
   [17, 700, 769, 'none'],
+  // Two column blocks per dispatch (dispatchBlocks: few rows, K 768 or 1536): one row; 17 rows over
+  // 12 blocks of 64, the last 36 columns wide; two accumulating passes of 3 k-blocks.
+  [1, 720, 768, 'gelu'],
+  [17, 740, 768, 'none'],
+  [9, 350, 1536, 'relu'],
   [9, 70, 1100, 'relu'],
   [300, 130, 60, 'none'],
   // Every activation: matmul-blocked picks it by a uniform index into ACTIVATIONS.
@@ -107,6 +113,33 @@ describe('matmul-blocked', () => {
     } finally {
       compiled.destroy();
     }
+  });
+
+  // Heads whose products take two column blocks per dispatch (N 720 in 12 blocks of 64, K 768): W's blocks of head z follow head z - 1's.
+  it('3 heads of [17, 768] x [720, 768]^T through views, two column blocks per dispatch', async () => {
+    const [M, N, K, heads] = [17, 720, 768, 3];
+    const a = randomArray(M * K * heads, 41);
+    const b = randomArray(N * K * heads, 42);
+    const view = (tensor: Tensor, rows: number) => ({ tensor, rows, cols: K, ldr: K * heads, ldc: 1, batchStride: K });
+    const { y } = await runGraph((g) => ({ y: blockedMatmulViews(g, 'mm', view(g.input('a', [M, K * heads]), M), view(g.input('b', [N, K * heads]), N), { batch: heads }) }), { a, b });
+    for (let h = 0; h < heads; h++) {
+      const head = (x: Float32Array, rows: number) => Float32Array.from({ length: rows * K }, (_, i) => x[Math.floor(i / K) * K * heads + h * K + (i % K)]);
+      const ref = matmulReference(head(a, M), head(b, N), { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true });
+      expectClose(`head ${h}`, y.subarray(h * M * N, (h + 1) * M * N), ref, { atol: productAtol(K), rtol: 0 }, [M, N]);
+    }
+  });
+
+  it('takes two column blocks of 3 k-blocks per dispatch for few rows, an even count of blocks, KB a multiple of 3, no gate', () => {
+    expect(dispatchBlocks(12, 12, 3, false)).toEqual({ Q: 2, P: 3 });
+    expect(dispatchBlocks(4, 48, 3, false)).toEqual({ Q: 2, P: 3 });
+    // BERT-base's output linear (K 3072): 4 passes of 3 k-blocks instead of 3 of 4.
+    expect(dispatchBlocks(12, 12, 12, false)).toEqual({ Q: 2, P: 3 });
+    // TM 16; an odd count of blocks (a dispatch would compute a block past N); KB 4 (two passes instead of one); a gate.
+    expect(dispatchBlocks(16, 12, 3, false)).toEqual({ Q: 1, P: 3 });
+    expect(dispatchBlocks(12, 5, 3, false)).toEqual({ Q: 1, P: 3 });
+    expect(dispatchBlocks(12, 16, 4, false)).toEqual({ Q: 1, P: 4 });
+    expect(dispatchBlocks(12, 12, 3, true)).toEqual({ Q: 1, P: 3 });
+    expect(dispatchBlocks(16, 2, 5, false)).toEqual({ Q: 1, P: 1 });
   });
 
   it('fits rows per thread to a matrix of one row block, in steps of 4, when W is large', () => {

@@ -111,6 +111,8 @@ const cases: Array<[string, number, number, Build, string[]]> = [
   ['three products in a row', 300, 100, chain, ['block-rows', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked']],
   // q and k feed one product each: p0 and p1 store their blocks too.
   ['three products of one input', 70, 64, sameInput, ['block-rows', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked']],
+  // BERT-base's width at 22 rows: p0 and p1 take two column blocks per dispatch and store their A blocks.
+  ['three products of one input, 768 wide', 22, 768, sameInput, ['block-rows', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked', 'matmul-blocked']],
 ];
 
 describe('fuse-block-rows', () => {
