@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -153,7 +153,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -308,7 +308,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -490,7 +490,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=3,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=3,SG=0,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -742,7 +742,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=256,P=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=256,P=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -924,7 +924,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1079,7 +1079,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1234,7 +1234,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1416,7 +1416,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1606,7 +1606,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1796,7 +1796,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2013,7 +2013,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2218,7 +2218,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2443,7 +2443,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2668,7 +2668,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2920,7 +2920,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3172,7 +3172,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3432,7 +3432,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3692,7 +3692,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3952,7 +3952,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=true,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=true,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4212,7 +4212,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4499,7 +4499,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4692,7 +4692,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=2,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=2,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4920,7 +4920,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=4,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,

@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -149,7 +149,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -300,7 +300,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -478,7 +478,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=3,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=3,SG=0,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -718,7 +718,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=256,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=256,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -869,7 +869,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=256,P=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=256,P=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1047,7 +1047,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1198,7 +1198,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1349,7 +1349,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1527,7 +1527,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1709,7 +1709,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1891,7 +1891,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2100,7 +2100,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2293,7 +2293,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2506,7 +2506,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2719,7 +2719,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2959,7 +2959,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,SG=0,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3199,7 +3199,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3443,7 +3443,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3687,7 +3687,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3931,7 +3931,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=false,passes=true,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=true,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4175,7 +4175,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4446,7 +4446,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=228,NB=64,P=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4635,7 +4635,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=2,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=228,NB=64,P=2,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4855,7 +4855,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=4,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=228,NB=64,P=4,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
