@@ -9,6 +9,8 @@
  *  - uniformWindowTarget (CPU adapters: Mesa llvmpipe, SwiftShader): hot loops read their
  *    operands through 64 KiB uniform windows, because llvmpipe turns every storage or
  *    workgroup load inside a loop into a per-lane scalar loop (~8x slower, bench/RESULTS.md).
+ *    Where subgroups have one size (SwiftShader: 4), matmul-blocked's lanes share A's loads
+ *    through them (subgroupSize; llvmpipe through OpenGL ES has no subgroups).
  *  - tiledTarget (GPUs): register-tiled storage-buffer kernels, workgroup reductions.
  * Both store the weights they stream in the graph's weightDtype (streamed-weight.ts): the
  * uniform windows' W blocks are laid out in it, the tiled kernels bind its f16 copy.
