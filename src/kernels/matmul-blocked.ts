@@ -81,7 +81,13 @@ export const matmulBlocked = defineKernel({
   // every block: no branch on the workgroup id, which llvmpipe would run both sides of. GP needs
   // Q = 1 (the gate maps are one window per column block).
   // wdt: how W blocks are stored (f16: packBlockedF16's layout, half the window).
-  constants: { NB: 128, TM: 16, TN: 1, Q: 1, P: 1, GP: 0, activated: false, residual: false, passes: false, wdt: 'f32' as WeightDtype },
+  // SG > 0: A's rows are the same for every lane, and on SwiftShader a vec4 load costs each lane
+  // as much as ~16 vec4 FMAs whatever the address (a broadcast ~4 ns, bench/RESULTS.md
+  // 2026-12-02, swsh), so each lane of a subgroup of SG loads every SG-th row and
+  // subgroupBroadcast hands them round: ceil(TM / SG) loads per k4 step instead of TM. Needs
+  // subgroups of exactly SG lanes and workgroups of whole subgroups (Target.subgroupSize).
+  constants: { NB: 128, TM: 16, TN: 1, Q: 1, P: 1, GP: 0, activated: false, residual: false, passes: false, wdt: 'f32' as WeightDtype, SG: 0 },
+  enables: (c) => (c.SG ? ['subgroups'] : []),
   wgsl: (c) => {
     const NB4 = c.NB / 4;
     const LANES = NB4 / c.TN;
@@ -90,10 +96,16 @@ export const matmulBlocked = defineKernel({
     const cols = [...Array(c.Q * c.TN).keys()];
     const pairs = [...Array(c.P).keys()];
     const acc = (i: number, j: number) => `acc${i}_${j}`;
+    const aRow = (p: number, row: string) => `a${p}[(r0 + ${row}) * params.kc4 + k4]`;
+    // Row q * SG + sg_lane of the tile (the last one clamped where SG does not divide TM: those lanes load a row again, unused).
+    const shared = [...Array(c.SG ? Math.ceil(c.TM / c.SG) : 0).keys()];
+    const sharedRow = (q: number) => ((q + 1) * c.SG <= c.TM ? (q ? `${q * c.SG}u + sg_lane` : 'sg_lane') : `min(${q * c.SG}u + sg_lane, ${c.TM - 1}u)`);
+    const aOf = (p: number, i: number) => (c.SG ? `subgroupBroadcast(a_${Math.floor(i / c.SG)}, ${i % c.SG}u)` : aRow(p, `${i}u`));
+    // The broadcasts sit in the k loop's uniform control flow (kc4 is a uniform), as WGSL requires.
     const step = (p: number) => /* wgsl */ `
   for (var k4 = 0u; k4 < params.kc4; k4++) {
 ${cols.map((j) => blockedWeightLoads(`w${p * c.Q + Math.floor(j / c.TN)}`, c.wdt, c.NB, 'k4', j % c.TN ? `col4 + ${(j % c.TN) * LANES}u` : 'col4', `w${j}_`)).join('\n')}
-${rows.map((i) => `    { let a = a${p}[(r0 + ${i}u) * params.kc4 + k4];${cols.map((j) => ` ${acc(i, j)} = fma(vec4(a.x), w${j}_0, fma(vec4(a.y), w${j}_1, fma(vec4(a.z), w${j}_2, fma(vec4(a.w), w${j}_3, ${acc(i, j)}))));`).join('')} }`).join('\n')}
+${shared.map((q) => `    let a_${q} = ${aRow(p, sharedRow(q))};\n`).join('')}${rows.map((i) => `    { let a = ${aOf(p, i)};${cols.map((j) => ` ${acc(i, j)} = fma(vec4(a.x), w${j}_0, fma(vec4(a.y), w${j}_1, fma(vec4(a.z), w${j}_2, fma(vec4(a.w), w${j}_3, ${acc(i, j)}))));`).join('')} }`).join('\n')}
   }`;
     return /* wgsl */ `
 // a_p: [16384 / KC rows][KC] block of A, w_p: [KC][${c.NB} cols] block of W^T (KC = 4 kc4) -> out tile [M, N] (or [N, M]) at (m0, n0)
@@ -133,7 +145,7 @@ fn store4(m: u32, n: u32, s: vec4<f32>, b: vec4<f32>${c.GP ? ', gm: vec4<f32>, g
 }
 
 @compute @workgroup_size(${LANES}, 1, 1)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u${c.SG ? ', @builtin(subgroup_invocation_id) sg_lane: u32' : ''}) {
   let col4 = lid.x;
   let r0 = wg.y * ${c.TM}u;
 ${rows.flatMap((i) => cols.map((j) => `  var ${acc(i, j)} = vec4<f32>();`)).join('\n')}

@@ -330,7 +330,11 @@ export function blockedMatmulFromBlocks(
     }
   }
   const flops = 2 * batch * outRows * N * (dims.usefulK ?? K);
-  const consts = { NB, TM, TN: columnVec4s(NB), Q, P, GP, activated: (opts.act ?? 'none') !== 'none', residual: !!opts.residual, passes: passes > 1, wdt };
+  const TN = columnVec4s(NB);
+  // A shared over subgroups where the target has them and a workgroup is whole subgroups.
+  const sg = g.target.subgroupSize;
+  const SG = sg && (NB / 4 / TN) % sg === 0 ? sg : 0;
+  const consts = { NB, TM, TN, Q, P, GP, activated: (opts.act ?? 'none') !== 'none', residual: !!opts.residual, passes: passes > 1, wdt, SG };
   g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
 }

@@ -9,6 +9,8 @@
  *  - uniformWindowTarget (CPU adapters: Mesa llvmpipe, SwiftShader): hot loops read their
  *    operands through 64 KiB uniform windows, because llvmpipe turns every storage or
  *    workgroup load inside a loop into a per-lane scalar loop (~8x slower, bench/RESULTS.md).
+ *    Where subgroups have one size (SwiftShader: 4), matmul-blocked's lanes share A's loads
+ *    through them (subgroupSize; llvmpipe through OpenGL ES has no subgroups).
  *  - tiledTarget (GPUs): register-tiled storage-buffer kernels, workgroup reductions.
  * Both store the weights they stream in the graph's weightDtype (streamed-weight.ts): the
  * uniform windows' W blocks are laid out in it, the tiled kernels bind its f16 copy.
@@ -61,6 +63,11 @@ export interface Target {
   /** 'uniform-windows' or 'tiled': benchmarks and `fianet info` name it. */
   readonly name: string;
   readonly limits: TargetLimits;
+  /**
+   * Lanes of a subgroup that share matmul-blocked's A loads (its constant SG: each loads 1 / SG
+   * of the rows, subgroupBroadcast hands them round); 0 where every lane loads every row.
+   */
+  readonly subgroupSize: number;
   /** act(alpha * x W^T + bias) (+ residual) for x [..., K] and a Linear weight W [N, K] (LinearArgs). */
   linear(g: Graph, name: string, args: LinearArgs): Tensor;
   /** A product of two activations (ProductArgs). */
@@ -96,11 +103,15 @@ function tiledProduct(g: Graph, name: string, p: ProductArgs): Tensor {
 /** conv2d on the graph's stored weight (streamed-weight.ts). */
 const conv2dStreamed = (g: Graph, name: string, args: Conv2dArgs): Tensor => conv2dOp(g, name, { ...args, weight: streamedWeight(g, args.weight) });
 
-/** CPU adapters: everything in loops reads through uniform windows (see the file header). */
-export function uniformWindowTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): Target {
+/**
+ * CPU adapters: everything in loops reads through uniform windows (see the file header).
+ * subgroupSize > 0: matmul-blocked shares A's loads over subgroups of that many lanes (SwiftShader).
+ */
+export function uniformWindowTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS, subgroupSize = 0): Target {
   return {
     name: 'uniform-windows',
     limits,
+    subgroupSize,
     // Only weights are re-laid out in W blocks at load; a product of activations is `product`.
     linear: (g, name, args) => (args.w.kind === 'weight' ? blockedLinear(g, name, args) : tiledLinear(g, name, args)),
     product: (g, name, p) => blockedMatmulViews(g, name, p.a, p.b, { alpha: p.alpha, outShape: p.outShape, batch: p.batch, ldo: p.ldo ?? p.b.rows, outBatch: p.outBatch }),
@@ -119,6 +130,7 @@ export function tiledTarget(limits: TargetLimits = CPU_ADAPTER_LIMITS): Target {
   return {
     name: 'tiled',
     limits,
+    subgroupSize: 0,
     linear: (g, name, args) => tiledLinear(g, name, { ...args, w: streamedWeight(g, args.w) }),
     product: tiledProduct,
     convolution: conv2dStreamed,
@@ -134,5 +146,15 @@ export function targetFor(adapter: AdapterDescription): Target {
     maxWorkgroupInvocations: adapter.limits.maxComputeInvocationsPerWorkgroup ?? CPU_ADAPTER_LIMITS.maxWorkgroupInvocations,
     maxWorkgroupBytes: adapter.limits.maxComputeWorkgroupStorageSize ?? CPU_ADAPTER_LIMITS.maxWorkgroupBytes,
   };
-  return isCpuAdapter(adapter) ? uniformWindowTarget(limits) : tiledTarget(limits);
+  return isCpuAdapter(adapter) ? uniformWindowTarget(limits, fixedSubgroupSize(adapter)) : tiledTarget(limits);
+}
+
+/**
+ * The subgroup size where the device has subgroups of one size only (SwiftShader: 4, in Node and
+ * in Chromium; llvmpipe through OpenGL ES has none), else 0: matmul-blocked's broadcasts name
+ * source lanes by constants, so they need the size the shader was written for.
+ */
+function fixedSubgroupSize(adapter: AdapterDescription): number {
+  const sizes = adapter.subgroupSizes;
+  return sizes && sizes.min === sizes.max && sizes.min > 0 ? sizes.min : 0;
 }

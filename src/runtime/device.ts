@@ -19,6 +19,8 @@ export interface AdapterDescription {
   featureLevel: 'core' | 'compatibility';
   features: string[];
   limits: Record<string, number>;
+  /** The adapter's subgroup sizes, where the device has 'subgroups' (SwiftShader: 4 and 4). */
+  subgroupSizes?: { min: number; max: number };
 }
 
 export interface Gpu {
@@ -100,6 +102,7 @@ export async function openDevice(
       featureLevel,
       features: [...device.features].sort(),
       limits: describeLimits(device.limits),
+      ...(device.features.has('subgroups') ? { subgroupSizes: { min: info.subgroupMinSize ?? 0, max: info.subgroupMaxSize ?? 0 } } : {}),
     },
     check() {
       if (lost) throw lost;

@@ -43,6 +43,11 @@ export interface Kernel<U extends Record<string, ScalarType> = Record<string, Sc
   constants: C;
   /** The kernel's WGSL after the generated Params struct and bindings. */
   wgsl(c: C): string;
+  /**
+   * WGSL extensions these constants use ('subgroups'), enabled at the top of the header; the
+   * device must have the matching feature (the Target only picks such constants where it does).
+   */
+  enables?(c: C): readonly string[];
   /** Workgroup counts for one dispatch. */
   workgroups(u: UniformValues<U>, c: C): [number, number?, number?];
 }
@@ -62,7 +67,8 @@ export function bindingsOf(k: Kernel<any, any>, consts: Constants): readonly Ker
  */
 export function wgslHeader(k: Kernel<any, any>, consts: Constants): string {
   const fields = Object.entries(k.uniforms).map(([name, type]) => `  ${name}: ${type},`);
-  const lines = ['// generated from the kernel\'s uniform and binding lists'];
+  // Enable directives must precede every declaration.
+  const lines = [...(k.enables?.(consts) ?? []).map((e) => `enable ${e};`), '// generated from the kernel\'s uniform and binding lists'];
   // An empty struct is not valid WGSL; kernels without uniforms get a padding field.
   lines.push(`struct Params {\n${fields.length ? fields.join('\n') : '  _unused: u32,'}\n}`);
   lines.push('@group(0) @binding(0) var<uniform> params: Params;');

@@ -41,17 +41,19 @@ describe('kernel list', () => {
 });
 
 describe('WGSL of the production variants', () => {
-  // f16: only the variants that read f16 weights, in a folder of their own.
-  for (const [target, dtype] of [uniformWindowTarget(), tiledTarget()].flatMap((t) => (['f32', 'f16'] as const).map((d) => [t, d] as const))) {
-    const folder = `${target.name}${dtype === 'f16' ? '-f16' : ''}`;
-    it(`${target.name}, ${dtype} weights: the base480 graph's kernels match test/kernels/wgsl/${folder}/`, async () => {
+  // f16: only the variants that read f16 weights, in a folder of their own; likewise the
+  // variants that share A over subgroups of 4 (SwiftShader's target).
+  const targets = [uniformWindowTarget(), tiledTarget()].flatMap((t) => (['f32', 'f16'] as const).map((d) => [t, d] as const));
+  for (const [target, dtype] of [...targets, [uniformWindowTarget(undefined, 4), 'f32'] as const]) {
+    const folder = `${target.name}${dtype === 'f16' ? '-f16' : ''}${target.subgroupSize ? `-sg${target.subgroupSize}` : ''}`;
+    it(`${target.name}${target.subgroupSize ? `, subgroups of ${target.subgroupSize}` : ''}, ${dtype} weights: the base480 graph's kernels match test/kernels/wgsl/${folder}/`, async () => {
       const g = new Graph(target, dtype);
       const config = publishedConfig('rrsisd');
       const { mask } = buildFianet(g, new WeightBinder(g, formulaWeightsFor(config)), config, 20);
       const variants = new Map<string, Map<string, string>>();
       // As CompiledGraph.compile runs them: after the target's fusions.
       for (const call of target.fuse?.(g.calls, [mask]) ?? g.calls) {
-        if (dtype === 'f16' && call.consts.wdt !== 'f16') continue;
+        if ((dtype === 'f16' && call.consts.wdt !== 'f16') || (target.subgroupSize && !call.consts.SG)) continue;
         const of = variants.get(call.kernel.name) ?? new Map<string, string>();
         of.set(constantsKey(call.kernel, call.consts), kernelSource(call.kernel, call.consts));
         variants.set(call.kernel.name, of);

@@ -12,6 +12,7 @@ import { blockedLinear, blockedMatmulViews, blockShape, blockWeight, dispatchBlo
 import { CompiledGraph } from '../../src/runtime/executor.js';
 import { Graph, type Tensor } from '../../src/runtime/graph.js';
 import { matmulReference } from '../../src/kernels/matmul.js';
+import { matmulBlocked } from '../../src/kernels/matmul-blocked.js';
 import { blockedIndex, blockedSize } from '../../src/kernels/layouts.js';
 import type { Activation } from '../../src/kernels/wgsl-helpers.js';
 import { expectClose, productAtol, randomArray } from '../helpers/compare.js';
@@ -140,6 +141,42 @@ describe('matmul-blocked', () => {
     expect(dispatchBlocks(12, 16, 4, false)).toEqual({ Q: 1, P: 4 });
     expect(dispatchBlocks(12, 12, 3, true)).toEqual({ Q: 1, P: 3 });
     expect(dispatchBlocks(16, 2, 5, false)).toEqual({ Q: 1, P: 1 });
+  });
+
+  // Where the test adapter has subgroups of one size (SwiftShader: 4) every case above shares A's
+  // loads through them (testTarget); these add what the production tiles never reach: rows per
+  // thread that the subgroup size does not divide (2 < SG, 6, 10, 18), each in workgroups of 8,
+  // 16 and 32 lanes (N 22, 96, 257), rows past M in the last workgroup, two passes and P = 3.
+  describe('A shared through subgroups', async () => {
+    const target = await testTarget();
+    const SG = target.subgroupSize;
+    const shapes: Array<[number, number, number, number]> = [
+      [17, 22, 1100, 6],
+      [17, 96, 768, 2],
+      [29, 257, 70, 10],
+      [1, 96, 300, 6],
+      [37, 22, 19, 18],
+    ];
+    for (const [M, N, K, TM] of shapes) {
+      it.skipIf(!SG)(`[${M}, ${K}] x [${N}, ${K}]^T + bias, ${TM} rows per thread, subgroups of ${SG}`, async () => {
+        const x = randomArray(M * K, M + 5 * K);
+        const w = randomArray(N * K, N + 9);
+        const b = randomArray(N, 5);
+        const { y } = await runGraph(
+          (g) => {
+            const y = blockedLinear(g, 'fc', { x: g.input('x', [M, K]), w: g.weight('w', [N, K], w), bias: g.weight('b', [N], b), act: 'gelu' });
+            const call = g.calls.find((c) => c.kernel === matmulBlocked)!;
+            expect(call.consts.SG).toBe(SG);
+            call.consts.TM = TM;
+            return { y };
+          },
+          { x },
+          target,
+        );
+        const ref = matmulReference(x, w, { M, N, K, lda: K, ldb: K, ldo: N, a_batch: 0, b_batch: 0, o_batch: 0, batch: 1 }, { transB: true, bias: b, act: 'gelu' });
+        expectClose(`subgroups ${M}x${N}x${K} TM ${TM}`, y, ref, { atol: productAtol(K), rtol: 0 }, [M, N]);
+      });
+    }
   });
 
   it('fits rows per thread to a matrix of one row block, in steps of 4, when W is large', () => {

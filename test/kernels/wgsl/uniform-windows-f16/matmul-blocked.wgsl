@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -154,7 +154,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -310,7 +310,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -493,7 +493,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=3,Q=1,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=128,P=3,Q=1,SG=0,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -746,7 +746,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=256,P=1,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=256,P=1,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -929,7 +929,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1085,7 +1085,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1241,7 +1241,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1424,7 +1424,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1615,7 +1615,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1806,7 +1806,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2024,7 +2024,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2250,7 +2250,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2476,7 +2476,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2729,7 +2729,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,SG=0,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2982,7 +2982,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=2,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=2,SG=0,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3257,7 +3257,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3518,7 +3518,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3779,7 +3779,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=true,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=true,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4040,7 +4040,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=true,residual=true,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=true,residual=true,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4301,7 +4301,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4589,7 +4589,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4783,7 +4783,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=2,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=2,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -5012,7 +5012,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
+// ==== matmul-blocked(GP=228,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f16)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,

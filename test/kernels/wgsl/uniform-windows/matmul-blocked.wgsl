@@ -1,4 +1,4 @@
-// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -150,7 +150,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -302,7 +302,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=1,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -481,7 +481,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=128,P=3,Q=1,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=128,P=3,Q=1,SG=0,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -722,7 +722,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=256,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=256,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -874,7 +874,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=256,P=1,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=256,P=1,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1053,7 +1053,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1205,7 +1205,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1357,7 +1357,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=1,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1536,7 +1536,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1719,7 +1719,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -1902,7 +1902,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=2,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2112,7 +2112,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2326,7 +2326,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2540,7 +2540,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -2781,7 +2781,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=1,SG=0,TM=16,TN=2,activated=true,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3022,7 +3022,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=3,Q=2,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=3,Q=2,SG=0,TM=12,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3273,7 +3273,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3518,7 +3518,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -3763,7 +3763,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=true,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=true,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4008,7 +4008,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=true,residual=true,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=true,residual=true,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4253,7 +4253,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=0,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=true,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4525,7 +4525,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=1,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=228,NB=64,P=1,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4715,7 +4715,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=2,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=228,NB=64,P=2,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
@@ -4936,7 +4936,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
 }
 
-// ==== matmul-blocked(GP=228,NB=64,P=4,Q=1,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
+// ==== matmul-blocked(GP=228,NB=64,P=4,Q=1,SG=0,TM=16,TN=2,activated=false,passes=false,residual=false,wdt=f32)
 // generated from the kernel's uniform and binding lists
 struct Params {
   M: u32,
