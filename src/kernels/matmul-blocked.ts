@@ -18,9 +18,9 @@
  * across lanes) is a gather of 8 scalar loads per component (~11 ns per vec4 per 8 lanes,
  * against ~2 ns per vec4 FMA: bench/RESULTS.md, 2026-12-02), so the rate follows loads per FMA:
  * TM + 4 TN Q vec4 loads for 4 TM TN Q vec4 FMAs per k4 step (Q = 2 gives a lane more columns
- * than one window of KC = 256 holds: lowering/blocked-matmul.ts, dispatchBlocks). The epilogue works on a vec4 of outputs at a time (bias,
- * activation, gate, residual, one output index), so what it does is chosen by uniforms at little
- * cost per output (see the constants below).
+ * than one window of KC = 256 holds: lowering/blocked-matmul.ts, dispatchBlocks). The epilogue
+ * works on a vec4 of outputs at a time (bias, activation, gate, residual, one output index), so
+ * what it does is chosen by uniforms at little cost per output (see the constants below).
  * A convolution's output (stored transposed) can end in the scale-aware gate (conv2d's
  * epilogue): its two small maps are read through uniform windows too, laid out per column
  * block as [ceil(N/NB)][GP][NB] (GP = gh * gw padded to vec4s), so a lane's 4 channels at a
