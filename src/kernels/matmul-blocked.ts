@@ -32,6 +32,9 @@ import { defineKernel, type KernelBinding } from '../runtime/kernel.js';
 import { blockedIndexFn, blockedWeightLoads, blockWindowFloats, UNIFORM_WINDOW_FLOATS } from './layouts.js';
 import { activationSwitchFn, gateEpilogue, LINEAR_TAP, weightBindingType } from './wgsl-helpers.js';
 
+/** Lanes of a matmul-blocked workgroup: a column block's NB / 4 vec4s, TN to a lane. */
+export const matmulBlockedLanes = (NB: number, TN: number): number => NB / 4 / TN;
+
 export const matmulBlocked = defineKernel({
   name: 'matmul-blocked',
   // P pairs of 64 KiB uniform windows (a_p: a block of A, w_p: a block of W), then storage.
@@ -90,7 +93,7 @@ export const matmulBlocked = defineKernel({
   enables: (c) => (c.SG ? ['subgroups'] : []),
   wgsl: (c) => {
     const NB4 = c.NB / 4;
-    const LANES = NB4 / c.TN;
+    const LANES = matmulBlockedLanes(c.NB, c.TN);
     const rows = [...Array(c.TM).keys()];
     // A lane's vec4s of columns: vec4 j of column block q is cols[q TN + j].
     const cols = [...Array(c.Q * c.TN).keys()];

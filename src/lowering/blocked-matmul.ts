@@ -9,7 +9,7 @@ import { FianetError } from '../errors.js';
 import { blockRows } from '../kernels/block-rows.js';
 import { blockedSize, blockedWindow, blockedWrittenSize, MAX_KC, packBlockedF16, UNIFORM_WINDOW_FLOATS, windowSlack } from '../kernels/layouts.js';
 import type { LinearArgs } from '../kernels/matmul.js';
-import { matmulBlocked } from '../kernels/matmul-blocked.js';
+import { matmulBlocked, matmulBlockedLanes } from '../kernels/matmul-blocked.js';
 import { activationIndex, type Activation } from '../kernels/wgsl-helpers.js';
 import { expectShape, fmtShape, numel, weightArray, weightDtypeOf, type Dispatch, type Graph, type Tensor } from '../runtime/graph.js';
 
@@ -333,7 +333,7 @@ export function blockedMatmulFromBlocks(
   const TN = columnVec4s(NB);
   // A shared over subgroups where the target has them and a workgroup is whole subgroups.
   const sg = g.target.subgroupSize;
-  const SG = sg && (NB / 4 / TN) % sg === 0 ? sg : 0;
+  const SG = sg && matmulBlockedLanes(NB, TN) % sg === 0 ? sg : 0;
   const consts = { NB, TM, TN, Q, P, GP, activated: (opts.act ?? 'none') !== 'none', residual: !!opts.residual, passes: passes > 1, wdt, SG };
   g.call(matmulBlocked, name, { args, uniforms: dispatches[0].uniforms, consts, dispatches, flops });
   return args.out!;
